@@ -1,0 +1,325 @@
+"""Swedish adaptations applied to every spaCy pipeline kommlint loads.
+
+``adapt(nlp)`` is called by the core loader on the embedded pipeline, an installed
+``sv_core_news_sm`` or a blank ``spacy.blank("sv")``. It is idempotent and does three
+things:
+
+1. Tokenizer: special cases and a ``token_match`` so that public-sector abbreviations
+   (t.ex., bl.a., kl., fr.o.m., 4 kap. 1 §, §§ ...), ISO dates, times and e-mail/web
+   addresses stay single tokens, while words that are often sentence-final
+   (``kr.``, ``min.``, ``max.``) are split from their full stop.
+2. ``kommlint_merge`` (first in the pipeline): merges phone numbers
+   (``08-508 264 02``) and amounts with grouped thousands (``1 234,50``, ``10 000``)
+   into one token each.
+3. ``kommlint_sentence_rules`` (just before whatever sets sentence boundaries:
+   parser, senter or sentencizer, or last when none is there yet): pre-sets
+   boundaries that those components respect: never a sentence start after an
+   abbreviation such as ``t.ex.``/``kl.``/``kap.``/``nr``; a start after ``etc.``,
+   ``m.m.``, ``osv.`` only before a capital letter; a start after a blank line, and
+   after a line break that ends a heading or list item.
+4. ``kommlint_morph_rules`` (last): deponent verbs (hoppas, finns, lyckas, trivs,
+   minns, syns ...) never carry ``Voice=Pass`` and get their deponent lemma; a few
+   strong public-sector verbs (erhöll, inkommit, ingav ...) get their dictionary lemma.
+
+spaCy is imported only inside functions, except for the component factories, which
+are registered lazily by :func:`register_components`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- abbreviations ---------------------------------------------------------------
+
+#: Abbreviations after which a sentence never starts.
+NEVER_FINAL_ABBREVIATIONS = (
+    "t.ex.", "bl.a.", "kl.", "dvs.", "d.v.s.", "fr.o.m.", "t.o.m.", "s.k.", "resp.",
+    "ca.", "kap.", "p.", "jfr.", "jfr", "f.d.", "ev.", "inkl.", "exkl.", "fr.a.",
+    "m.a.o.", "p.g.a.", "pga.", "m.h.a.", "mha.", "t.v.", "t.h.", "s.", "sid.", "ang.",
+    "anm.", "enl.", "ex.", "f.n.", "f.ö.", "i.st.f.", "istf.", "tel.", "tfn.", "tfn",
+    "nr.", "nr", "ca", "st.", "prop.", "dnr.", "dnr", "obs.", "äv.", "dir.", "forts.",
+    "jan.", "febr.", "feb.", "mars.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.",
+    "okt.", "nov.", "dec.", "mån.", "tis.", "ons.", "tors.", "fre.", "lör.", "sön.",
+    "S:t", "s:t", "iofs.", "s.a.s.", "a.a.", "f.", "Dr.", "prof.", "o.dyl.", "ung.",
+)
+
+#: Abbreviations that may end a sentence: a new sentence starts after them only
+#: when the next word begins with a capital letter or a digit.
+MAY_BE_FINAL_ABBREVIATIONS = (
+    "etc.", "m.m.", "osv.", "o.s.v.", "m.fl.", "o.d.", "e.d.", "m.fl", "mm.",
+)
+
+#: Words the stock Swedish tokenizer keeps with a full stop although in public
+#: texts they are usually written without one and end a sentence ("… 100 kr.").
+SPLIT_FINAL_STOP = ("kr", "min", "max", "ung", "mt", "mos", "proc", "vol", "kor", "el")
+
+#: Section signs and the like that must stay whole.
+EXTRA_TOKENS = ("§§", "st.", "o.dyl.", "a.a.")
+
+# Token-level patterns kept whole by the tokenizer (applied to a whitespace-free chunk
+# after prefixes are stripped, so trailing punctuation is still split off first).
+_TOKEN_MATCH = re.compile(
+    r"""^(?:
+        \d{4}-\d{2}-\d{2}                   # ISO date 2024-04-25
+      | \d{1,2}[.:]\d{2}(?:[–-]\d{1,2}(?:[.:]\d{2})?)?  # 13.00, 13:00, 9.30–12.00
+      | 0\d{1,3}-\d{2,8}                    # phone prefix 08-5082640 / 08-508
+      | \d{4}:\d{1,4}                       # SFS number 2017:900
+    )$""",
+    re.VERBOSE,
+)
+
+# Multi-token spans merged into one token.
+_PHONE_RE = re.compile(r"(?<![\w+-])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?\d{1,3}|0\d{1,3})-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}(?![\w-])")
+_AMOUNT_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])")
+
+SENTENCE_SETTERS = ("parser", "senter", "sentencizer")
+
+MERGE_NAME = "kommlint_merge"
+SENT_NAME = "kommlint_sentence_rules"
+MORPH_NAME = "kommlint_morph_rules"
+
+# --- deponent verbs and lemma exceptions -------------------------------------------
+
+#: Deponent verbs: lemma -> inflected forms (all end in -s but are not passive).
+#: "fattas" is left out: "fattades" is far more often the passive of "fatta".
+DEPONENTS = {
+    "hoppas": ("hoppas", "hoppades", "hoppats"),
+    "finnas": ("finnas", "finns", "fanns", "funnits", "fins"),
+    "lyckas": ("lyckas", "lyckades", "lyckats"),
+    "misslyckas": ("misslyckas", "misslyckades", "misslyckats"),
+    "andas": ("andas", "andades", "andats"),
+    "minnas": ("minnas", "minns", "mindes", "mints"),
+    "trivas": ("trivas", "trivs", "trivdes", "trivts"),
+    "vantrivas": ("vantrivas", "vantrivs", "vantrivdes", "vantrivts"),
+    "synas": ("synas", "syns", "syntes", "synts"),
+    "kräkas": ("kräkas", "kräks", "kräktes", "kräkts"),
+    "låtsas": ("låtsas", "låtsades", "låtsats"),
+    "svettas": ("svettas", "svettades", "svettats"),
+    "brottas": ("brottas", "brottades", "brottats"),
+    "umgås": ("umgås", "umgicks", "umgåtts"),
+    "vistas": ("vistas", "vistades", "vistats"),
+    "åldras": ("åldras", "åldrades", "åldrats"),
+    "skämmas": ("skämmas", "skäms", "skämdes", "skämts"),
+    "tyckas": ("tyckas", "tycks", "tycktes", "tyckts"),
+    "envisas": ("envisas", "envisades", "envisats"),
+    "hämnas": ("hämnas", "hämnades", "hämnats"),
+    "avundas": ("avundas", "avundades", "avundats"),
+    "nöjas": (),
+    "samsas": ("samsas", "samsades", "samsats"),
+    "kivas": ("kivas", "kivades", "kivats"),
+    "väsnas": ("väsnas", "väsnades", "väsnats"),
+    "ängslas": ("ängslas", "ängslades", "ängslats"),
+    "förolyckas": ("förolyckas", "förolyckades", "förolyckats"),
+}
+
+#: Strong or irregular public-sector verbs whose forms a small statistical lemmatizer
+#: may miss: form -> lemma (finite forms, infinitive, supine; passive forms map to
+#: the same lemma). Participles are left to the model.
+_VERB_PARADIGMS = {
+    "erhålla": "erhåller erhöll erhållit erhålls erhålles erhölls erhållits erhållas",
+    "inkomma": "inkommer inkom inkommit inkommas",
+    "inge": "inger ingav ingett ingivit inges ingavs ingetts ingivits",
+    "avge": "avger avgav avgett avgivit avges avgavs avgetts avgivits",
+    "delge": "delger delgav delgett delgivit delges delgavs delgetts delgivits",
+    "efterge": "efterger eftergav eftergett eftergivit efterges eftergavs",
+    "föreligga": "föreligger förelåg förelegat",
+    "företa": "företar företog företagit företas företogs",
+    "tillse": "tillser tillsåg tillsett",
+    "utgöra": "utgör utgjorde utgjort utgörs utgjordes",
+    "tillhandahålla": "tillhandahåller tillhandahöll tillhandahållit tillhandahålls tillhandahölls tillhandahållits",
+    "mottaga": "mottager mottog mottagit mottages",
+    "uppvisa": "uppvisar uppvisade uppvisat",
+    "inneha": "innehar innehade innehaft",
+    "innehålla": "innehåller innehöll innehållit",
+    "förflyta": "förflyter förflöt förflutit",
+    "framlägga": "framlägger framlade framlagt framläggs framlades",
+    "föranleda": "föranleder föranledde föranlett",
+    "erfordra": "erfordrar erfordrade erfordrat erfordras erfordrades",
+    "erlägga": "erlägger erlade erlagt erläggs erlades",
+    "förete": "företer företedde företett företes",
+    "inhämta": "inhämtar inhämtade inhämtat inhämtas inhämtades",
+    "ombesörja": "ombesörjer ombesörjde ombesörjt ombesörjs",
+    "tillskapa": "tillskapar tillskapade tillskapat tillskapas",
+    "anhängiggöra": "anhängiggör anhängiggjorde anhängiggjort anhängiggörs",
+    "avsända": "avsänder avsände avsänt avsänds",
+    "anbringa": "anbringar anbringade anbringat anbringas",
+    "bereda": "bereder beredde berett bereds bereddes",
+    "efterkomma": "efterkommer efterkom efterkommit",
+    "förebringa": "förebringar förebringade förebringat",
+    "vidta": "vidtar vidtog vidtagit vidtas vidtogs vidtagits",
+    "fatta": "fattar fattade fattat fattades",
+    "pröva": "prövar prövade prövat prövas prövades prövats",
+}
+LEMMA_EXCEPTIONS = {
+    form: lemma for lemma, forms in _VERB_PARADIGMS.items() for form in forms.split()
+}
+DEPONENT_FORMS = {form: lemma for lemma, forms in DEPONENTS.items() for form in forms}
+
+_SENT_FINAL = {".", "!", "?", "…", ":", "...", "!?", "?!"}
+_BULLETS = {"-", "–", "—", "•", "*", "·", "▪", "◦"}
+
+
+def _is_newline(token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+# --- tokenizer -------------------------------------------------------------------
+
+
+def adapt_tokenizer(nlp) -> None:
+    """Add kommlint's special cases and token_match to ``nlp.tokenizer`` (idempotent)."""
+    from spacy.symbols import ORTH
+
+    tok = nlp.tokenizer
+    if not hasattr(tok, "add_special_case"):
+        return
+    cases = set(NEVER_FINAL_ABBREVIATIONS) | set(MAY_BE_FINAL_ABBREVIATIONS) | set(EXTRA_TOKENS)
+    for orth in sorted(cases):
+        if not orth.endswith(".") and orth not in EXTRA_TOKENS:
+            continue
+        for variant in {orth, orth[:1].upper() + orth[1:]}:
+            tok.add_special_case(variant, [{ORTH: variant}])
+    for word in SPLIT_FINAL_STOP:
+        for variant in {word, word.capitalize()}:
+            tok.add_special_case(variant + ".", [{ORTH: variant}, {ORTH: "."}])
+    old = tok.token_match
+    if getattr(old, "__self__", None) is _TOKEN_MATCH or old is _TOKEN_MATCH.match:
+        return
+    if old is None:
+        tok.token_match = _TOKEN_MATCH.match
+    else:
+        # Combine with the existing matcher through one compiled pattern so the
+        # tokenizer still serialises (it stores ``token_match.__self__.pattern``).
+        old_pattern = getattr(getattr(old, "__self__", None), "pattern", None)
+        if isinstance(old_pattern, str):
+            combined = re.compile(
+                f"(?:{_TOKEN_MATCH.pattern})|(?:{old_pattern})", re.VERBOSE
+            )
+            tok.token_match = combined.match
+        else:
+            tok.token_match = lambda text, _old=old: _TOKEN_MATCH.match(text) or _old(text)
+
+
+# --- components ------------------------------------------------------------------
+
+
+def merge_spans(doc):
+    """Merge phone numbers and grouped amounts into single tokens."""
+    spans = []
+    for regex in (_PHONE_RE, _AMOUNT_RE):
+        for m in regex.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+            if span is not None and len(span) > 1:
+                spans.append(span)
+    if spans:
+        from spacy.util import filter_spans
+
+        with doc.retokenize() as retok:
+            for span in filter_spans(spans):
+                retok.merge(span)
+    return doc
+
+
+def _prev_word(doc, i):
+    """Index of the nearest non-space token before ``i`` (or -1)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j
+
+
+def _starts_upper(token) -> bool:
+    ch = token.text[:1]
+    return ch.isupper() or ch.isdigit() or token.text in _BULLETS or ch in "\"”“'«(["
+
+
+def sentence_rules(doc):
+    """Pre-set sentence starts that the parser/senter/sentencizer will respect."""
+    never = set(NEVER_FINAL_ABBREVIATIONS)
+    never |= {a[:1].upper() + a[1:] for a in NEVER_FINAL_ABBREVIATIONS}
+    maybe = set(MAY_BE_FINAL_ABBREVIATIONS)
+    n = len(doc)
+    for i in range(1, n):
+        tok = doc[i]
+        if tok.is_space:
+            # Whitespace belongs to the sentence before it.
+            tok.is_sent_start = False
+            continue
+        j = _prev_word(doc, i)
+        if j < 0:
+            continue
+        prev = doc[j]
+        newline_between = any(_is_newline(doc[k]) for k in range(j + 1, i)) or "\n" in prev.whitespace_
+        if newline_between:
+            blank_line = sum(doc[k].text.count("\n") for k in range(j + 1, i)) + prev.whitespace_.count("\n") >= 2
+            line_start = j
+            while line_start > 0 and not (
+                _is_newline(doc[line_start - 1]) or "\n" in doc[line_start - 1].whitespace_
+            ):
+                line_start -= 1
+            prev_line_len = doc[j].idx + len(doc[j]) - doc[line_start].idx
+            if blank_line or (_starts_upper(tok) and (prev.text in _SENT_FINAL or prev_line_len < 60 and prev.text != ",")):
+                tok.is_sent_start = True
+                continue
+        if prev.text in never:
+            tok.is_sent_start = False
+        elif prev.text in maybe:
+            tok.is_sent_start = bool(_starts_upper(tok) and not tok.text[:1].isdigit())
+        elif tok.text[:1].islower() and prev.text not in _SENT_FINAL and not newline_between:
+            # A lower-case word never opens a sentence after a non-final token.
+            tok.is_sent_start = False
+    return doc
+
+
+def morph_rules(doc):
+    """Deponent verbs are not passive; fix lemmas of a few strong verbs."""
+    has_morph = doc.has_annotation("MORPH")
+    for tok in doc:
+        low = tok.lower_
+        dep_lemma = DEPONENT_FORMS.get(low)
+        if dep_lemma is not None:
+            if tok.pos_ in ("VERB", "AUX", "") or not tok.pos_:
+                tok.lemma_ = dep_lemma
+                if has_morph and "Voice=Pass" in str(tok.morph):
+                    feats = tok.morph.to_dict()
+                    feats.pop("Voice", None)
+                    tok.set_morph(feats or None)
+            continue
+        lemma = LEMMA_EXCEPTIONS.get(low)
+        if lemma is not None and tok.pos_ in ("VERB", "AUX", ""):
+            tok.lemma_ = lemma
+    return doc
+
+
+_REGISTERED = False
+
+
+def register_components() -> None:
+    """Register the component factories with spaCy (once)."""
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+
+    for name, func in ((MERGE_NAME, merge_spans), (SENT_NAME, sentence_rules), (MORPH_NAME, morph_rules)):
+        if name not in Language.factories:
+            Language.component(name, func=func)
+    _REGISTERED = True
+
+
+def adapt(nlp):
+    """Make ``nlp`` handle Swedish public-sector text. Idempotent; returns ``nlp``."""
+    register_components()
+    adapt_tokenizer(nlp)
+    names = nlp.pipe_names
+    if MERGE_NAME not in names:
+        nlp.add_pipe(MERGE_NAME, first=True)
+    if SENT_NAME not in nlp.pipe_names:
+        setter = next((n for n in nlp.pipe_names if n in SENTENCE_SETTERS), None)
+        if setter is not None:
+            nlp.add_pipe(SENT_NAME, before=setter)
+        else:
+            nlp.add_pipe(SENT_NAME, last=True)
+    if MORPH_NAME not in nlp.pipe_names:
+        nlp.add_pipe(MORPH_NAME, last=True)
+    return nlp

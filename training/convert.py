@@ -1,0 +1,165 @@
+"""Convert UD CoNLL-U treebanks into spaCy DocBin files with a deterministic split.
+
+Kept: FORM, LEMMA, UPOS, FEATS, HEAD/DEPREL, SpaceAfter, sentence boundaries.
+Dropped: XPOS (tag sets differ between the treebanks), enhanced deps, multiword
+token ranges (the Swedish treebanks used here have none) and empty nodes.
+
+Several consecutive sentences are packed into one Doc (``--per-doc``) so that the
+sentence recogniser sees boundaries inside a document.
+
+Split (per treebank, over groups of ``--per-doc`` sentences, by group index):
+    index % 40 in DEV_SLOTS  -> dev   (~7.5 %, used for model selection)
+    index % 40 in TEST_SLOTS -> test  (~7.5 %, never used for selection)
+    otherwise                -> train (~85 %)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEV_SLOTS = {3, 16, 29}
+TEST_SLOTS = {9, 22, 35}
+
+# Licence-checked treebanks that may be used to train what ships (REFERENCE.md §9).
+TRAIN_TREEBANKS = (
+    "sv_talbanken-ud-test.conllu",
+    "sv_pud-ud-test.conllu",
+    "sv_swell-ud-test-trg.conllu",
+)
+# CC BY-NC-SA: evaluation only.
+EVAL_ONLY_TREEBANKS = ("sv_lines-ud-test.conllu", "sv_lines-ud-dev.conllu")
+
+
+def read_conllu(path: Path):
+    """Yield sentences as lists of token dicts."""
+    sent: list[dict] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if sent:
+                    yield sent
+                sent = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10:
+                continue
+            tid = cols[0]
+            if "-" in tid or "." in tid:
+                continue  # multiword range or empty node
+            misc = cols[9]
+            space_after = "SpaceAfter=No" not in misc.split("|")
+            feats = cols[5] if cols[5] != "_" else ""
+            sent.append(
+                {
+                    "id": int(tid),
+                    "form": cols[1],
+                    "lemma": cols[2] if cols[2] != "_" or cols[1] == "_" else cols[1],
+                    "upos": cols[3],
+                    "feats": feats,
+                    "head": int(cols[6]) if cols[6] not in ("_", "") else 0,
+                    "deprel": cols[7].split(":")[0] if cols[7] != "_" else "dep",
+                    "space": space_after,
+                }
+            )
+    if sent:
+        yield sent
+
+
+def sentences_to_doc(vocab, sents):
+    from spacy.tokens import Doc
+
+    words, spaces, lemmas, pos, morphs, heads, deps, sent_starts = ([] for _ in range(8))
+    offset = 0
+    for sent in sents:
+        for i, tok in enumerate(sent):
+            words.append(tok["form"])
+            # A sentence's last token is followed by a space so sentences never glue.
+            spaces.append(tok["space"] or i == len(sent) - 1)
+            lemmas.append(tok["lemma"])
+            pos.append(tok["upos"])
+            morphs.append(tok["feats"])
+            heads.append(offset + tok["head"] - 1 if tok["head"] else offset + i)
+            deps.append("ROOT" if tok["head"] == 0 else tok["deprel"])
+            sent_starts.append(i == 0)
+        offset += len(sent)
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        sent_starts=sent_starts,
+    )
+
+
+def group(sents, n):
+    for i in range(0, len(sents), n):
+        yield sents[i : i + n]
+
+
+def split_of(index: int) -> str:
+    slot = index % 40
+    if slot in DEV_SLOTS:
+        return "dev"
+    if slot in TEST_SLOTS:
+        return "test"
+    return "train"
+
+
+def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10) -> dict:
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("sv")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bins = {name: DocBin(store_user_data=False) for name in ("train", "dev", "test")}
+    stats: dict[str, dict[str, int]] = {}
+    for name in TRAIN_TREEBANKS:
+        path = ud_dir / name
+        if not path.exists():
+            raise SystemExit(f"missing treebank: {path}")
+        sents = list(read_conllu(path))
+        for idx, chunk in enumerate(group(sents, per_doc)):
+            split = split_of(idx)
+            bins[split].add(sentences_to_doc(nlp.vocab, chunk))
+            s = stats.setdefault(f"{name}:{split}", {"sents": 0, "tokens": 0})
+            s["sents"] += len(chunk)
+            s["tokens"] += sum(len(x) for x in chunk)
+    for split, db in bins.items():
+        db.to_disk(out_dir / f"{split}.spacy")
+    lines = DocBin(store_user_data=False)
+    n_lines = 0
+    for name in EVAL_ONLY_TREEBANKS:
+        path = ud_dir / name
+        if path.exists():
+            for chunk in group(list(read_conllu(path)), per_doc):
+                lines.add(sentences_to_doc(nlp.vocab, chunk))
+                n_lines += sum(len(x) for x in chunk)
+    if n_lines:
+        lines.to_disk(out_dir / "lines.spacy")
+        stats["lines:eval"] = {"tokens": n_lines}
+    return stats
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True, help="folder with the UD .conllu files")
+    ap.add_argument("--out", type=Path, required=True, help="output folder for .spacy files")
+    ap.add_argument("--per-doc", type=int, default=10)
+    args = ap.parse_args(argv)
+    stats = convert(args.data, args.out, args.per_doc)
+    for k, v in sorted(stats.items()):
+        print(k, v)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
