@@ -32,6 +32,19 @@ TRAIN_TREEBANKS = (
 EVAL_ONLY_TREEBANKS = ("sv_lines-ud-test.conllu", "sv_lines-ud-dev.conllu")
 
 
+def normalise_feats(upos: str, lemma: str, feats: str) -> str:
+    """Harmonise annotation conventions that differ between the treebanks.
+
+    Deponent verbs (the lemma itself ends in -s: finnas, hoppas, lyckas, trivas ...)
+    carry no Voice feature in Talbanken, Voice=Act in SweLL/LinES and Voice=Pass in
+    PUD. kommlint treats them as not passive, so Voice is dropped for them
+    (Talbanken's convention) in training and evaluation data alike.
+    """
+    if upos in ("VERB", "AUX") and lemma.endswith("s") and lemma.isalpha() and "Voice=" in feats:
+        feats = "|".join(f for f in feats.split("|") if not f.startswith("Voice="))
+    return feats
+
+
 def read_conllu(path: Path):
     """Yield sentences as lists of token dicts."""
     sent: list[dict] = []
@@ -54,6 +67,7 @@ def read_conllu(path: Path):
             misc = cols[9]
             space_after = "SpaceAfter=No" not in misc.split("|")
             feats = cols[5] if cols[5] != "_" else ""
+            feats = normalise_feats(cols[3], cols[2], feats)
             sent.append(
                 {
                     "id": int(tid),

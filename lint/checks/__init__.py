@@ -1,0 +1,1 @@
+"""Python functions behind `kind: python` rules (one module per topic)."""

@@ -1,0 +1,77 @@
+"""The `kommlint` command: a thin layer over the engine (Swedish help texts).
+
+Subcommands live in their own modules and are imported only when used, so
+`kommlint --version` and `kommlint rules` start without spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from lint import __version__
+from lint.errors import KommlintError
+
+# name → "module:attribute"; features add their commands here.
+COMMANDS = {
+    "check": "lint.commands:check",
+    "rules": "lint.commands:rules",
+    "rule": "lint.commands:rule",
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, _, attribute = COMMANDS[name].partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="kommlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """kommlint granskar texter från Stockholms stad mot kommunikationsprogrammet:
+    klarspråk, målgruppsanpassning, avsändare, offentlighet och tillgänglighet.
+
+    \b
+    Exempel:
+      kommlint check utkast.md
+      kommlint check webbplats/ --format json
+      kommlint rule KLAR001
+    """
+
+
+def run_guarded(function, *args, **kwargs) -> int:
+    """Run a command body; a KommlintError becomes a Swedish message and exit code 2."""
+    try:
+        return function(*args, **kwargs)
+    except KommlintError as error:
+        click.echo(f"kommlint: {error}", err=True)
+        return EXIT_ERROR
+
+
+def echo_error(message: str) -> None:
+    click.echo(f"kommlint: {message}", err=True)
+
+
+def path_argument_help() -> str:
+    return "Filer eller mappar att granska; '-' läser från standard in."
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["main", "COMMANDS", "run_guarded", "Path"]

@@ -1,0 +1,144 @@
+"""`kommlint check`, `kommlint rules` and `kommlint rule`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run_guarded
+from lint.diagnostics import Severity
+
+FORMATS = ["text", "concise", "json"]
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Utdataformat.")
+@click.option("--profile", help="Dokumentprofil (t.ex. webbsida, beslut, brev). Annars väljs den ur metadata, konfiguration eller texten.")
+@click.option("--select", help="Kommaseparerade regler att köra: koder, prefix (KLAR) eller namn.")
+@click.option("--extend-select", help="Regler att lägga till utöver urvalet.")
+@click.option("--ignore", help="Regler att hoppa över: koder, prefix eller namn.")
+@click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None, help="Lägsta nivå som ger felkod 1 (standard: warning).")
+@click.option("--statistics", is_flag=True, help="Visa antal fynd per regel.")
+@click.option("--no-color", is_flag=True, help="Ingen färg i utdata.")
+@click.option("-q", "--quiet", is_flag=True, help="Skriv bara fynden, ingen sammanfattning.")
+@click.option("--stdin-filename", help="Filnamn att visa (och välja format efter) när texten läses från standard in.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
+@click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
+@click.option("--report-unused-suppressions", is_flag=True, default=None, help="Rapportera kommlint-disable-kommentarer som inte tystar något.")
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions):
+    """Granska texter och rapportera fynd.
+
+    Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
+    eller över --fail-on; 1: sådana fynd; 2: fel i användning, konfiguration eller
+    regelpaket, eller en fil som inte kunde läsas.
+    """
+    from lint.engine import Linter, Options
+
+    options = Options(
+        profile=profile,
+        select=_codes(select),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        model=model,
+        config_file=config_file,
+        report_unused_suppressions=report_unused_suppressions,
+        keep_documents=output_format == "text",
+    )
+    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, not no_color, quiet, stdin_filename)
+    sys.exit(status)
+
+
+def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename) -> int:
+    from lint.reporters import Report, render
+
+    results = []
+    for path in paths:
+        if path == "-":
+            name = stdin_filename or "-"
+            results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
+        else:
+            results.extend(linter.lint_paths([path]))
+    if not results:
+        click.echo("kommlint: hittade inga filer att granska.", err=True)
+        return EXIT_ERROR
+    report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics)
+    if quiet and output_format == "text":
+        output_format = "concise"
+    stream = click.get_text_stream("stdout")
+    render(output_format, report, stream, color=color and stream.isatty())
+    return exit_code(report, linter, fail_on)
+
+
+def exit_code(report, linter, fail_on: str | None) -> int:
+    if any(result.errors for result in report.files):
+        return EXIT_ERROR
+    settings_level = {linter.settings_for(result.path).fail_on for result in report.files if result.path != "-"}
+    threshold = Severity.parse(fail_on or (min(settings_level, key=lambda s: Severity.parse(s)) if settings_level else "warning"))
+    if any(d.severity >= threshold for d in report.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@click.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="Utdataformat.")
+def rules(output_format):
+    """Lista alla regler: kod, namn, princip, nivå och om de kan åtgärdas automatiskt."""
+    sys.exit(run_guarded(_rules, output_format))
+
+
+def _rules(output_format: str) -> int:
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from lint.packs import load_rules
+
+    loaded = load_rules()
+    if output_format == "json":
+        rows = [{"code": r.code, "name": r.name, "principle": r.principle, "severity": r.severity.label, "kind": r.kind, "fixable": r.fixable} for r in loaded]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    table = Table("Kod", "Namn", "Princip", "Nivå", "Typ", "Åtgärdbar")
+    for r in loaded:
+        table.add_row(r.code, r.name, r.principle, r.severity.swedish, r.kind, "ja" if r.fixable else "")
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+@click.command()
+@click.argument("code_or_name")
+def rule(code_or_name):
+    """Visa förklaringen till en regel (kod eller namn), med exempel."""
+    sys.exit(run_guarded(_rule, code_or_name))
+
+
+def _rule(code_or_name: str) -> int:
+    import difflib
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from lint.explain import explanation_markdown
+    from lint.packs import load_rules
+
+    loaded = load_rules()
+    wanted = code_or_name.strip()
+    for r in loaded:
+        if r.code == wanted.upper() or r.name == wanted.lower():
+            Console(highlight=False).print(Markdown(explanation_markdown(r)))
+            return EXIT_OK
+    names = [r.code for r in loaded] + [r.name for r in loaded]
+    nearest = difflib.get_close_matches(wanted, names, n=1)
+    hint = f" Menade du {nearest[0]}?" if nearest else ""
+    click.echo(f"kommlint: ingen regel heter {wanted!r}.{hint}", err=True)
+    return EXIT_ERROR

@@ -1,0 +1,105 @@
+"""Findings about a text, as immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @property
+    def swedish(self) -> str:
+        return {"info": "info", "warning": "varning", "error": "fel"}[self.label]
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"okänd nivå {value!r}: använd info, warning eller error") from None
+
+
+@dataclass(frozen=True)
+class Edit:
+    offset: int
+    end_offset: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safety: str = "safe"  # "safe" | "unsafe"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"safety": self.safety, "edits": [asdict(edit) for edit in self.edits]}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    principle: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+    match: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    page: int | None = None
+    context: str = field(default="", compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "principle": self.principle,
+            "severity": self.severity.label,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.page or 0, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True)
+class EngineError:
+    """A problem with the run itself (unreadable file, crashing rule), not with the text."""
+
+    code: str  # E001 file unreadable, E002 rule crashed, E003 pipeline problem …
+    message: str
+    path: str
+    rule: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "rule": self.rule}

@@ -1,0 +1,214 @@
+"""The document model shared by every format reader.
+
+A format reader turns source bytes into a `Document`: the decoded source text, its
+metadata and a list of prose `Block`s. Each block keeps a map from its own character
+offsets back to offsets in the source, so a finding inside a block can be reported at an
+exact line and column of the file the user opened.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    LINK_TEXT = "link_text"
+    IMAGE_ALT = "image_alt"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of block text that maps one-to-one onto source characters."""
+
+    text_start: int
+    source_start: int
+    length: int
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    segments: list[Segment]
+    level: int | None = None  # heading level, 1-6
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def source_offset(self, index: int) -> int:
+        """Source offset of the character at `index` in the block text.
+
+        `index == len(text)` maps to the end of the last character, so the end of a span
+        can be converted the same way as its start.
+        """
+        if not self.segments:
+            return 0
+        starts = [seg.text_start for seg in self.segments]
+        pos = bisect.bisect_right(starts, index) - 1
+        seg = self.segments[max(pos, 0)]
+        delta = index - seg.text_start
+        if delta < 0:
+            return seg.source_start
+        if delta >= seg.length:
+            # Inside inserted text (a joining space, say) or past the end: map to the end
+            # of this segment, which is the nearest real source character.
+            return seg.source_start + seg.length
+        return seg.source_start + delta
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            begin = self.source_offset(start)
+            return begin, begin
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when block text [start, end) is one unbroken run of source text."""
+        src_start, src_end = self.source_span(start, end)
+        return src_end - src_start == end - start and any(
+            seg.text_start <= start and end <= seg.text_start + seg.length for seg in self.segments
+        )
+
+
+class BlockBuilder:
+    """Builds a block's text piece by piece while recording where each piece came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segments: list[Segment] = []
+        self._length = 0
+
+    def add(self, text: str, source_start: int) -> None:
+        if not text:
+            return
+        last = self._segments[-1] if self._segments else None
+        if (
+            last is not None
+            and last.text_start + last.length == self._length
+            and last.source_start + last.length == source_start
+        ):
+            self._segments[-1] = Segment(last.text_start, last.source_start, last.length + len(text))
+        else:
+            self._segments.append(Segment(self._length, source_start, len(text)))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def add_virtual(self, text: str) -> None:
+        """Add text with no source of its own (a space joining two lines, say)."""
+        self._parts.append(text)
+        self._length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, kind: BlockKind, level: int | None = None, **attrs: Any) -> Block | None:
+        text = self.text
+        # Trim surrounding whitespace without losing the offset map.
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        if right <= left:
+            return None
+        segments = []
+        for seg in self._segments:
+            start = max(seg.text_start, left)
+            end = min(seg.text_start + seg.length, right)
+            if end > start:
+                shift = start - seg.text_start
+                segments.append(Segment(start - left, seg.source_start + shift, end - start))
+        return Block(kind, text[left:right], segments, level, dict(attrs))
+
+
+class LineIndex:
+    """Converts source offsets to 1-based line and character column."""
+
+    def __init__(self, source: str) -> None:
+        self.line_starts = [0]
+        for i, char in enumerate(source):
+            if char == "\n":
+                self.line_starts.append(i + 1)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else None
+        return start, end if end is not None else -1
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A suppression comment: kommlint-disable / -enable / -disable-next-line / -disable-file."""
+
+    action: str  # "disable" | "enable" | "disable-next-line" | "disable-file"
+    codes: tuple[str, ...]  # empty means every rule
+    line: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    offset: int
+    end_offset: int
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str | None
+    src: str
+    offset: int
+    end_offset: int
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    format: str
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = "utf-8"
+    raw: bytes | None = None
+    directives: list[Directive] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    # Offsets where each page starts (PDF); lines are then counted within the page.
+    page_starts: list[int] | None = None
+    # Format-specific extras for rules that need them (an HTML tree, DOCX properties …).
+    extras: dict[str, Any] = field(default_factory=dict)
+    _line_index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def line_index(self) -> LineIndex:
+        if self._line_index is None:
+            self._line_index = LineIndex(self.source)
+        return self._line_index
+
+    def locate(self, offset: int) -> tuple[int, int, int | None]:
+        """(line, column, page) of a source offset; page is None for unpaged formats."""
+        offset = max(0, min(offset, len(self.source)))
+        line, column = self.line_index.locate(offset)
+        if not self.page_starts:
+            return line, column, None
+        page = bisect.bisect_right(self.page_starts, offset) - 1
+        first_line, _ = self.line_index.locate(self.page_starts[page])
+        return line - first_line + 1, column, page + 1
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_index.line_span(line)
+        return self.source[start:] if end == -1 else self.source[start:end]
+
+    @property
+    def text(self) -> str:
+        """All prose, block by block, for document-level searches."""
+        return "\n\n".join(block.text for block in self.blocks)

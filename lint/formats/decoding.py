@@ -1,0 +1,70 @@
+"""Turning bytes into text: BOMs, UTF-8, UTF-16, cp1252/Latin-1 and refusing binaries."""
+
+from __future__ import annotations
+
+import codecs
+from typing import NamedTuple
+
+from lint.errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class Decoded(NamedTuple):
+    text: str  # with "\n" line ends
+    encoding: str
+    newline: str  # the file's own line ending, restored when a fix is written
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode file bytes or raise ReadError with a Swedish message."""
+    text, encoding = _decode(data)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, newline)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if not data.strip():
+        raise ReadError("Filen är tom.")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return (data.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise ReadError(f"Filen börjar som {encoding} men går inte att avkoda.") from None
+    try:
+        return (data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" not in data and _looks_binary(data):
+        raise ReadError("Filen verkar vara binär och inte text. Kontrollera formatet.")
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
+        raise ReadError("Filen verkar vara binär och inte text. Kontrollera formatet.")
+    encoding = best.encoding
+    # charset-normalizer reports Latin-1 for texts cp1252 also decodes; cp1252 is the
+    # superset Windows editors write, and decodes curly quotes and dashes correctly.
+    if encoding in {"latin_1", "iso8859_1"}:
+        try:
+            return (data.decode("cp1252")), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return (str(best)), encoding.replace("_", "-")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return control > len(sample) * 0.05

@@ -1,0 +1,213 @@
+"""Markdown via markdown-it-py, with every prose character mapped back to the source.
+
+markdown-it gives block tokens a line map but inline text without offsets, and it
+rewrites escapes and entities. Each inline text piece is therefore found again in the
+source from a cursor that only moves forward; pieces that differ from the source (an
+entity, an escape) are aligned character by character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from lint.document import BlockBuilder, BlockKind, Document, Image, Link, LineIndex
+from lint.suppression import parse_directives
+
+COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return (
+        MarkdownIt("commonmark", {"linkify": True})
+        .enable(["table", "strikethrough", "linkify"])
+        .use(front_matter_plugin)
+    )
+
+
+def read_markdown(path: str, source: str, **document_fields) -> Document:
+    document = Document(path=path, source=source, format="markdown", blocks=[], **document_fields)
+    reader = _MarkdownReader(document)
+    reader.read(_parser().parse(source))
+    return document
+
+
+def parse_front_matter(text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+
+
+class _MarkdownReader:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.source = document.source
+        self.lines = LineIndex(self.source).line_starts
+        self.cursor = 0
+        self.containers: list[str] = []  # open list items and block quotes
+        self.heading_level: int | None = None
+        self.cell = False
+
+    def read(self, tokens) -> None:
+        for token in tokens:
+            handler = getattr(self, "_on_" + token.type, None)
+            if handler:
+                handler(token)
+
+    # Block tokens -------------------------------------------------------------------
+
+    def _on_front_matter(self, token) -> None:
+        self.document.metadata.update(parse_front_matter(token.content))
+
+    def _on_heading_open(self, token) -> None:
+        self.heading_level = int(token.tag[1])
+
+    def _on_heading_close(self, token) -> None:
+        self.heading_level = None
+
+    def _on_list_item_open(self, token) -> None:
+        self.containers.append("list_item")
+
+    def _on_blockquote_open(self, token) -> None:
+        self.containers.append("quote")
+
+    def _on_list_item_close(self, token) -> None:
+        self.containers.pop()
+
+    _on_blockquote_close = _on_list_item_close
+
+    def _on_th_open(self, token) -> None:
+        self.cell = True
+
+    _on_td_open = _on_th_open
+
+    def _on_th_close(self, token) -> None:
+        self.cell = False
+
+    _on_td_close = _on_th_close
+
+    def _on_html_block(self, token) -> None:
+        self._comments(token.content, token.map[0] + 1 if token.map else 1)
+        if token.map:
+            self.cursor = max(self.cursor, self._line_start(token.map[1]))
+
+    def _on_fence(self, token) -> None:
+        if token.map:
+            self.cursor = max(self.cursor, self._line_start(token.map[1]))
+
+    _on_code_block = _on_fence
+
+    def _on_inline(self, token) -> None:
+        if token.map:
+            self.cursor = max(self.cursor, self._line_start(token.map[0]))
+        limit = self._line_start(token.map[1]) if token.map else len(self.source)
+        builder = BlockBuilder()
+        self._inline(token.children or [], builder, limit)
+        block = builder.build(self._block_kind(), self.heading_level)
+        if block is not None:
+            self.document.blocks.append(block)
+
+    def _block_kind(self) -> BlockKind:
+        if self.heading_level:
+            return BlockKind.HEADING
+        if self.cell:
+            return BlockKind.TABLE_CELL
+        if self.containers:
+            return BlockKind(self.containers[-1])
+        return BlockKind.PARAGRAPH
+
+    # Inline tokens ------------------------------------------------------------------
+
+    def _inline(self, children, builder: BlockBuilder, limit: int) -> None:
+        link: dict[str, Any] | None = None
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                start = self._align(child.content, builder, limit, prose=link is None or not link["bare"])
+                if link is not None:
+                    link["start"] = link["start"] if link["start"] is not None else start
+                    link["text"] += child.content
+                    link["end"] = self.cursor
+            elif kind in {"softbreak", "hardbreak"}:
+                builder.add_virtual(" ")
+            elif kind == "code_inline":
+                self._skip(child.content, limit)
+                builder.add_virtual(" ")
+            elif kind == "html_inline":
+                self._skip(child.content, limit)
+                self._comments(child.content, self._line_of(self.cursor))
+            elif kind == "link_open":
+                bare = child.markup in {"linkify", "autolink"}
+                link = {"href": child.attrs.get("href", ""), "text": "", "start": None, "end": None, "bare": bare}
+            elif kind == "link_close" and link is not None:
+                self._add_link(link)
+                link = None
+            elif kind == "image":
+                self._image(child, limit)
+                builder.add_virtual(" ")
+
+    def _add_link(self, link: dict[str, Any]) -> None:
+        start = link["start"] if link["start"] is not None else self.cursor
+        end = link["end"] if link["end"] is not None else start
+        self.document.links.append(Link(link["text"], str(link["href"]), start, end))
+
+    def _image(self, token, limit: int) -> None:
+        alt = token.content
+        start = self.source.find("![", self.cursor, limit)
+        start = self.cursor if start < 0 else start
+        builder = BlockBuilder()
+        self.cursor = start + 2
+        self._align(alt, builder, limit)
+        src = str(token.attrs.get("src", ""))
+        end = self.source.find(")", self.cursor, limit)
+        self.cursor = end + 1 if end >= 0 else self.cursor
+        self.document.images.append(Image(alt or None, src, start, self.cursor))
+        block = builder.build(BlockKind.IMAGE_ALT, src=src)
+        if block is not None:
+            self.document.blocks.append(block)
+
+    def _align(self, text: str, builder: BlockBuilder, limit: int, prose: bool = True) -> int:
+        """Find `text` in the source from the cursor; add it to the block if prose."""
+        found = self.source.find(text, self.cursor, limit)
+        if found >= 0:
+            if prose:
+                builder.add(text, found)
+            self.cursor = found + len(text)
+            return found
+        first = None
+        for char in text:
+            position = self.source.find(char, self.cursor, limit)
+            if position < 0:
+                if prose:
+                    builder.add_virtual(char)
+                continue
+            first = position if first is None else first
+            if prose:
+                builder.add(char, position)
+            self.cursor = position + 1
+        return first if first is not None else self.cursor
+
+    def _skip(self, text: str, limit: int) -> None:
+        found = self.source.find(text, self.cursor, limit)
+        if found >= 0:
+            self.cursor = found + len(text)
+
+    def _comments(self, html: str, line: int) -> None:
+        for match in COMMENT_RE.finditer(html):
+            comment_line = line + html.count("\n", 0, match.start())
+            self.document.directives.extend(parse_directives(match.group(1), comment_line))
+
+    def _line_start(self, line_index: int) -> int:
+        return self.lines[line_index] if line_index < len(self.lines) else len(self.source)
+
+    def _line_of(self, offset: int) -> int:
+        return sum(1 for start in self.lines if start <= offset)

@@ -1,0 +1,154 @@
+"""substitution: a word or phrase with a plainer alternative.
+
+An entry matches its base form, every inflected form it lists, and — when the pipeline
+has lemmas — any token whose lemma is the base form. A listed form may carry its own
+inflected alternative (erhöll → fick); then the fix is as safe as the rule says.
+Otherwise the alternative is offered in its base form and the fix is unsafe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, keep_case, sentence_spans
+
+
+class Swap(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    match: str = Field(min_length=1)  # base form, or a phrase of base forms
+    suggest: list[str] = Field(min_length=1)
+    forms: dict[str, str | None] = {}  # inflected form → inflected alternative (or null)
+    pos: list[str] | None = None  # only tokens with these UPOS tags match by lemma
+    lemma: bool = True  # also match by lemma when the pipeline has lemmas
+    unless: list[str] = []  # regexes on the sentence: when one matches, no finding
+    safe: bool = True  # whether a known inflected alternative is a safe fix
+
+    @model_validator(mode="after")
+    def _lowercase_forms(self) -> Swap:
+        self.forms = {form.lower(): alternative for form, alternative in self.forms.items()}
+        return self
+
+
+class SubstitutionSpec(RuleSpec):
+    kind: Literal["substitution"]
+    swap: list[Swap] = Field(min_length=1)
+    fix: Literal["safe", "unsafe", "none"] = "safe"
+
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "suggestions"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    swap: Swap
+    words: tuple[str, ...]  # lower-case words of the base phrase
+    index: int  # position of this swap in the spec, to keep the output stable
+
+
+class SubstitutionRule(Rule):
+    kind = "substitution"
+    spec_model = SubstitutionSpec
+    spec: SubstitutionSpec
+
+    def __init__(self, spec: SubstitutionSpec, origin: str = "") -> None:
+        super().__init__(spec, origin)
+        self.by_form: dict[str, list[_Candidate]] = {}
+        self.by_lemma: dict[str, list[_Candidate]] = {}
+        for index, swap in enumerate(spec.swap):
+            words = tuple(swap.match.lower().split())
+            candidate = _Candidate(swap, words, index)
+            first_forms = {words[0]} | ({form.split()[0] for form in swap.forms} if len(words) == 1 else set())
+            for form in first_forms:
+                self.by_form.setdefault(form, []).append(candidate)
+            if swap.lemma:
+                self.by_lemma.setdefault(words[0], []).append(candidate)
+        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in spec.swap}
+
+    @property
+    def fixable(self) -> bool:
+        return self.spec.fix != "none"
+
+    def check(self, ctx: RuleContext) -> Iterable[Hit]:
+        use_lemma = "lemma" in ctx.annotations
+        for parsed in ctx.blocks(self.spec.scope):
+            doc = parsed.doc
+            for sentence in sentence_spans(doc):
+                for start, end, candidate in self._matches(sentence, use_lemma):
+                    text = doc[start:end].text
+                    if ctx.is_vocabulary(text) or self._excepted(candidate.swap, sentence.text):
+                        continue
+                    yield self._hit(ctx, parsed.block, doc, start, end, candidate)
+
+    def _matches(self, sentence, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
+        position = sentence.start
+        while position < sentence.end:
+            found = self._match_at(sentence, position, use_lemma)
+            if found:
+                end, candidate = found
+                yield position, end, candidate
+                position = end
+            else:
+                position += 1
+
+    def _match_at(self, sentence, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
+        token = sentence.doc[position]
+        lower = token.lower_
+        candidates = list(self.by_form.get(lower, ()))
+        if use_lemma:
+            for candidate in self.by_lemma.get(token.lemma_.lower(), ()):
+                if candidate.swap.pos is None or token.pos_ in candidate.swap.pos:
+                    candidates.append(candidate)
+        best: tuple[int, _Candidate] | None = None
+        for candidate in sorted(candidates, key=lambda c: (-len(c.words), c.index)):
+            end = self._phrase_end(sentence, position, candidate, use_lemma)
+            if end is not None and (best is None or end > best[0]):
+                best = (end, candidate)
+        return best
+
+    def _phrase_end(self, sentence, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
+        words = candidate.words
+        if len(words) == 1:
+            # A multi-word listed form ("erlägges") is rare; single tokens are the norm.
+            return position + 1
+        end = position + len(words)
+        if end > sentence.end:
+            return None
+        for word, token in zip(words[1:], sentence.doc[position + 1 : end]):
+            if token.lower_ != word and not (use_lemma and token.lemma_.lower() == word):
+                return None
+        return end
+
+    def _excepted(self, swap: Swap, sentence_text: str) -> bool:
+        return any(pattern.search(sentence_text) for pattern in self._unless[id(swap)])
+
+    def _hit(self, ctx: RuleContext, block, doc, start: int, end: int, candidate: _Candidate) -> Hit:
+        swap = candidate.swap
+        span = doc[start:end]
+        matched = span.text
+        inflected = swap.forms.get(matched.lower())
+        if matched.lower() == " ".join(candidate.words) and len(swap.suggest) == 1:
+            inflected = inflected or swap.suggest[0]
+        if inflected:
+            replacement = keep_case(matched, inflected)
+            safety = "safe" if swap.safe and self.spec.fix == "safe" else "unsafe"
+        else:
+            replacement = keep_case(matched, swap.suggest[0])
+            safety = "unsafe"
+        suggestions = (replacement,) + tuple(keep_case(matched, alt) for alt in swap.suggest[1:] if alt != inflected)
+        if self.spec.fix == "none":
+            replacement = None
+        return ctx.replacement_hit(
+            block,
+            span.start_char,
+            span.end_char,
+            replacement,
+            safety,
+            suggestions,
+            suggestion=suggestions[0],
+            suggestions=" eller ".join(suggestions),
+        )

@@ -1,0 +1,53 @@
+"""Output formats, one module each: `render(report, stream, color)`.
+
+Modules are imported on use, so adding a format costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from lint import __version__
+from lint.engine import FileResult
+
+REPORTERS = {
+    "text": "lint.reporters.text",
+    "concise": "lint.reporters.concise",
+    "json": "lint.reporters.json",
+}
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    notices: list[str] = field(default_factory=list)
+    statistics: bool = False
+    model: dict[str, Any] | None = None
+
+    @property
+    def diagnostics(self):
+        return [d for result in self.files for d in result.diagnostics]
+
+    def summary(self) -> dict[str, Any]:
+        diagnostics = self.diagnostics
+        return {
+            "files": len(self.files),
+            "files_with_findings": sum(1 for f in self.files if f.diagnostics),
+            "files_with_errors": sum(1 for f in self.files if f.errors),
+            "diagnostics": len(diagnostics),
+            "errors": sum(len(f.errors) for f in self.files),
+            "by_severity": dict(Counter(d.severity.label for d in diagnostics)),
+            "by_principle": dict(Counter(d.principle for d in diagnostics)),
+            "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+        }
+
+
+def render(format: str, report: Report, stream: TextIO, color: bool = True) -> None:
+    module = importlib.import_module(REPORTERS[format])
+    module.render(report, stream, color)
+
+
+TOOL = {"name": "kommlint", "version": __version__}

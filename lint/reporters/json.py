@@ -1,0 +1,44 @@
+"""The versioned JSON format (schema: lint/schemas/output-v1.json). Keep field names."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from lint.engine import FileResult
+
+JSON_VERSION = 1
+
+
+def file_json(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "format": result.format,
+        "encoding": result.encoding,
+        "profile": result.profile,
+        "profile_source": result.profile_source,
+        "profile_reason": result.profile_reason,
+        "metrics": result.metrics,
+        "diagnostics": [d.to_json() for d in result.diagnostics],
+        "errors": [e.to_json() for e in result.errors],
+    }
+
+
+def report_json(report) -> dict[str, Any]:
+    from lint.reporters import TOOL
+
+    data: dict[str, Any] = {
+        "version": JSON_VERSION,
+        "tool": dict(TOOL),
+        "files": [file_json(result) for result in report.files],
+        "summary": report.summary(),
+        "notices": list(report.notices),
+    }
+    if report.model:
+        data["model"] = report.model
+    return data
+
+
+def render(report, stream: TextIO, color: bool = False) -> None:
+    json.dump(report_json(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,92 @@
+"""Human-readable output: each finding with its source line underlined, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from lint.metrics import lix_band
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(report, stream: TextIO, color: bool = True) -> None:
+    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
+    for result in report.files:
+        _file(console, result)
+    if report.statistics:
+        _statistics(console, report)
+    for notice in report.notices:
+        console.print(f"[dim]Obs: {escape(notice)}[/dim]")
+    summary = report.summary()
+    console.print(_totals(summary))
+
+
+def _file(console: Console, result) -> None:
+    for error in result.errors:
+        console.print(f"[bold]{escape(result.path)}[/bold]: [bold red]{error.code}[/bold red] {escape(error.message)}")
+    if result.profile is None:
+        return
+    for d in result.diagnostics:
+        level = d.severity.label
+        location = f"{d.path}:{d.line}:{d.column}" + (f" (sida {d.page})" if d.page else "")
+        console.print(
+            f"[bold]{escape(location)}[/bold]: [{STYLE[level]}]{d.code}[/{STYLE[level]}] "
+            f"[{STYLE[level]}]\\[{d.severity.swedish}][/{STYLE[level]}] {escape(d.message)}"
+        )
+        _source_line(console, result, d)
+        if d.suggestions:
+            console.print(f"    [green]förslag:[/green] {escape(' | '.join(d.suggestions))}")
+    _file_summary(console, result)
+
+
+def _source_line(console: Console, result, d) -> None:
+    document = result.document
+    if document is None or d.end_offset <= d.offset:
+        return
+    text = document.line_text(d.line)
+    if not text.strip() or len(text) > 300:
+        return
+    end = d.end_column if d.end_line == d.line else len(text) + 1
+    width = max(1, end - d.column)
+    console.print(f"    [dim]{d.line:>4} |[/dim] {escape(text)}")
+    console.print(f"    [dim]     |[/dim] {' ' * (d.column - 1)}[red]{'^' * width}[/red]")
+
+
+def _file_summary(console: Console, result) -> None:
+    m = result.metrics
+    parts = [f"{m.get('words', 0)} ord", f"{m.get('sentences', 0)} meningar"]
+    if m.get("words"):
+        parts.append(f"LIX {str(m['lix']).replace('.', ',')} ({lix_band(m['lix'])})")
+    principles = Counter(d.principle for d in result.diagnostics)
+    found = ", ".join(f"{name} {count}" for name, count in sorted(principles.items())) or "inga fynd"
+    console.print(
+        f"[dim]{escape(result.path)}: profil {result.profile} ({escape(result.profile_reason or '')}); "
+        f"{' · '.join(parts)}; {found}[/dim]\n"
+    )
+
+
+def _statistics(console: Console, report) -> None:
+    counts = Counter((d.code, d.name) for d in report.diagnostics)
+    fixable = {d.code for d in report.diagnostics if d.fix}
+    table = Table("Antal", "Regel", "Namn", "Åtgärdbar", title="Statistik", title_justify="left")
+    for (code, name), count in counts.most_common():
+        table.add_row(str(count), code, name, "ja" if code in fixable else "")
+    console.print(table)
+
+
+def _totals(summary: dict) -> str:
+    by = summary["by_severity"]
+    if not summary["diagnostics"] and not summary["errors"]:
+        return f"Inga fynd i {summary['files']} fil(er)."
+    text = (
+        f"Hittade {summary['diagnostics']} fynd i {summary['files']} fil(er): "
+        f"{by.get('error', 0)} fel, {by.get('warning', 0)} varningar, {by.get('info', 0)} info."
+    )
+    if summary["errors"]:
+        text += f" {summary['errors']} fil(er) eller regler kunde inte granskas."
+    return text
