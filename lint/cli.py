@@ -20,6 +20,7 @@ COMMANDS = {
     "check": "lint.commands:check",
     "rules": "lint.commands:rules",
     "rule": "lint.commands:rule",
+    "model": "lint.cli_model:model",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
