@@ -117,11 +117,11 @@ class Linter:
     def profiles(self) -> Profiles:
         return load_profiles(builtin_rules_dir() / "profiles.yaml")
 
-    def pipeline(self, settings: Settings):
+    def pipeline(self, settings: Settings | None = None):
         if self._pipeline is None:
             from lint.nlp import load_pipeline
 
-            model = settings.model
+            model = (settings or Settings()).model or self.options.model
             source = "cli" if self.options.model else "config"
             self._pipeline = load_pipeline(model, source)
         return self._pipeline

@@ -133,14 +133,14 @@ class RuleContext:
         return Hit(offset, end_offset, values)
 
     def replacement_hit(
-        self, block: Block, start: int, end: int, replacement: str | None, safety: str, suggestions: tuple[str, ...], **values: Any
+        self, block: Block, start: int, end: int, replacement: str | None, safety: str, alternatives: tuple[str, ...], **values: Any
     ) -> Hit:
         """A hit with a fix replacing the match, if the match is plain source text."""
         hit = self.hit(block, start, end, **values)
         fix = None
         if replacement is not None and block.is_contiguous(start, end):
             fix = Fix((Edit(hit.offset, hit.end_offset, replacement),), safety)
-        return Hit(hit.offset, hit.end_offset, hit.values, suggestions, fix)
+        return Hit(hit.offset, hit.end_offset, hit.values, alternatives, fix)
 
     def document_hit(self, **values: Any) -> Hit:
         """A document-level hit: at the first heading, else at the first block."""
