@@ -8,6 +8,7 @@ entity, an escape) are aligned character by character.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,7 @@ from lint.document import BlockBuilder, BlockKind, Document, Image, Link, LineIn
 from lint.suppression import parse_directives
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +187,7 @@ class _MarkdownReader:
             return found
         first = None
         for char in text:
-            position = self.source.find(char, self.cursor, limit)
+            position, width = self._locate_char(char, limit)
             if position < 0:
                 if prose:
                     builder.add_virtual(char)
@@ -193,8 +195,21 @@ class _MarkdownReader:
             first = position if first is None else first
             if prose:
                 builder.add(char, position)
-            self.cursor = position + 1
+            self.cursor = position + width
         return first if first is not None else self.cursor
+
+    def _locate_char(self, char: str, limit: int) -> tuple[int, int]:
+        """Where `char` is written at the cursor: itself, escaped, or as an entity."""
+        source, cursor = self.source, self.cursor
+        if source.startswith(char, cursor):
+            return cursor, 1
+        if source.startswith("\\" + char, cursor):
+            return cursor + 1, 1
+        entity = ENTITY_RE.match(source, cursor)
+        if entity and html.unescape(entity.group(0)) == char:
+            return cursor, len(entity.group(0))
+        nearby = source.find(char, cursor, min(limit, cursor + 8))
+        return (nearby, 1) if nearby >= 0 else (-1, 0)
 
     def _skip(self, text: str, limit: int) -> None:
         found = self.source.find(text, self.cursor, limit)
