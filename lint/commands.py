@@ -73,7 +73,7 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
     report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics)
     if quiet and output_format == "text":
         output_format = "concise"
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     render(output_format, report, stream, color=color and stream.isatty())
     return exit_code(report, linter, fail_on)
 
