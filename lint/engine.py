@@ -38,6 +38,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[EngineError] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False, compare=False)
+    parsed: list[ParsedBlock] | None = field(default=None, repr=False, compare=False)  # with Options.keep_parsed
 
     def max_severity(self) -> Severity | None:
         return max((d.severity for d in self.diagnostics), default=None)
@@ -55,6 +56,7 @@ class Options:
     config_file: Path | None = None
     report_unused_suppressions: bool | None = None
     keep_documents: bool = False
+    keep_parsed: bool = False  # keep the parsed blocks too (per-paragraph metrics in `kommlint serve`)
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -152,9 +154,9 @@ class Linter:
         settings = self.settings_for(path if data is None else Path.cwd())
         try:
             if data is None:
-                document = read_path(path, max_bytes=settings.max_file_size)
+                document = read_path(path, max_bytes=settings.max_file_size, settings=settings)
             else:
-                document = read_bytes(data, path)
+                document = read_bytes(data, path, settings=settings)
         except ReadError as error:
             return FileResult(shown, errors=[EngineError("E001", str(error), shown)])
         document.path = shown
@@ -176,6 +178,8 @@ class Linter:
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
         docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"})
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
+        if self.options.keep_parsed:
+            result.parsed = parsed
         result.metrics = document_metrics(parsed, pipeline.provides)
         context = RuleContext(document, parsed, choice.profile, settings, pipeline.provides, result.metrics)
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
@@ -199,14 +203,11 @@ class Linter:
         for rule in self.rules(settings):
             if not is_selected(rule, settings, ignores) or not rule.applies_to(profile):
                 continue
+            rule.prepare(pipeline.nlp)  # validates patterns even when the rule is skipped
             missing = rule.needs - pipeline.provides
             if missing:
                 self._notice_skipped(rule, missing)
                 continue
-            try:
-                rule.prepare(pipeline.nlp)
-            except KommlintError:
-                raise
             runnable.append(rule)
         return runnable
 
