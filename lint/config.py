@@ -98,6 +98,8 @@ KEYS: dict[str, Callable[[Any, str], Any]] = {
     "fail-on": lambda value, key: _choice(value, key, SEVERITIES),
     "max-file-size": _positive_int,
     "report-unused-suppressions": _boolean,
+    "html-selector": _string,  # CSS selector for the prose part of HTML pages
+    "max-unpacked-size": _positive_int,  # bytes a DOCX may unpack to (zip bombs)
 }
 
 
@@ -130,6 +132,8 @@ class Settings:
     fail_on: str = "warning"
     max_file_size: int = 20 * 1024 * 1024
     report_unused_suppressions: bool = False
+    html_selector: str | None = None
+    max_unpacked_size: int = 200 * 1024 * 1024
     root: Path | None = None  # folder of the config file; globs are relative to it
     source: str | None = None  # the config file, for messages
 

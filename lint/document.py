@@ -32,6 +32,13 @@ class Segment:
     text_start: int
     source_start: int
     length: int
+    # Set when the text stands for source of another length (an HTML entity such as
+    # `&auml;`): the whole run then maps onto source[source_start:source_start + source_length].
+    source_length: int | None = None
+
+    @property
+    def source_end(self) -> int:
+        return self.source_start + (self.length if self.source_length is None else self.source_length)
 
 
 @dataclass
@@ -59,14 +66,23 @@ class Block:
         if delta >= seg.length:
             # Inside inserted text (a joining space, say) or past the end: map to the end
             # of this segment, which is the nearest real source character.
-            return seg.source_start + seg.length
+            return seg.source_end
+        if seg.source_length is not None:
+            return seg.source_start
         return seg.source_start + delta
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             begin = self.source_offset(start)
             return begin, begin
-        return self.source_offset(start), self.source_offset(end - 1) + 1
+        return self.source_offset(start), self._source_end(end - 1)
+
+    def _source_end(self, index: int) -> int:
+        """Source offset just after the character at `index`."""
+        for seg in self.segments:
+            if seg.source_length is not None and seg.text_start <= index < seg.text_start + seg.length:
+                return seg.source_end
+        return self.source_offset(index) + 1
 
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken run of source text."""
@@ -90,12 +106,21 @@ class BlockBuilder:
         last = self._segments[-1] if self._segments else None
         if (
             last is not None
+            and last.source_length is None
             and last.text_start + last.length == self._length
             and last.source_start + last.length == source_start
         ):
             self._segments[-1] = Segment(last.text_start, last.source_start, last.length + len(text))
         else:
             self._segments.append(Segment(self._length, source_start, len(text)))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def add_replaced(self, text: str, source_start: int, source_length: int) -> None:
+        """Add text that stands for `source_length` source characters (an entity, say)."""
+        if not text:
+            return
+        self._segments.append(Segment(self._length, source_start, len(text), source_length))
         self._parts.append(text)
         self._length += len(text)
 
@@ -119,7 +144,9 @@ class BlockBuilder:
         for seg in self._segments:
             start = max(seg.text_start, left)
             end = min(seg.text_start + seg.length, right)
-            if end > start:
+            if end > start and seg.source_length is not None:
+                segments.append(Segment(start - left, seg.source_start, end - start, seg.source_length))
+            elif end > start:
                 shift = start - seg.text_start
                 segments.append(Segment(start - left, seg.source_start + shift, end - start))
         return Block(kind, text[left:right], segments, level, dict(attrs))

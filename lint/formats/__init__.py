@@ -24,6 +24,7 @@ class Reader:
     format: str
     function: str  # "module:function", imported on first use
     binary: bool = False
+    settings: bool = False  # the function takes `settings=` (a selector, size limits)
 
     def load(self):
         module, _, name = self.function.partition(":")
@@ -35,6 +36,12 @@ READERS: dict[str, Reader] = {
     ".text": Reader("text", "lint.formats.text:read_text"),
     ".md": Reader("markdown", "lint.formats.markdown:read_markdown"),
     ".markdown": Reader("markdown", "lint.formats.markdown:read_markdown"),
+    ".mdx": Reader("markdown", "lint.formats.markdown:read_markdown"),
+    ".html": Reader("html", "lint.formats.html:read_html", settings=True),
+    ".htm": Reader("html", "lint.formats.html:read_html", settings=True),
+    ".xhtml": Reader("html", "lint.formats.html:read_html", settings=True),
+    ".docx": Reader("docx", "lint.formats.docx:read_docx", binary=True, settings=True),
+    ".pdf": Reader("pdf", "lint.formats.pdf:read_pdf", binary=True, settings=True),
 }
 
 
@@ -54,19 +61,20 @@ def reader_for(path: str, format: str | None = None) -> Reader:
     return READERS[".txt"]
 
 
-def read_bytes(data: bytes, path: str, format: str | None = None) -> Document:
+def read_bytes(data: bytes, path: str, format: str | None = None, settings=None) -> Document:
     reader = reader_for(path, format)
     function = reader.load()
+    extra = {"settings": settings} if reader.settings else {}
     if reader.binary:
-        document = function(path, data)
+        document = function(path, data, **extra)
     else:
         decoded = decode(data)
-        document = function(path, decoded.text, encoding=decoded.encoding, raw=data)
+        document = function(path, decoded.text, encoding=decoded.encoding, raw=data, **extra)
         document.extras.setdefault("newline", decoded.newline)
     return document
 
 
-def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, settings=None) -> Document:
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -84,4 +92,4 @@ def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFA
         raise ReadError("Filen går inte att läsa (behörighet saknas).") from None
     except OSError as error:
         raise ReadError(f"Filen går inte att läsa: {error.strerror}.") from None
-    return read_bytes(data, str(path), format)
+    return read_bytes(data, str(path), format, settings)

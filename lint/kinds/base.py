@@ -41,7 +41,7 @@ class Example(BaseModel):
     good: str | None = None
     matches: list[str] | None = None  # the exact matched texts expected for `bad`
     fixed: str | None = None  # the text after applying every fix of this rule
-    format: Literal["text", "markdown"] = "text"
+    format: Literal["text", "markdown", "html"] = "text"
     profile: str | None = None
     metadata: dict[str, Any] | None = None
 
