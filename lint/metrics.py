@@ -7,6 +7,7 @@ digit; a sentence is a sentence of the pipeline (a block without a splitter is o
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,8 +17,11 @@ LONG_WORD = 6  # LIX: words longer than six letters
 LIX_BANDS = ((30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svår"))
 
 
+WORD_CHAR = re.compile(r"\w")
+
+
 def is_word(token) -> bool:
-    return not token.is_punct and not token.is_space and any(char.isalnum() for char in token.text)
+    return not token.is_punct and not token.is_space and WORD_CHAR.search(token.text) is not None
 
 
 def lix_band(lix: float) -> str:
@@ -58,9 +62,7 @@ class Counts:
     finite_verbs: int = 0
     passive_finite: int = 0
 
-    def add_token(self, token) -> None:
-        if not is_word(token):
-            return
+    def add_word(self, token) -> None:
         self.words += 1
         if len(token.text) > LONG_WORD:
             self.long_words += 1
@@ -80,12 +82,13 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
     vocabulary: set[str] = set()
     for item in parsed:
         for sentence in sentence_spans(item.doc):
-            if any(is_word(token) for token in sentence):
-                counts.sentences += 1
+            words_before = counts.words
             for token in sentence:
-                counts.add_token(token)
                 if is_word(token):
+                    counts.add_word(token)
                     vocabulary.add(token.lower_)
+            if counts.words > words_before:
+                counts.sentences += 1
     words = counts.words
     metrics: dict[str, float | int | None] = {
         "words": words,

@@ -162,3 +162,17 @@ def test_report_unused_suppressions(runner, tmp_path):
     result = run(runner, "check", path, "--select", "KLAR003", "--report-unused-suppressions", "--format", "concise")
     assert result.output == f"{path}:1:1: KOMM001 Undantaget kommlint-disable-next-line (KLAR003) tystar ingenting och kan tas bort.\n"
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["--version"], ["rules"], ["rule", "KLAR001"]])
+def test_listing_and_version_do_not_import_spacy(args):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom lint.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NOSPACY')\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stderr.endswith("NOSPACY")

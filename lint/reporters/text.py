@@ -49,12 +49,25 @@ def _source_line(console: Console, result, d) -> None:
     if document is None or d.end_offset <= d.offset:
         return
     text = document.line_text(d.line)
-    if not text.strip() or len(text) > 300:
+    if not text.strip():
         return
-    end = d.end_column if d.end_line == d.line else len(text) + 1
-    width = max(1, end - d.column)
-    console.print(f"    [dim]{d.line:>4} |[/dim] {escape(text)}")
-    console.print(f"    [dim]     |[/dim] {' ' * (d.column - 1)}[red]{'^' * width}[/red]")
+    start = d.column - 1
+    end = d.end_column - 1 if d.end_line == d.line else len(text)
+    shown, start, end = _window(text, start, end)
+    console.print(f"    [dim]{d.line:>4} |[/dim] {escape(shown)}")
+    console.print(f"    [dim]     |[/dim] {' ' * start}[red]{'^' * max(1, end - start)}[/red]")
+
+
+def _window(text: str, start: int, end: int, width: int = 100) -> tuple[str, int, int]:
+    """Cut a long source line down to the part around the match."""
+    if len(text) <= width:
+        return text, start, end
+    end = min(end, start + width - 20)
+    left = max(0, start - 30)
+    right = min(len(text), max(end + 30, left + width))
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    return prefix + text[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
 
 
 def _file_summary(console: Console, result) -> None:

@@ -1,0 +1,91 @@
+"""Core benchmark: `kommlint check` throughput against bare `nlp.pipe`, and start-up times.
+
+Run: python bench/bench_core.py [--size-kb 1024]
+The engine's cost on top of the parse should stay within 25 % (ratio >= 0.8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from swedish_text import markdown  # noqa: E402
+
+
+def timed(function, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def command_time(args: list[str], repeat: int = 3) -> float:
+    return timed(lambda: subprocess.run(args, capture_output=True, check=False), repeat)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size-kb", type=int, default=1024)
+    parser.add_argument("--repeat", type=int, default=2)
+    options = parser.parse_args()
+
+    from lint.engine import Linter, Options
+    from lint.formats import read_bytes
+
+    text = markdown(options.size_kb * 1024)
+    data = text.encode("utf-8")
+    linter = Linter(Options())
+    settings = linter.settings_for(Path.cwd())
+    start = time.perf_counter()
+    pipeline = linter.pipeline(settings)
+    load_seconds = time.perf_counter() - start
+    document = read_bytes(data, "bench.md")
+    words = sum(len(block.text.split()) for block in document.blocks)
+    rules = linter._runnable(settings, "bench.md", "webbsida", pipeline, None)
+    needs = (frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)) & pipeline.provides | {"sents"}
+    texts = [block.text for block in document.blocks]
+
+    def bare() -> None:
+        for _ in pipeline.parse(texts, needs):
+            pass
+
+    def full() -> None:
+        linter.lint_document(read_bytes(data, "bench.md"), settings)
+
+    bare_seconds = timed(bare, options.repeat)
+    full_seconds = timed(full, options.repeat)
+    tracemalloc.start()
+    full()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    print(f"pipeline: {pipeline.name} {pipeline.version} ({pipeline.source}); components {pipeline.components_for(needs)}")
+    print(f"pipeline load: {load_seconds:.2f} s")
+    print(f"text: {len(data) / 1024:.0f} kB Markdown, {words} words, {len(texts)} blocks, {len(rules)} rules")
+    print(f"bare nlp.pipe:   {bare_seconds:.2f} s  {words / bare_seconds:,.0f} words/s")
+    print(f"kommlint check:  {full_seconds:.2f} s  {words / full_seconds:,.0f} words/s")
+    print(f"ratio (check / bare throughput): {bare_seconds / full_seconds:.2f}  (target >= 0.80)")
+    print(f"peak Python memory during check: {peak / 1e6:.0f} MB")
+
+    kommlint = str(Path(sys.executable).with_name("kommlint"))
+    with tempfile.TemporaryDirectory() as folder:
+        sample = Path(folder) / "utkast.md"
+        sample.write_text(markdown(4 * 1024, seed=2), encoding="utf-8")
+        version = command_time([kommlint, "--version"], 5)
+        one_file = command_time([kommlint, "check", str(sample), "--format", "json"], 3)
+    print(f"start-up `kommlint --version`: {version * 1000:.0f} ms")
+    print(f"one-file check (4 kB, incl. pipeline load): {one_file:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
