@@ -176,3 +176,26 @@ def test_listing_and_version_do_not_import_spacy(args):
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert completed.stderr.endswith("NOSPACY")
+
+
+def test_unknown_model_is_a_clear_error(runner, draft, tmp_path):
+    result = run(runner, "check", draft, "--model", tmp_path / "ingen-modell")
+    assert result.exit_code == 2
+    assert "Kan inte läsa in språkmodellen" in result.output
+
+
+def test_seed_document_as_json(runner):
+    from conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("../shared saknas (bara i CI och hos teamet)")
+    result = run(runner, "check", SEED, "--format", "json")
+    data = json.loads(result.output)
+    jsonschema.validate(data, SCHEMA)
+    [file] = data["files"]
+    assert file["metrics"]["words"] > 300
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for finding in file["diagnostics"]:
+        if finding["end_line"] == finding["line"]:
+            line = lines[finding["line"] - 1]
+            assert line[finding["column"] - 1 : finding["end_column"] - 1] == finding["match"]
