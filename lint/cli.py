@@ -7,8 +7,6 @@ Subcommands live in their own modules and are imported only when used, so
 from __future__ import annotations
 
 import importlib
-import sys
-from pathlib import Path
 
 import click
 
@@ -61,18 +59,3 @@ def run_guarded(function, *args, **kwargs) -> int:
     except KommlintError as error:
         click.echo(f"kommlint: {error}", err=True)
         return EXIT_ERROR
-
-
-def echo_error(message: str) -> None:
-    click.echo(f"kommlint: {message}", err=True)
-
-
-def path_argument_help() -> str:
-    return "Filer eller mappar att granska; '-' läser från standard in."
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
-__all__ = ["main", "COMMANDS", "run_guarded", "Path"]
