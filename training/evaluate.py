@@ -42,7 +42,8 @@ def evaluate_docs(nlp, gold_docs) -> dict:
     del scorer
 
     verb_total = verb_lemma_ok = 0
-    tp = fp = fn = 0
+    tp = fp = fn = 0  # finite, infinitive and supine verbs (s-passive)
+    atp = afp = afn = 0  # all verbs, participles included
     for eg in examples:
         y2x = eg.alignment.y2x
         pred = eg.predicted
@@ -51,18 +52,22 @@ def evaluate_docs(nlp, gold_docs) -> dict:
                 continue
             xs = y2x[gi].dataXd if hasattr(y2x[gi], "dataXd") else y2x[gi]
             xs = list(xs)
-            if len(xs) != 1:
-                verb_total += 1
-                if _voice_pass(gtok.morph):
-                    fn += 1
-                continue
-            ptok = pred[int(xs[0])]
+            participle = "Part" in gtok.morph.get("VerbForm")
             verb_total += 1
-            verb_lemma_ok += int(ptok.lemma_ == gtok.lemma_)
-            g, p = _voice_pass(gtok.morph), _voice_pass(ptok.morph)
-            tp += int(g and p)
-            fp += int(p and not g)
-            fn += int(g and not p)
+            g = _voice_pass(gtok.morph)
+            if len(xs) != 1:
+                p = False
+            else:
+                ptok = pred[int(xs[0])]
+                verb_lemma_ok += int(ptok.lemma_ == gtok.lemma_)
+                p = _voice_pass(ptok.morph)
+            atp += int(g and p)
+            afp += int(p and not g)
+            afn += int(g and not p)
+            if not participle:
+                tp += int(g and p)
+                fp += int(p and not g)
+                fn += int(g and not p)
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     out = {
@@ -80,6 +85,9 @@ def evaluate_docs(nlp, gold_docs) -> dict:
         "voice_pass_r": rec,
         "voice_pass_f": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
         "voice_pass_gold": tp + fn,
+        "voice_pass_all_p": atp / (atp + afp) if atp + afp else 0.0,
+        "voice_pass_all_r": atp / (atp + afn) if atp + afn else 0.0,
+        "voice_pass_all_gold": atp + afn,
     }
     return out
 
@@ -117,6 +125,8 @@ COLUMNS = (
     ("sents_f", "Sent F"),
     ("voice_pass_p", "Pass P"),
     ("voice_pass_r", "Pass R"),
+    ("voice_pass_all_p", "Pass P (+part.)"),
+    ("voice_pass_all_r", "Pass R (+part.)"),
 )
 
 

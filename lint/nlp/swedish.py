@@ -149,6 +149,16 @@ _VERB_PARADIGMS = {
     "vidta": "vidtar vidtog vidtagit vidtas vidtogs vidtagits",
     "fatta": "fattar fattade fattat fattades",
     "pröva": "prövar prövade prövat prövas prövades prövats",
+    "ge": "ges gavs getts givits",
+    "ta": "tas togs tagits",
+    "se": "ses sågs setts",
+    "få": "fås fåtts",
+    "nå": "nås nåddes nåtts",
+    "göra": "görs gjordes gjorts",
+    "dra": "dras drogs dragits",
+    "bevilja": "beviljas beviljades beviljats",
+    "avslå": "avslås avslogs avslagits",
+    "överklaga": "överklagas överklagades överklagats",
 }
 LEMMA_EXCEPTIONS = {
     form: lemma for lemma, forms in _VERB_PARADIGMS.items() for form in forms.split()
@@ -288,7 +298,66 @@ def morph_rules(doc):
         lemma = LEMMA_EXCEPTIONS.get(low)
         if lemma is not None and tok.pos_ in ("VERB", "AUX", ""):
             tok.lemma_ = lemma
+        if has_morph and tok.pos_ == "VERB":
+            _fix_voice(tok, low)
     return doc
+
+
+_PASSIVE_ENDINGS = (
+    ("ades", "a"),  # beviljades -> bevilja
+    ("ats", "a"),  # beviljats -> bevilja
+    ("as", "a"),  # prövas -> pröva
+    ("des", "a"),  # bedömdes -> bedöma
+    ("tes", "a"),  # köptes -> köpa
+    ("ts", "a"),  # bedömts -> bedöma
+    ("es", "a"),  # avbrytes -> avbryta
+    ("s", "a"),  # bedöms -> bedöma, hålls -> hålla
+)
+
+
+def passive_lemma(form: str) -> str | None:
+    """Guess the lemma of a regular s-passive form the model left unlemmatised."""
+    for ending, repl in _PASSIVE_ENDINGS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            stem = form[: -len(ending)]
+            if ending == "s" and stem[-1] in "aeiouyåäö":
+                return None
+            return stem + repl
+    return None
+
+
+def _fix_voice(tok, low: str) -> None:
+    """Make Voice agree with the s-form of a (non-participle) verb.
+
+    A verb form ending in -s whose lemma does not (prövas/pröva, fattades/fatta,
+    hölls/hålla) is an s-passive; one that does not end in -s is not. Imperatives
+    (läs/läsa), -ss stems (kyss) and participles are left alone.
+    """
+    feats = tok.morph.to_dict()
+    if feats.get("VerbForm") == "Part":
+        return
+    lemma = tok.lemma_.lower()
+    if low.endswith("s") and (not lemma or lemma == low) and low.isalpha() and len(low) > 4:
+        guess = passive_lemma(low)
+        if guess:
+            tok.lemma_ = guess
+            lemma = guess
+    voice = feats.get("Voice")
+    if low.endswith("s"):
+        if (
+            voice != "Pass"
+            and not low.endswith("ss")
+            and lemma
+            and not lemma.endswith("s")
+            and low != lemma
+            and not (lemma.endswith("a") and low == lemma[:-1])
+            and low.isalpha()
+        ):
+            feats["Voice"] = "Pass"
+            tok.set_morph(feats)
+    elif voice == "Pass":
+        feats["Voice"] = "Act"
+        tok.set_morph(feats)
 
 
 _REGISTERED = False

@@ -1,0 +1,146 @@
+"""The embedded Swedish pipeline: it ships, loads, and gets what the rules rest on right."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_UD = REPO.parent / "shared" / "ud"
+EMBEDDED = REPO / "lint" / "nlp" / "embedded"
+
+
+def _pipeline_dir() -> Path:
+    metas = sorted(EMBEDDED.glob("*/meta.json"))
+    assert len(metas) == 1, f"expected one pipeline under {EMBEDDED}, found {metas}"
+    return metas[0].parent
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lint.nlp import load_pipeline
+
+    return load_pipeline(str(_pipeline_dir())).nlp
+
+
+def test_embedded_pipeline_loads_with_spacy_load():
+    path = _pipeline_dir()
+    raw = spacy.load(path)  # no kommlint code needed to load it
+    assert raw.lang == "sv"
+    assert {"morphologizer", "trainable_lemmatizer", "senter"} <= set(raw.pipe_names)
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert {"pos_acc", "morph_acc", "lemma_acc", "sents_f"} <= set(meta["performance"])
+    assert (path / "MODEL_CARD.md").is_file()
+
+
+def test_embedded_pipeline_is_small():
+    size = sum(f.stat().st_size for f in _pipeline_dir().rglob("*") if f.is_file())
+    assert size <= 15 * 1024 * 1024
+
+
+def test_loader_picks_embedded_when_nothing_else(monkeypatch):
+    import lint.nlp as core
+
+    monkeypatch.setattr(core.importlib.util, "find_spec", lambda name: None)
+    choice = core.choose_model(None)
+    assert choice.source == "embedded"
+    assert Path(choice.name) == _pipeline_dir()
+
+
+def test_model_info_json_reports_embedded(monkeypatch):
+    from click.testing import CliRunner
+
+    import lint.nlp as core
+    from lint.cli_model import model
+
+    monkeypatch.setattr(core.importlib.util, "find_spec", lambda name: None)
+    result = CliRunner().invoke(model, ["info", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"name", "path", "version", "source", "accuracy"}
+    assert data["source"] == "embedded"
+    assert spacy.load(data["path"]).lang == "sv"
+    assert data["accuracy"]["pos_acc"] > 0.9
+
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize(
+    "sentence,verb",
+    [
+        ("Vi hoppas att du trivs i din nya bostad.", "hoppas"),
+        ("Vi hoppas att du trivs i din nya bostad.", "trivs"),
+        ("Det finns många lediga platser i förskolan.", "finns"),
+        ("Hon lyckas alltid hitta en lösning.", "lyckas"),
+        ("Jag minns inte vad han sa.", "minns"),
+        ("Skylten syns tydligt från gatan.", "syns"),
+        ("Det fanns inga synpunkter på förslaget.", "fanns"),
+    ],
+)
+def test_deponent_is_not_passive(nlp, sentence, verb):
+    tok = _token(nlp(sentence), verb)
+    assert "Pass" not in tok.morph.get("Voice"), tok.morph
+
+
+@pytest.mark.parametrize(
+    "sentence,verb,lemma",
+    [
+        ("Din ansökan prövas av nämnden.", "prövas", "pröva"),
+        ("Beslutet fattades av kommunstyrelsen i maj.", "fattades", "fatta"),
+        ("Handlingarna skickas till dig med post.", "skickas", "skicka"),
+        ("Bygglov har beviljats för fastigheten.", "beviljats", "bevilja"),
+        ("Avgiften betalas i förskott.", "betalas", "betala"),
+    ],
+)
+def test_s_passive_is_passive(nlp, sentence, verb, lemma):
+    tok = _token(nlp(sentence), verb)
+    assert "Pass" in tok.morph.get("Voice"), tok.morph
+    assert tok.lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    "sentence,word,lemma",
+    [
+        ("Sökanden erhöll bidraget i mars.", "erhöll", "erhålla"),
+        ("Du har erhållit ett beslut från nämnden.", "erhållit", "erhålla"),
+        ("Ansökan har inkommit till förvaltningen.", "inkommit", "inkomma"),
+        ("Hon lämnade in ansökan i tid.", "lämnade", "lämna"),
+        ("Nämnden beslutar att godkänna förslaget.", "beslutar", "besluta"),
+        ("Förvaltningen föreslår att nämnden godkänner avtalet.", "godkänner", "godkänna"),
+    ],
+)
+def test_verb_lemmas(nlp, sentence, word, lemma):
+    assert _token(nlp(sentence), word).lemma_ == lemma
+
+
+def test_pos_and_sentences(nlp):
+    doc = nlp("Stadsbyggnadsnämnden beviljar bygglov. Beslutet kan överklagas inom tre veckor.")
+    assert len(list(doc.sents)) == 2
+    assert _token(doc, "Beslutet").pos_ == "NOUN"
+    assert _token(doc, "beviljar").pos_ == "VERB"
+
+
+@pytest.mark.skipif(not SHARED_UD.is_dir(), reason="../shared/ud is not beside the repository")
+def test_held_out_accuracy(tmp_path):
+    """Regression guard on the held-out test split (never trained on)."""
+    sys.path.insert(0, str(REPO / "training"))
+    import convert
+    import evaluate
+
+    convert.convert(SHARED_UD, tmp_path)
+    results = evaluate.evaluate_files(str(_pipeline_dir()), {"test": tmp_path / "test.spacy"})
+    test = results["test"]
+    assert test["pos_acc"] >= 0.93
+    assert test["morph_acc"] >= 0.90
+    assert test["lemma_acc"] >= 0.93
+    assert test["sents_f"] >= 0.93
+    assert test["voice_pass_p"] >= 0.90
+    assert test["voice_pass_r"] >= 0.85
