@@ -1,0 +1,310 @@
+"""Word documents (.docx) via python-docx.
+
+The document's source text is its paragraphs, one line each, in document order: the
+body (with table cells and text boxes where they stand), then headers and footers, then
+footnotes and endnotes. A finding's line is thus the paragraph number, counted from 1
+with headings and empty paragraphs included, and its column the character within it.
+Tracked deletions, field codes and comments are not prose; tracked insertions are.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.document import BlockBuilder, BlockKind, Document, Image, Link
+from lint.errors import ReadError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+NOT_PROSE = {f"{{{W}}}{tag}" for tag in ("del", "moveFrom", "instrText", "delText", "delInstrText", "txbxContent", "commentReference")}
+NOT_PROSE |= {f"{{{MC}}}Fallback"}
+HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
+LIST_STYLE = re.compile(r"^(?:list|liststycke|lista|punktlista|numrerad lista)", re.I)
+TITLE_STYLES = {"title", "rubrik"}
+PARTS = (
+    ("header", re.compile(r"^/word/header\d*\.xml$")),
+    ("footer", re.compile(r"^/word/footer\d*\.xml$")),
+    ("footnote", re.compile(r"^/word/footnotes\.xml$")),
+    ("endnote", re.compile(r"^/word/endnotes\.xml$")),
+)
+MAX_RATIO = 200  # a zip entry that unpacks to more than this many times its size is suspect
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class _Line:
+    """One paragraph of the document, as it will stand in the source."""
+
+    builder: BlockBuilder = field(default_factory=BlockBuilder)
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str, line_start: int) -> None:
+        self.builder.add(text, line_start + self.length)
+        self.parts.append(text)
+        self.length += len(text)
+
+
+def read_docx(path: str, data: bytes, settings=None) -> Document:
+    limit = getattr(settings, "max_unpacked_size", 200 * 1024 * 1024)
+    _check_container(data, limit)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise ReadError(f"Filen går inte att läsa som Word-dokument (docx): {error}.") from None
+    except Exception as error:  # lxml errors on broken XML, and the like
+        raise ReadError(f"Word-dokumentet är skadat och går inte att läsa ({type(error).__name__}).") from None
+    reader = _DocxReader(path, word)
+    return reader.read(data)
+
+
+def _check_container(data: bytes, limit: int) -> None:
+    if not data.strip():
+        raise ReadError("Filen är tom.")
+    if data.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise ReadError("Word-dokumentet är lösenordsskyddat (krypterat). Ta bort lösenordet och granska igen.")
+        raise ReadError("Filen är i det gamla Word-formatet (.doc). Spara den som .docx och granska igen.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise ReadError("Filen är inte ett giltigt Word-dokument (docx): den är skadad, avkortad eller av ett annat format.") from None
+    total = sum(entry.file_size for entry in entries)
+    bomb = any(entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1) for entry in entries)
+    if total > limit or bomb:
+        raise ReadError(
+            f"Word-dokumentet packas upp till {total // (1024 * 1024)} MB, vilket ser ut som en zip-bomb "
+            f"(gränsen är {limit // (1024 * 1024)} MB; ändra max-unpacked-size om filen är äkta)."
+        )
+    if "word/document.xml" not in {entry.filename for entry in entries}:
+        raise ReadError("Filen är ett zip-arkiv men inget Word-dokument (word/document.xml saknas).")
+    broken = archive.testzip()
+    if broken is not None:
+        raise ReadError(f"Word-dokumentet är skadat eller avkortat (delen {broken} går inte att packa upp).")
+
+
+class _DocxReader:
+    def __init__(self, path: str, word) -> None:
+        self.path = path
+        self.word = word
+        self.lines: list[str] = []
+        self.offset = 0  # source offset where the next line starts
+        self.document = Document(path=path, source="", format="docx", blocks=[], encoding=None)
+        self.styles = _styles(word)
+        self.headings: list[dict[str, Any]] = []
+        self.tables: list[dict[str, Any]] = []
+        self.relationships: dict[str, str] = {}
+
+    def read(self, data: bytes) -> Document:
+        self.relationships = _relationships(self.word.part)
+        self._container(self.word.element.body, "body")
+        for part_name, xml_root, rels in self._other_parts():
+            self.relationships = rels
+            self._container(xml_root, part_name)
+        document = self.document
+        document.source = "\n".join(self.lines)
+        document.raw = data
+        document.metadata.update(_core_metadata(self.word))
+        language = _default_language(self.word) or document.metadata.get("language")
+        document.extras.update(
+            lang=language, lang_span=(0, 0), headings=self.headings, tables=self.tables, binary=True,
+            paragraphs=len(self.lines),
+        )
+        return document
+
+    def _other_parts(self):
+        from lxml import etree
+
+        for part in self.word.part.package.iter_parts():
+            for name, pattern in PARTS:
+                if pattern.match(str(part.partname)):
+                    root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+                    yield name, root, _relationships(part)
+
+    # Walking the XML in document order ------------------------------------------------
+
+    def _container(self, element, part: str) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == w("p"):
+                self._paragraph(child, part)
+            elif tag == w("tbl"):
+                self._table(child, part)
+            elif tag in {w("sdt"), w("sdtContent"), w("customXml"), w("footnote"), w("endnote"), w("hdr"), w("ftr")}:
+                if tag in {w("footnote"), w("endnote")} and child.get(w("type")) in {"separator", "continuationSeparator", "continuationNotice"}:
+                    continue
+                self._container(child, part)
+
+    def _table(self, table, part: str) -> None:
+        rows = table.findall(w("tr"))
+        header = bool(rows) and rows[0].find(f"{w('trPr')}/{w('tblHeader')}") is not None
+        self.tables.append({
+            "offset": self.offset, "end_offset": self.offset, "rows": len(rows),
+            "columns": max((len(row.findall(w("tc"))) for row in rows), default=0),
+            "has_header": header, "layout": False,
+        })
+        for row in rows:
+            for cell in row.findall(w("tc")):
+                self._container(cell, "cell" if part == "body" else part)
+
+    def _paragraph(self, paragraph, part: str) -> None:
+        line = _Line()
+        start = self.offset
+        links: list[Link] = []
+        for piece in _runs(paragraph, self.relationships):
+            if isinstance(piece, tuple):  # a hyperlink: (href, [texts])
+                href, texts = piece
+                begin = start + line.length
+                for text in texts:
+                    line.add(text, start)
+                links.append(Link("".join(texts).strip(), href, begin, start + line.length))
+            else:
+                line.add(piece, start)
+        self._images(paragraph, start)
+        self._add_line(line, paragraph, part, links)
+        for box in _text_boxes(paragraph):
+            self._container(box, "textbox")
+
+    def _add_line(self, line: _Line, paragraph, part: str, links: list[Link]) -> None:
+        text = "".join(line.parts)
+        kind, level = self._kind(paragraph, part)
+        if kind is BlockKind.HEADING:
+            self.headings.append({"level": level, "text": text.strip(), "offset": self.offset, "end_offset": self.offset + len(text)})
+        attrs = {"part": part} if part not in {"body", "cell"} else {}
+        block = line.builder.build(kind, level, **attrs)
+        if block is not None:
+            self.document.blocks.append(block)
+        self.document.links.extend(links)
+        self.lines.append(text)
+        self.offset += len(text) + 1
+
+    def _images(self, paragraph, start: int) -> None:
+        for properties in paragraph.iter(f"{{{WP}}}docPr"):
+            if any(a.tag == f"{{{MC}}}Fallback" for a in properties.iterancestors()):
+                continue
+            decorative = any(el.get("val") in {"1", "true"} for el in properties.iter(f"{{{DECORATIVE}}}decorative"))
+            alt = (properties.get("descr") or properties.get("title") or "").strip()
+            self.document.images.append(Image("" if decorative else (alt or None), properties.get("name", ""), start, start))
+
+    def _kind(self, paragraph, part: str) -> tuple[BlockKind, int | None]:
+        properties = paragraph.find(w("pPr"))
+        style_id = None
+        outline = None
+        numbered = False
+        if properties is not None:
+            style = properties.find(w("pStyle"))
+            style_id = style.get(w("val")) if style is not None else None
+            level = properties.find(w("outlineLvl"))
+            outline = int(level.get(w("val"))) + 1 if level is not None and level.get(w("val"), "").isdigit() else None
+            numbered = properties.find(w("numPr")) is not None
+        name, style_outline = self.styles.get(style_id, ("", None))
+        heading = HEADING_STYLE.match(name)
+        level = int(heading.group(1)) if heading else outline or style_outline
+        if name.lower() in TITLE_STYLES:
+            level = 1
+        if level is not None and 1 <= level <= 9 and part in {"body", "textbox"}:
+            return BlockKind.HEADING, min(level, 6)
+        if part == "cell":
+            return BlockKind.TABLE_CELL, None
+        if numbered or LIST_STYLE.match(name):
+            return BlockKind.LIST_ITEM, None
+        return BlockKind.PARAGRAPH, None
+
+
+def _runs(paragraph, relationships: dict[str, str]):
+    """Text of a paragraph in order: strings, and (href, texts) for hyperlinks."""
+    for child in paragraph:
+        if child.tag in NOT_PROSE:
+            continue
+        if child.tag == w("hyperlink"):
+            yield (_href(child, relationships), list(_texts(child)))
+        elif child.tag == w("pPr"):
+            continue
+        else:
+            yield from _texts(child)
+
+
+def _texts(element):
+    if element.tag in NOT_PROSE:
+        return
+    tag = element.tag
+    if tag == w("t"):
+        yield element.text or ""
+    elif tag in {w("tab"), w("br"), w("cr")} and element.getparent() is not None and element.getparent().tag == w("r"):
+        yield " "
+    elif tag == w("noBreakHyphen"):
+        yield "-"
+    else:
+        for child in element:
+            yield from _texts(child)
+
+
+def _href(link, relationships: dict[str, str]) -> str:
+    relationship = link.get(f"{{{R}}}id")
+    anchor = link.get(w("anchor"))
+    if relationship and relationship in relationships:
+        return relationships[relationship] + (f"#{anchor}" if anchor else "")
+    return f"#{anchor}" if anchor else ""
+
+
+def _text_boxes(paragraph):
+    for box in paragraph.iter(w("txbxContent")):
+        if not any(a.tag == f"{{{MC}}}Fallback" for a in box.iterancestors()):
+            yield box
+
+
+def _relationships(part) -> dict[str, str]:
+    rels = {}
+    for rel_id, rel in getattr(part, "rels", {}).items():
+        try:
+            rels[rel_id] = rel.target_ref
+        except Exception:  # a broken relationship is not prose; skip it
+            continue
+    return rels
+
+
+def _styles(word) -> dict[str, tuple[str, int | None]]:
+    styles: dict[str, tuple[str, int | None]] = {}
+    for style in word.styles:
+        element = style.element
+        level = element.find(f"{w('pPr')}/{w('outlineLvl')}")
+        value = level.get(w("val")) if level is not None else None
+        styles[style.style_id] = (style.name or "", int(value) + 1 if value and value.isdigit() else None)
+    return styles
+
+
+def _core_metadata(word) -> dict[str, Any]:
+    core = word.core_properties
+    found = {
+        "title": core.title,
+        "author": core.author,
+        "language": core.language,
+        "date": core.created.date().isoformat() if core.created else None,
+        "updated": core.modified.date().isoformat() if core.modified else None,
+    }
+    return {key: value for key, value in found.items() if value}
+
+
+def _default_language(word) -> str | None:
+    """The language of the document's default run properties (Word's "proofing language")."""
+    element = word.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    normal = word.styles.element.find(f"{w('style')}[@{w('styleId')}='Normal']/{w('rPr')}/{w('lang')}")
+    for candidate in (normal, element):
+        if candidate is not None and candidate.get(w("val")):
+            return candidate.get(w("val"))
+    return None

@@ -1,0 +1,205 @@
+"""PDF via pypdf: text per page, lines grouped into paragraphs and headings.
+
+The source text is the extracted text, page after page, one PDF text line per source
+line, and `page_starts` records where each page begins, so a finding reports its page
+and its line within the page. In the prose, a paragraph's lines are joined with a space,
+and a word hyphenated at a line break is joined again ("stadsbyggnads-" + "kontoret").
+Paragraph breaks and headings come from the gaps between lines and from font sizes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lint.document import BlockBuilder, BlockKind, Document
+from lint.errors import ReadError
+
+HYPHENATED = re.compile(r"(?<=[a-zåäöéü])-$")
+HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
+MAX_HEADING_CHARS = 120
+
+
+@dataclass
+class _Line:
+    text: str = ""
+    y: float | None = None
+    size: float = 0.0
+
+
+@dataclass
+class _Page:
+    lines: list[_Line] = field(default_factory=list)
+
+
+def read_pdf(path: str, data: bytes, settings=None) -> Document:
+    reader = _open(data)
+    pages = [_page_lines(page) for page in _pages(reader)]
+    document = Document(path=path, source="", format="pdf", blocks=[], encoding=None, raw=data)
+    _build(document, pages)
+    document.metadata.update(_metadata(reader))
+    has_text = any(line.text.strip() for page in pages for line in page.lines)
+    document.extras.update(
+        binary=True,
+        pages=len(pages),
+        has_text=has_text,
+        lang=_language(reader),
+        lang_span=(0, 0),
+        title=document.metadata.get("title"),
+    )
+    return document
+
+
+def _open(data: bytes):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if not data.strip():
+        raise ReadError("Filen är tom.")
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ReadError("Filen är ingen PDF (den börjar inte med %PDF). Kontrollera formatet.")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReadError("PDF-filen är lösenordsskyddad och kan inte läsas. Spara en version utan lösenord.")
+        len(reader.pages)
+    except ReadError:
+        raise
+    except (FileNotDecryptedError, DependencyError):
+        raise ReadError("PDF-filen är krypterad och kan inte läsas. Spara en version utan lösenord.") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise ReadError(f"PDF-filen är skadad eller avkortad och går inte att läsa ({error}).") from None
+    return reader
+
+
+def _pages(reader):
+    from pypdf.errors import PdfReadError
+
+    try:
+        yield from reader.pages
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise ReadError(f"PDF-filen är skadad eller avkortad och går inte att läsa ({error}).") from None
+
+
+def _page_lines(page) -> _Page:
+    result = _Page()
+    current = _Line()
+
+    def visit(text, cm, tm, font, size) -> None:
+        nonlocal current
+        scale = abs(tm[3] or 1) * abs(cm[3] or 1)
+        for index, piece in enumerate(text.split("\n")):
+            if index:  # an explicit line break
+                result.lines.append(current)
+                current = _Line()
+            if not piece:
+                continue
+            y = tm[5] * abs(cm[3] or 1) + cm[5]
+            if current.text and current.y is not None and abs(y - current.y) > 1 and (y or current.y):
+                result.lines.append(current)
+                current = _Line()
+            if current.y is None or not current.text.strip():
+                current.y = y
+            current.text += piece
+            if piece.strip():
+                current.size = max(current.size, (size or 0) * scale)
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception as error:  # pypdf raises many kinds on broken content streams
+        raise ReadError(f"Texten på en sida i PDF-filen går inte att läsa ({type(error).__name__}).") from None
+    result.lines.append(current)
+    result.lines = [_Line(" ".join(line.text.split()), line.y, line.size) for line in result.lines]
+    result.lines = [line for line in result.lines if line.text]
+    return result
+
+
+def _build(document: Document, pages: list[_Page]) -> None:
+    sizes = Counter(round(line.size, 1) for page in pages for line in page.lines for _ in line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    levels = sorted({round(line.size, 1) for page in pages for line in page.lines if _is_heading(line, body)}, reverse=True)
+    texts: list[str] = []
+    offset = 0
+    document.page_starts = []
+    for page in pages:
+        document.page_starts.append(offset)
+        paragraph: list[tuple[_Line, int]] = []
+        previous: _Line | None = None
+        for line in page.lines:
+            if previous is not None and _breaks(previous, line, body, page):
+                _add_block(document, paragraph, body, levels)
+                paragraph = []
+            paragraph.append((line, offset))
+            texts.append(line.text)
+            offset += len(line.text) + 1
+            previous = line
+        _add_block(document, paragraph, body, levels)
+        if not page.lines:
+            texts.append("")
+            offset += 1
+    document.source = "\n".join(texts)
+
+
+def _is_heading(line: _Line, body: float) -> bool:
+    return body > 0 and line.size >= body * HEADING_SIZE and len(line.text) <= MAX_HEADING_CHARS
+
+
+def _breaks(previous: _Line, line: _Line, body: float, page: _Page) -> bool:
+    """A new paragraph starts at a change of font size or a gap wider than the line spacing."""
+    if _is_heading(previous, body) != _is_heading(line, body) or abs(previous.size - line.size) > 0.5:
+        return True
+    if previous.y is None or line.y is None:
+        return False
+    gap = previous.y - line.y
+    spacing = _line_spacing(page)
+    return gap < 0 or (spacing > 0 and gap > spacing * 1.4)
+
+
+def _line_spacing(page: _Page) -> float:
+    gaps = Counter(
+        round(a.y - b.y, 1)
+        for a, b in zip(page.lines, page.lines[1:])
+        if a.y is not None and b.y is not None and a.y - b.y > 0 and abs(a.size - b.size) <= 0.5
+    )
+    return gaps.most_common(1)[0][0] if gaps else 0.0
+
+
+def _add_block(document: Document, lines: list[tuple[_Line, int]], body: float, levels: list[float]) -> None:
+    if not lines:
+        return
+    builder = BlockBuilder()
+    for index, (line, offset) in enumerate(lines):
+        text = line.text
+        following = lines[index + 1][0].text if index + 1 < len(lines) else ""
+        if following[:1].islower() and HYPHENATED.search(text):
+            builder.add(text[:-1], offset)  # "stadsbyggnads-" + "kontoret"
+            continue
+        builder.add(text, offset)
+        if following:
+            builder.add_virtual(" ")
+    first = lines[0][0]
+    heading = _is_heading(first, body) and len(lines) <= 2
+    kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
+    level = min(levels.index(round(first.size, 1)) + 1, 6) if heading and round(first.size, 1) in levels else None
+    block = builder.build(kind, level)
+    if block is not None:
+        document.blocks.append(block)
+
+
+def _metadata(reader) -> dict:
+    try:
+        info = reader.metadata or {}
+    except Exception:  # a broken info dictionary is not worth failing the file for
+        return {}
+    found = {"title": info.get("/Title"), "author": info.get("/Author"), "date": info.get("/CreationDate"), "updated": info.get("/ModDate")}
+    return {key: str(value).strip() for key, value in found.items() if value and str(value).strip()}
+
+
+def _language(reader) -> str | None:
+    try:
+        value = reader.trailer["/Root"].get("/Lang")
+    except Exception:  # no catalog language is the same as none
+        return None
+    return str(value).strip() or None if value is not None else None
