@@ -1,0 +1,109 @@
+"""Which URLs the crawler may fetch: normalisation, allowed hosts, schemes and addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+
+SCHEMES = ("http", "https")
+# Links with these schemes are not pages at all; they are ignored without a note.
+IGNORED_SCHEMES = ("mailto", "tel", "sms", "javascript", "data", "about", "blob")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalize(url: str, base: str | None = None) -> str | None:
+    """An absolute URL without fragment and default port, host in lower case; None if unusable."""
+    url = url.strip()
+    if not url:
+        return None
+    if base is not None:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    url, _ = urldefrag(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme in SCHEMES and not host:
+        return None
+    if scheme not in SCHEMES:
+        return url
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        netloc += f":{port}"
+    if parts.username or parts.password:
+        return None  # credentials in links are never followed
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def scheme_of(url: str) -> str:
+    return urlsplit(url).scheme.lower()
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def is_private_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
+
+
+def resolves_to_private(host: str) -> bool:
+    """True when the host is, or resolves to, a private, loopback or otherwise internal address."""
+    try:
+        return is_private_address(host)
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return False  # the fetch itself will then fail with a clear message
+    return any(is_private_address(info[4][0]) for info in infos)
+
+
+class UrlPolicy:
+    """Hosts the crawl may visit: the start URLs' hosts plus those allowed explicitly.
+
+    A host that the start URLs did not name must not resolve to a private address, so
+    a public site cannot steer the crawler into an internal network.
+    """
+
+    def __init__(self, named: Iterable[str], allowed: Iterable[str] = (), resolver=resolves_to_private) -> None:
+        self.named = frozenset(host_of(url) if "//" in url else url.lower() for url in named)
+        self.hosts = self.named | frozenset(host.lower() for host in allowed)
+        self._resolver = resolver
+        self._private: dict[str, bool] = {}
+
+    def refusal(self, url: str) -> str | None:
+        """Why `url` may not be fetched (Swedish), or None when it may."""
+        scheme = scheme_of(url)
+        if scheme not in SCHEMES:
+            return f"Schemat {scheme or '(inget)'}: hämtas inte; bara http och https följs."
+        host = host_of(url)
+        if host not in self.hosts:
+            return f"Annan värd ({host}); lägg till --allow-host {host} för att följa den."
+        return None
+
+    def address_refusal(self, url: str) -> str | None:
+        """A refusal for hosts outside the start URLs that resolve to internal addresses (may block on DNS)."""
+        host = host_of(url)
+        if host in self.named:
+            return None
+        if host not in self._private:
+            self._private[host] = self._resolver(host)
+        if self._private[host]:
+            return f"Värden {host} har en privat eller intern adress och nämns inte i start-URL:erna."
+        return None
+
+
+def is_ignored_link(href: str) -> bool:
+    head = href.strip().split(":", 1)
+    return href.strip().startswith("#") or (len(head) == 2 and head[0].lower() in IGNORED_SCHEMES)
