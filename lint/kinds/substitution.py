@@ -48,6 +48,7 @@ class _Candidate:
     swap: Swap
     words: tuple[str, ...]  # lower-case words of the base phrase
     index: int  # position of this swap in the spec, to keep the output stable
+    phrases: tuple[tuple[str, ...], ...] = ()  # words of the base phrase and of each multi-word form
 
 
 class SubstitutionRule(Rule):
@@ -61,8 +62,9 @@ class SubstitutionRule(Rule):
         self.by_lemma: dict[str, list[_Candidate]] = {}
         for index, swap in enumerate(spec.swap):
             words = tuple(swap.match.lower().split())
-            candidate = _Candidate(swap, words, index)
-            first_forms = {words[0]} | ({form.split()[0] for form in swap.forms} if len(words) == 1 else set())
+            phrases = (words,) + tuple(tuple(form.split()) for form in swap.forms if len(words) > 1)
+            candidate = _Candidate(swap, words, index, phrases)
+            first_forms = {words[0]} | {form.split()[0] for form in swap.forms}
             for form in first_forms:
                 self.by_form.setdefault(form, []).append(candidate)
             if swap.lemma:
@@ -111,17 +113,19 @@ class SubstitutionRule(Rule):
         return best
 
     def _phrase_end(self, sentence, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
-        words = candidate.words
-        if len(words) == 1:
+        if len(candidate.words) == 1:
             # A multi-word listed form ("erlägges") is rare; single tokens are the norm.
             return position + 1
-        end = position + len(words)
-        if end > sentence.end:
-            return None
-        for word, token in zip(words[1:], sentence.doc[position + 1 : end]):
-            if token.lower_ != word and not (use_lemma and token.lemma_.lower() == word):
-                return None
-        return end
+        best = None
+        for words in candidate.phrases:  # the base phrase (also by lemma) and its listed forms ("äger rum")
+            by_lemma = use_lemma and words is candidate.words
+            end = position + len(words)
+            if end > sentence.end:
+                continue
+            tokens = sentence.doc[position:end]
+            if all(token.lower_ == word or (by_lemma and token.lemma_.lower() == word) for word, token in zip(words, tokens)):
+                best = max(best or end, end)
+        return best
 
     def _excepted(self, swap: Swap, sentence_text: str) -> bool:
         return any(pattern.search(sentence_text) for pattern in self._unless[id(swap)])
