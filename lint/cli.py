@@ -19,6 +19,8 @@ COMMANDS = {
     "rules": "lint.commands:rules",
     "rule": "lint.commands:rule",
     "model": "lint.cli_model:model",
+    "baseline": "lint.cli_baseline:baseline",
+    "cache": "lint.cli_cache:cache",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -10,7 +10,7 @@ import click
 from lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run_guarded
 from lint.diagnostics import Severity
 
-FORMATS = ["text", "concise", "json"]
+FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -34,15 +34,25 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
 @click.option("--report-unused-suppressions", is_flag=True, default=None, help="Rapportera kommlint-disable-kommentarer som inte tystar något.")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions):
+@click.option("--fix", is_flag=True, help="Rätta fynd med säkra rättningar direkt i filerna.")
+@click.option("--unsafe-fixes", is_flag=True, help="Ta med rättningar som kan ändra betydelsen (med --fix eller --diff).")
+@click.option("--diff", is_flag=True, help="Visa rättningarna som en diff utan att ändra filerna.")
+@click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Mapp för resultatcachen (annars cache-dir i konfigurationen eller användarens cachemapp).")
+@click.option("--output-file", type=click.Path(dir_okay=False), help="Skriv rapporten till den här filen i stället för till standard ut.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
+@click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
     eller över --fail-on; 1: sådana fynd; 2: fel i användning, konfiguration eller
     regelpaket, eller en fil som inte kunde läsas.
     """
+    from lint.ci import CheckExtras
     from lint.engine import Linter, Options
 
+    extras = CheckExtras(fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since)
     options = Options(
         profile=profile,
         select=_codes(select),
@@ -51,30 +61,39 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         model=model,
         config_file=config_file,
         report_unused_suppressions=report_unused_suppressions,
-        keep_documents=output_format == "text",
+        keep_documents=output_format == "text" or extras.fixing,
     )
-    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, not no_color, quiet, stdin_filename)
+    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, not no_color, quiet, stdin_filename, extras)
     sys.exit(status)
 
 
-def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename) -> int:
+def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None) -> int:
+    from lint.ci import CheckExtras
     from lint.reporters import Report, render
 
+    extras = extras or CheckExtras()
+    runner = extras.runner(linter)
+    paths = extras.paths(linter, paths)
+    if extras.changed_since and not paths:
+        return EXIT_OK
     results = []
     for path in paths:
         if path == "-":
             name = stdin_filename or "-"
             results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
         else:
-            results.extend(linter.lint_paths([path]))
+            results.extend(runner.lint_paths([path]))
     if not results:
         click.echo("kommlint: hittade inga filer att granska.", err=True)
         return EXIT_ERROR
+    results = extras.after(results, linter)
+    if extras.diff:
+        return extras.show_diff()
     report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics)
     if quiet and output_format == "text":
         output_format = "concise"
-    stream = sys.stdout
-    render(output_format, report, stream, color=color and stream.isatty())
+    with extras.output() as stream:
+        render(output_format, report, stream, color=color and stream.isatty())
     return exit_code(report, linter, fail_on)
 
 

@@ -100,6 +100,7 @@ KEYS: dict[str, Callable[[Any, str], Any]] = {
     "report-unused-suppressions": _boolean,
     "html-selector": _string,  # CSS selector for the prose part of HTML pages
     "max-unpacked-size": _positive_int,  # bytes a DOCX may unpack to (zip bombs)
+    "cache-dir": _string,  # result cache folder, relative to the config file (".kommlint_cache")
 }
 
 
@@ -134,6 +135,7 @@ class Settings:
     report_unused_suppressions: bool = False
     html_selector: str | None = None
     max_unpacked_size: int = 200 * 1024 * 1024
+    cache_dir: str | None = None
     root: Path | None = None  # folder of the config file; globs are relative to it
     source: str | None = None  # the config file, for messages
 

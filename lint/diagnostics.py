@@ -45,6 +45,10 @@ class Fix:
     def to_json(self) -> dict[str, Any]:
         return {"safety": self.safety, "edits": [asdict(edit) for edit in self.edits]}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fix:
+        return cls(tuple(Edit(e["offset"], e["end_offset"], e["replacement"]) for e in data["edits"]), data["safety"])
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -87,6 +91,17 @@ class Diagnostic:
             data["page"] = self.page
         return data
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any], path: str) -> Diagnostic:
+        """The inverse of `to_json` (the path is kept per file, not per finding)."""
+        fix = data.get("fix")
+        return cls(
+            data["code"], data["name"], data["principle"], Severity.parse(data["severity"]), data["message"], path,
+            data["line"], data["column"], data["end_line"], data["end_column"], data["offset"], data["end_offset"],
+            data["match"], tuple(data.get("suggestions", ())), Fix.from_json(fix) if fix else None, data.get("page"),
+            data.get("context", ""),
+        )
+
     @property
     def sort_key(self) -> tuple:
         return (self.page or 0, self.line, self.column, self.code)
@@ -103,3 +118,7 @@ class EngineError:
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "rule": self.rule}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], path: str) -> EngineError:
+        return cls(data["code"], data["message"], path, data.get("rule"))

@@ -1,38 +1,328 @@
-"""Applying fixes to source text.
+"""Applying fixes: choosing them, resolving overlaps, writing files back as they were.
 
-Edits are in offsets of the (newline-normalised) source. Overlapping edits are resolved
-by keeping the earliest one; the others wait for the next run.
+`--fix` applies safe fixes, `--unsafe-fixes` adds the rest, `--diff` shows the change
+without writing. Fixes are applied in passes: after each pass the text is linted again,
+so a fix skipped because it overlapped another gets its chance on the new text, and a
+second `--fix` finds nothing left to do. Files are written atomically in their own
+encoding, byte-order mark and line endings. Binary formats (DOCX, PDF) are never changed.
 """
 
 from __future__ import annotations
 
+import codecs
+import difflib
+import os
+import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from lint.diagnostics import Diagnostic, Edit
+from lint.document import Document, LineIndex
+from lint.errors import KommlintError, ReadError
+
+MAX_PASSES = 8
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
-def chosen_edits(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Edit]:
-    edits: list[Edit] = []
-    for diagnostic in diagnostics:
-        fix = diagnostic.fix
-        if fix is None or (fix.safety != "safe" and not unsafe):
+class FixError(KommlintError):
+    """A file that could not be fixed; the file is left as it was."""
+
+
+# Choosing and applying edits ----------------------------------------------------------
+
+
+def applicable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
+    """Findings whose fix may be applied: safe ones, and unsafe ones when asked for."""
+    return [d for d in diagnostics if d.fix is not None and d.fix.edits and (unsafe or d.fix.safety == "safe")]
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.offset == a.end_offset or b.offset == b.end_offset:
+        # An insertion conflicts with an edit around it or with another insertion there.
+        return a.offset <= b.end_offset and b.offset <= a.end_offset
+    return a.offset < b.end_offset and b.offset < a.end_offset
+
+
+def _order(d: Diagnostic) -> tuple:
+    edits = d.fix.edits
+    start = min(e.offset for e in edits)
+    end = max(e.end_offset for e in edits)
+    # Earliest first; of fixes starting together the shorter, then safe before unsafe,
+    # then by rule code, so the outcome never depends on the order rules ran in.
+    return (start, end, d.fix.safety != "safe", d.code, tuple((e.offset, e.end_offset, e.replacement) for e in edits))
+
+
+def choose(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """A deterministic set of fixes whose edits do not overlap each other."""
+    chosen: list[Diagnostic] = []
+    taken: list[Edit] = []
+    for d in sorted(diagnostics, key=_order):
+        edits = d.fix.edits
+        if any(_overlaps(edit, other) for edit in edits for other in taken):
             continue
-        edits.extend(fix.edits)
-    return sorted(set(edits), key=lambda edit: (edit.offset, edit.end_offset))
+        if any(_overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            continue  # a fix that contradicts itself
+        chosen.append(d)
+        taken.extend(edits)
+    return chosen
 
 
 def apply_edits(source: str, edits: Iterable[Edit]) -> str:
-    parts: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.offset, e.end_offset)):
-        if edit.offset < position:
-            continue  # overlaps an edit already applied
-        parts.append(source[position : edit.offset])
-        parts.append(edit.replacement)
-        position = edit.end_offset
-    parts.append(source[position:])
-    return "".join(parts)
+    """Apply non-overlapping edits (source offsets) from the end backwards."""
+    pieces: list[str] = []
+    position = len(source)
+    for edit in sorted(edits, key=lambda e: (e.offset, e.end_offset), reverse=True):
+        if edit.end_offset > position or edit.offset < 0:
+            raise ValueError(f"överlappande ändring vid tecken {edit.offset}")
+        pieces.append(source[edit.end_offset : position])
+        pieces.append(edit.replacement)
+        position = edit.offset
+    pieces.append(source[:position])
+    return "".join(reversed(pieces))
+
+
+# Fixing a document --------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What fixing one file did: the new text, how many fixes, the findings left."""
+
+    path: str
+    original: str
+    text: str
+    applied: int = 0
+    result: object | None = None  # the FileResult for the final text
+    document: Document | None = field(default=None, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
 
 
 def apply_fixes(source: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str:
+    """One pass: `source` with every chosen fix of `diagnostics` applied."""
     return apply_edits(source, chosen_edits(diagnostics, unsafe))
+
+
+def chosen_edits(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Edit]:
+    return [edit for d in choose(applicable(diagnostics, unsafe)) for edit in d.fix.edits]
+
+
+def fix_document(linter, document: Document, settings, unsafe: bool = False, result=None) -> Outcome:
+    """Lint, apply the chosen fixes, lint again … until nothing more can be fixed."""
+    from lint.formats import read_bytes
+
+    path = document.path
+    if result is None:
+        result = linter.lint_document(document, settings)
+    outcome = Outcome(path, document.source, document.source, 0, result, document)
+    for _ in range(MAX_PASSES):
+        chosen = choose(applicable(result.diagnostics, unsafe))
+        text = apply_edits(outcome.text, (edit for d in chosen for edit in d.fix.edits))
+        if text == outcome.text:
+            break
+        outcome.text = text
+        outcome.applied += len(chosen)
+        again = read_bytes(text.encode("utf-8"), path, settings=settings)
+        again.path = path
+        result = linter.lint_document(again, settings)
+    outcome.result = result
+    return outcome
+
+
+def fix_path(linter, path: str, unsafe: bool = False) -> Outcome:
+    """Fix one file in memory (nothing is written); unreadable files come back unchanged."""
+    from lint.formats import reader_for
+
+    if reader_for(path).binary:
+        raise FixError(
+            f"{path}: automatiska rättningar stöds inte för {reader_for(path).format.upper()}-filer. "
+            "Rätta i originalet; --fix och --diff ändrar bara text-, Markdown- och HTML-filer."
+        )
+    keep = linter.options.keep_documents
+    linter.options.keep_documents = True
+    try:
+        result = linter.lint_file(path)
+    finally:
+        linter.options.keep_documents = keep
+    if result.document is None:
+        return Outcome(path, "", "", 0, result, None)
+    return fix_document(linter, result.document, linter.settings_for(path), unsafe, result)
+
+
+# Writing back -------------------------------------------------------------------------
+
+
+def encode_like(text: str, document: Document) -> bytes:
+    """`text` (with "\\n" line ends) in the document's own encoding, BOM and line ends."""
+    newline = document.extras.get("newline", "\n")
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    raw = document.raw or b""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return bom + text.encode(codec)
+    encoding = document.encoding or "utf-8"
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as error:
+        bad = text[error.start : error.end]
+        raise FixError(f"{document.path}: rättningen ger tecknet {bad!r}, som inte finns i filens teckenkodning {encoding}; filen lämnades orörd.") from None
+    except LookupError:
+        raise FixError(f"{document.path}: okänd teckenkodning {encoding}; filen lämnades orörd.") from None
+
+
+def write_atomically(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Replace the file in one step, keeping its permissions; never leave half a file.
+
+    `durable` flushes to disk before the rename (users' files; cache entries skip it).
+    """
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kommlint-tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        try:
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def write(outcome: Outcome) -> None:
+    if outcome.changed and outcome.document is not None:
+        write_atomically(outcome.path, encode_like(outcome.text, outcome.document))
+
+
+def unified_diff(outcome: Outcome) -> str:
+    lines = difflib.unified_diff(
+        outcome.original.splitlines(keepends=True),
+        outcome.text.splitlines(keepends=True),
+        fromfile=f"a/{outcome.path}",
+        tofile=f"b/{outcome.path}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ Ingen radbrytning i slutet av filen\n" for line in lines)
+
+
+# Source text for reporters when the document is not at hand (cache hits) --------------
+
+
+def load_source(result) -> str | None:
+    """The decoded source of a result's file, or None for binary formats and stdin."""
+    from lint.formats import reader_for
+    from lint.formats.decoding import decode
+
+    document = getattr(result, "document", None)
+    try:
+        if reader_for(result.path).binary:
+            return None  # positions refer to extracted text, not to the file
+        if document is not None:
+            return document.source
+        return decode(Path(result.path).read_bytes()).text
+    except (OSError, ReadError):
+        return None
+
+
+class SourceLines:
+    """Line text and offset → (line, column) for a result, read once on first use."""
+
+    def __init__(self, result) -> None:
+        self.result = result
+        self._source: str | None = None
+        self._index: LineIndex | None = None
+        self._loaded = False
+
+    @property
+    def source(self) -> str | None:
+        if not self._loaded:
+            self._source = load_source(self.result)
+            self._loaded = True
+        return self._source
+
+    def index(self) -> LineIndex | None:
+        if self._index is None and self.source is not None:
+            self._index = LineIndex(self.source)
+        return self._index
+
+    def locate(self, offset: int) -> tuple[int, int] | None:
+        index = self.index()
+        if index is None:
+            return None
+        return index.locate(max(0, min(offset, len(self.source))))
+
+    def line_text(self, line: int) -> str | None:
+        index = self.index()
+        if index is None or not 1 <= line <= len(index.line_starts):
+            return None
+        start, end = index.line_span(line)
+        return self.source[start:] if end == -1 else self.source[start:end]
+
+
+# Fixing files during `check` ----------------------------------------------------------
+
+
+class Fixer:
+    """Lints like the runner it wraps (a Linter or a ResultCache), fixing files on the way.
+
+    With `write=False` (`--diff`) files are left alone and the outcomes kept for the diff.
+    A cached result without applicable fixes is returned as it is, so unchanged files
+    stay fast.
+    """
+
+    def __init__(self, runner, unsafe: bool = False, write: bool = True) -> None:
+        self.runner = runner
+        self.linter = getattr(runner, "linter", runner)
+        self.unsafe = unsafe
+        self.write = write
+        self.outcomes: list[Outcome] = []
+
+    def lint_paths(self, paths: Iterable[str]):
+        for path in self.linter.expand(paths):
+            yield self.lint_file(path)
+
+    def lint_file(self, path: str):
+        lookup = getattr(self.runner, "lookup", None)
+        key, cached = lookup(path) if lookup else (None, None)
+        if cached is not None and not applicable(cached.diagnostics, self.unsafe):
+            return cached
+        try:
+            outcome = fix_path(self.linter, path, self.unsafe)
+            if outcome.changed and self.write:
+                write(outcome)
+        except (FixError, OSError) as error:
+            message = str(error) if isinstance(error, FixError) else f"{path}: kan inte skriva filen: {error.strerror}"
+            self.linter.notices.append(message)
+            return self.runner.lint_file(path)
+        if outcome.changed:
+            self.outcomes.append(outcome)
+        if self.write and key is not None:
+            self.runner.remember(self.runner.key_for(path), path, outcome.result)
+        return outcome.result
+
+    @property
+    def applied(self) -> int:
+        return sum(outcome.applied for outcome in self.outcomes)
+
+    def summary(self) -> str:
+        files = len(self.outcomes)
+        if self.write:
+            return f"Rättade {self.applied} fynd i {files} fil(er)." if files else "Inget att rätta automatiskt."
+        return f"{self.applied} rättningar i {files} fil(er) skulle göras." if files else "Inget att rätta automatiskt."

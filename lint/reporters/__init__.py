@@ -17,6 +17,9 @@ REPORTERS = {
     "text": "lint.reporters.text",
     "concise": "lint.reporters.concise",
     "json": "lint.reporters.json",
+    "sarif": "lint.reporters.sarif",
+    "github": "lint.reporters.github",
+    "junit": "lint.reporters.junit",
 }
 
 

@@ -45,11 +45,11 @@ def _file(console: Console, result) -> None:
 
 
 def _source_line(console: Console, result, d) -> None:
-    document = result.document
-    if document is None or d.end_offset <= d.offset:
+    lines = result.document or _file_lines(result)
+    if d.end_offset <= d.offset:
         return
-    text = document.line_text(d.line)
-    if not text.strip():
+    text = lines.line_text(d.line)
+    if not text or not text.strip():
         return
     start = d.column - 1
     end = d.end_column - 1 if d.end_line == d.line else len(text)
@@ -68,6 +68,18 @@ def _window(text: str, start: int, end: int, width: int = 100) -> tuple[str, int
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
     return prefix + text[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
+_LINES: dict = {}
+
+
+def _file_lines(result):
+    """A cached result has no document: read its lines from the file (once per file)."""
+    from lint.fix import SourceLines
+
+    if _LINES.get("result") is not result:
+        _LINES.update(result=result, lines=SourceLines(result))
+    return _LINES["lines"]
 
 
 def _file_summary(console: Console, result) -> None:

@@ -1,0 +1,51 @@
+"""`kommlint baseline create`: record today's findings so `check --baseline` shows only new ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lint.cli import EXIT_ERROR, EXIT_OK, run_guarded
+
+
+@click.group()
+def baseline():
+    """Baslinje: spara dagens fynd så att bara nya fynd rapporteras."""
+
+
+@baseline.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False), help="Filen som baslinjen sparas i (JSON).")
+@click.option("--profile", help="Dokumentprofil, som för check.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen.")
+@click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
+def create(paths, output, profile, config_file, no_cache):
+    """Granska PATHS och spara alla fynd i baslinjen OUTPUT.
+
+    \b
+    Exempel:
+      kommlint baseline create webbplats/ -o kommlint-baslinje.json
+      kommlint check webbplats/ --baseline kommlint-baslinje.json
+    """
+    sys.exit(run_guarded(_create, paths, output, profile, config_file, no_cache))
+
+
+def _create(paths, output, profile, config_file, no_cache) -> int:
+    from lint.baseline import create as write_baseline
+    from lint.ci import CheckExtras
+    from lint.engine import Linter, Options
+
+    linter = Linter(Options(profile=profile, config_file=config_file))
+    runner = CheckExtras(no_cache=no_cache).runner(linter)
+    results = list(runner.lint_paths(paths))
+    if not results:
+        click.echo("kommlint: hittade inga filer att granska.", err=True)
+        return EXIT_ERROR
+    for result in results:
+        for error in result.errors:
+            click.echo(f"kommlint: {result.path}: {error.message}", err=True)
+    count = write_baseline(results, output)
+    click.echo(f"Sparade {count} fynd från {len(results)} fil(er) i baslinjen {output}.")
+    return EXIT_ERROR if any(result.errors for result in results) else EXIT_OK
