@@ -19,6 +19,7 @@ COMMANDS = {
     "rules": "lint.commands:rules",
     "rule": "lint.commands:rule",
     "model": "lint.cli_model:model",
+    "serve": "lint.cli_serve:serve",
     "baseline": "lint.cli_baseline:baseline",
     "cache": "lint.cli_cache:cache",
 }

@@ -1,0 +1,214 @@
+"""The Starlette app behind `kommlint serve`.
+
+Security for a server on the user's own machine:
+- the Host header must name this server (127.0.0.1, localhost or --host, with the port),
+  which stops DNS rebinding;
+- every /api/ call must carry the session token from the served page in a header, and a
+  cross-site Origin is refused, so another web page cannot drive the server (CSRF);
+- request bodies have a size limit and uploads a type limit; nothing is read from disk
+  except the page's own static files;
+- a strict Content-Security-Policy (own scripts only, Trusted Types, no framing).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from html import escape
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from lint.serve.report import html_report, json_report
+from lint.serve.service import CheckService, Checked, RequestError
+
+TOKEN_HEADER = "x-kommlint-token"
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'none'; frame-ancestors 'none'; base-uri 'none'; "
+    "require-trusted-types-for 'script'; trusted-types 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "cache-control": "no-store",
+}
+
+
+@dataclass
+class ServeConfig:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    extra_hosts: tuple[str, ...] = ()  # more host names the page may be reached by
+    max_live_chars: int = 20_000  # the page re-checks while typing up to this size
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_text_chars: int = 500_000
+
+    def allowed_hosts(self) -> set[str]:
+        names = set(LOCAL_NAMES) | {_host_name(self.host)} | {_host_name(name) for name in self.extra_hosts}
+        return {f"{name}:{self.port}".lower() for name in names}
+
+    def allowed_origins(self) -> set[str]:
+        return {f"http://{host}" for host in self.allowed_hosts()}
+
+
+def _host_name(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _refusal(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+class Guard:
+    """ASGI middleware: Host check, token and Origin check on /api/, body size, headers."""
+
+    def __init__(self, app: ASGIApp, config: ServeConfig) -> None:
+        self.app = app
+        self.config = config
+        self.hosts = config.allowed_hosts()
+        self.origins = config.allowed_origins()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self.refusal(scope)
+        send = self._with_headers(send)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def refusal(self, scope: Scope) -> Response | None:
+        headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope["headers"]}
+        if headers.get("host", "").lower() not in self.hosts:
+            address = f"http://127.0.0.1:{self.config.port}/"
+            return _refusal(403, f"Okänd värd i Host-huvudet. Sidan nås bara på {address}.")
+        if not scope["path"].startswith("/api/"):
+            return None
+        origin = headers.get("origin")
+        if origin is not None and origin.lower() not in self.origins:
+            return _refusal(403, "Anrop från en annan webbplats tas inte emot.")
+        if not secrets.compare_digest(headers.get(TOKEN_HEADER, "").encode(), self.config.token.encode()):
+            return _refusal(403, "Nyckeln för sessionen saknas eller är fel. Ladda om sidan.")
+        if scope["method"] == "POST":
+            return self._body_refusal(headers)
+        return None
+
+    def _body_refusal(self, headers: dict[str, str]) -> Response | None:
+        length = headers.get("content-length")
+        if length is None or not length.isdigit():
+            return _refusal(411, "Anropet måste ange Content-Length.")
+        if int(length) > self.config.max_upload_bytes:
+            limit = self.config.max_upload_bytes // (1024 * 1024)
+            return _refusal(413, f"Filen eller texten är för stor (gränsen är {limit} MB).")
+        return None
+
+    @staticmethod
+    def _with_headers(send: Send) -> Send:
+        async def sending(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                present = {key.lower() for key, _ in message.get("headers", [])}
+                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                message = dict(message, headers=list(message.get("headers", [])) + extra)
+            await send(message)
+
+        return sending
+
+
+def create_app(service: CheckService, config: ServeConfig) -> Starlette:
+    static = resources.files("lint.serve") / "static"
+    page_template = (static / "index.html").read_text(encoding="utf-8")
+    page = page_template.replace("{{token}}", escape(config.token))
+
+    async def index(request: Request) -> Response:
+        return HTMLResponse(page)
+
+    async def settings(request: Request) -> Response:
+        return JSONResponse(
+            {
+                "profiles": service.profiles(),
+                "extensions": service.upload_extensions(),
+                "max_live_chars": config.max_live_chars,
+                "max_upload_bytes": config.max_upload_bytes,
+            }
+        )
+
+    async def check(request: Request) -> Response:
+        checked = await _checked(request, service, config)
+        return JSONResponse(checked.json(view=request.query_params.get("view") == "1"))
+
+    async def report(request: Request) -> Response:
+        checked = await _checked(request, service, config)
+        kind = request.query_params.get("format", "html")
+        if kind == "json":
+            return Response(json_report(checked), media_type="application/json", headers=_attachment("kommlint-rapport.json"))
+        if kind == "html":
+            return Response(html_report(checked), media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
+        raise RequestError("Okänt rapportformat: använd html eller json.")
+
+    async def rule(request: Request) -> Response:
+        return JSONResponse(service.rule(request.path_params["code"]))
+
+    async def request_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestError)
+        return _refusal(error.status, str(error))
+
+    routes = [
+        Route("/", index),
+        Route("/api/settings", settings),
+        Route("/api/check", check, methods=["POST"]),
+        Route("/api/report", report, methods=["POST"]),
+        Route("/api/rules/{code:str}", rule),
+        Mount("/static", StaticFiles(directory=str(static)), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={RequestError: request_error})
+    return Guard(app, config)  # type: ignore[return-value]
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"content-disposition": f'attachment; filename="{name}"'}
+
+
+async def _checked(request: Request, service: CheckService, config: ServeConfig) -> Checked:
+    """Lint a JSON body {text, format?, profile?} or a form upload (file, profile?)."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=4, max_part_size=config.max_upload_bytes)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise RequestError("Formuläret saknar en fil i fältet file.")
+        data = await upload.read()
+        profile = form.get("profile")
+        return await run_in_threadpool(service.check_upload, upload.filename or "", data, profile if isinstance(profile, str) else None)
+    if not content_type.startswith("application/json"):
+        raise RequestError("Skicka JSON ({\"text\": …}) eller en fil som multipart/form-data.", 415)
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        raise RequestError("Anropet innehåller inte giltig JSON.") from None
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+        raise RequestError("JSON-objektet måste ha fältet text (en sträng).")
+    text = body["text"]
+    if len(text) > config.max_text_chars:
+        raise RequestError(f"Texten är för lång (gränsen är {config.max_text_chars} tecken).", 413)
+    profile = body.get("profile")
+    fmt = body.get("format") or "text"
+    if not isinstance(fmt, str) or not (profile is None or isinstance(profile, str)):
+        raise RequestError("Fälten format och profile ska vara strängar.")
+    return await run_in_threadpool(service.check_text, text, fmt, profile)
