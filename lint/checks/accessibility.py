@@ -1,0 +1,227 @@
+"""Web accessibility of the content (Lag 2018:1937, WCAG 2.1 AA): the TILL rules.
+
+The format readers record what these checks need: images, links, headings with their
+levels (`extras["headings"]`), tables (`extras["tables"]`) and the declared language
+(`extras["lang"]`, `extras["lang_span"]`). Formats that cannot express a feature simply
+leave it out, and the check finds nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from lint.document import BlockKind, Document
+from lint.kinds.base import Hit, RuleContext
+
+FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
+VAGUE_ALT = {"bild", "bilden", "foto", "fotografi", "image", "img", "picture", "photo", "illustration", "ikon", "icon", "logo", "logotyp", "grafik", "figur"}
+VAGUE_LINKS = {
+    "klicka här", "klicka", "här", "läs mer", "läs mer här", "mer", "mer info", "mer information", "länk", "länken",
+    "denna länk", "den här länken", "gå hit", "click here", "here", "read more", "more", "link",
+}
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+UPPER_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]+)*(?:[ \t\xa0,:;!?.–-]+[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]+)*)*(?![\w])")
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
+SWEDISH = ("sv", "swe")
+MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
+TAG = re.compile(r"<[^>]*>")
+
+
+def _at(offset: int, end: int, document: Document, **values: Any) -> Hit:
+    values.setdefault("match", document.source[offset:end])
+    return Hit(offset, end, values)
+
+
+# TILL001 ----------------------------------------------------------------------------
+
+
+def image_alt_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Informative images need an alt text that says what the image shows."""
+    for image in ctx.document.images:
+        if image.alt is None:
+            detail = "saknar alternativtext"
+        elif image.alt.strip() and _vague_alt(image.alt):
+            detail = f"har alternativtexten «{image.alt.strip()}», som inte beskriver vad bilden visar"
+        else:
+            continue  # alt="" marks a decorative image, which is right
+        yield _at(image.offset, image.end_offset, ctx.document, detail=detail, value=image.src)
+
+
+def _vague_alt(alt: str) -> bool:
+    text = alt.strip().lower().rstrip(".")
+    short_label = text.startswith(("bild på", "bild av", "image of")) and len(text.split()) <= 3
+    return text in VAGUE_ALT or bool(FILE_NAME.match(text)) or short_label
+
+
+# TILL002 ----------------------------------------------------------------------------
+
+
+def link_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Link texts that do not say where the link leads."""
+    for link in ctx.document.links:
+        text = " ".join(link.text.split())
+        normalized = text.lower().strip(" .:!»›→>")
+        if not text:
+            detail = "saknar text"
+        elif normalized in VAGUE_LINKS:
+            detail = f"«{text}» säger inte vart länken leder"
+        elif BARE_URL.match(text) and not link.href.startswith("mailto:"):
+            detail = "är en webbadress; skriv vad läsaren hittar där"
+        else:
+            continue
+        yield _at(link.offset, link.end_offset, ctx.document, detail=detail, value=link.href)
+
+
+# TILL003 ----------------------------------------------------------------------------
+
+
+def headings(document: Document) -> list[dict[str, Any]]:
+    """Headings with levels: from the reader's record, or from heading blocks."""
+    if "headings" in document.extras:
+        return list(document.extras["headings"])
+    found = []
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING and block.level is not None and not block.attrs.get("inferred"):
+            offset, end = block.source_span(0, len(block.text))
+            found.append({"level": block.level, "text": block.text, "offset": offset, "end_offset": end})
+    return found
+
+
+def heading_levels(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Skipped heading levels, more than one main heading, empty headings."""
+    document = ctx.document
+    if document.format == "pdf":  # levels there are guesses from font sizes
+        return
+    previous = None
+    main_headings = 0
+    for heading in headings(document):
+        level, offset, end = heading["level"], heading["offset"], heading["end_offset"]
+        if not heading["text"].strip():
+            yield _at(offset, end, document, detail=f"Rubriken (nivå {level}) är tom")
+        if previous is not None and level > previous + 1:
+            yield _at(offset, end, document, detail=f"Rubriknivån hoppar från {previous} till {level}; använd nivå {previous + 1}")
+        if level == 1 and document.format in {"html", "markdown"}:
+            main_headings += 1
+            if main_headings > 1:
+                yield _at(offset, end, document, detail="Sidan har mer än en huvudrubrik (nivå 1)")
+        previous = level
+
+
+# TILL004 ----------------------------------------------------------------------------
+
+
+def language(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The document declares Swedish as its language."""
+    extras = ctx.document.extras
+    if "lang" not in extras:
+        return  # a format or fragment without a language declaration
+    lang = (extras.get("lang") or "").strip()
+    offset, end = extras.get("lang_span", (0, 0))
+    what = {"html": "Sidan", "docx": "Word-dokumentet", "pdf": "PDF-filen"}.get(ctx.document.format, "Dokumentet")
+    if not lang:
+        detail = f"{what} anger inget språk" + (': skriv <html lang="sv">' if ctx.document.format == "html" else "; ange svenska som språk")
+    elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
+        detail = f"{what} anger språket «{lang}» men texten är på svenska"
+    else:
+        return
+    yield _at(offset, end, ctx.document, detail=detail, value=lang)
+
+
+# TILL005 ----------------------------------------------------------------------------
+
+
+def table_headers(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Data tables need header cells so that a screen reader can name each cell."""
+    minimum = rule.options.get("min_rows", 2)
+    for table in ctx.document.extras.get("tables", []):
+        if table["layout"] or table["has_header"] or table["rows"] < minimum or table["columns"] < 2:
+            continue
+        yield _at(table["offset"], table["end_offset"], ctx.document, value=f"{table['rows']} × {table['columns']}")
+
+
+# TILL006 ----------------------------------------------------------------------------
+
+
+def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Words and sentences in capitals; abbreviations (short words) are fine."""
+    single = rule.options.get("min_single_letters", 7)
+    run_letters = rule.options.get("min_run_letters", 6)
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        for match in UPPER_RUN.finditer(block.text):
+            words = [w for w in re.findall(r"[A-ZÅÄÖÉÜ-]+", match.group(0)) if not ROMAN.match(w) and not ctx.is_vocabulary(w)]
+            letters = sum(len(w.replace("-", "")) for w in words)
+            long_words = [w for w in words if len(w) >= 3]
+            if (len(long_words) >= 2 and letters >= run_letters) or any(len(w.replace("-", "")) >= single for w in words):
+                yield ctx.hit(block, match.start(), match.end())
+
+
+# TILL007 ----------------------------------------------------------------------------
+
+
+def pdf_links(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A link to a PDF says that it is a PDF, in the link text or right after it."""
+    source = ctx.document.source
+    for link in ctx.document.links:
+        path = urlsplit(link.href).path if "://" in link.href or link.href.startswith("/") else link.href.split("?")[0].split("#")[0]
+        if PurePosixPath(path).suffix.lower() != ".pdf":
+            continue
+        if "pdf" in link.text.lower():
+            continue
+        after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
+        after = TAG.sub("", after).split("\n")[0][:40]
+        if "pdf" in after.lower():
+            continue
+        yield _at(link.offset, link.end_offset, ctx.document, value=link.href)
+
+
+# TILL008 ----------------------------------------------------------------------------
+
+
+def heading_full_stop(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Headings do not end with a full stop."""
+    binary = ctx.document.extras.get("binary", False)
+    for parsed in ctx.blocks(["heading"]):
+        block = parsed.block
+        text = block.text.rstrip()
+        if not text.endswith(".") or text.endswith("..") or ABBREVIATION_END.search(text):
+            continue
+        end = len(text)
+        if binary:
+            yield ctx.hit(block, end - 1, end)
+        else:
+            yield ctx.replacement_hit(block, end - 1, end, "", "safe", ("ta bort punkten",))
+
+
+# TILL009 ----------------------------------------------------------------------------
+
+
+def readable_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A document with no text to read: a scanned PDF, or a page of images only."""
+    document = ctx.document
+    if document.format == "pdf" and not document.extras.get("has_text", True):
+        yield _at(0, 0, document, detail="PDF-filen har ingen text, bara bilder (en skannad sida?)")
+    elif document.format != "pdf" and document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks):
+        image = document.images[0]
+        yield _at(image.offset, image.end_offset, document, detail="Dokumentet består bara av bilder")
+
+
+# TILL010 ----------------------------------------------------------------------------
+
+
+def document_title(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Web pages, PDF files and Word documents have a title in their metadata."""
+    document = ctx.document
+    if document.format == "html" and not document.extras.get("html_page"):
+        return  # a fragment has no title of its own
+    if document.format not in {"html", "pdf", "docx"}:
+        return
+    if str(document.metadata.get("title") or "").strip():
+        return
+    what = {"html": "Sidan saknar <title>", "pdf": "PDF-filen saknar titel i dokumentegenskaperna", "docx": "Word-dokumentet saknar titel i dokumentegenskaperna"}
+    yield _at(0, 0, document, detail=what[document.format])
