@@ -1,0 +1,142 @@
+"""HTML reader: prose blocks, exact source positions (entities included), metadata."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import lint_text
+from lint.config import Settings
+from lint.document import BlockKind
+from lint.errors import ConfigError
+from lint.formats import read_bytes
+
+PAGE = """<!DOCTYPE html>
+<html lang="sv">
+<head>
+  <title>Bygglov &ndash; Stockholms stad</title>
+  <meta name="kommlint:profile" content="beslut">
+  <meta name="ai-generated" content="true">
+  <meta name="dcterms.modified" content="2024-05-02">
+  <style>p { color: red }</style>
+</head>
+<body>
+<header><p>Sidhuvud som inte är prosa</p></header>
+<nav><a href="/">Startsidan</a></nav>
+<main>
+  <h1>Bygglov f&ouml;r   altan</h1>
+  <!-- kommlint-disable-next-line KLAR001 -- citat ur lagen -->
+  <p>Du kan <em>s&ouml;ka</em> bygglov&nbsp;h&auml;r.
+     Ans&#246;kan &#xE4;r <strong>avgiftsfri</strong>.</p>
+  <ul><li>Ett steg<li>Tv&aring; <b>steg</b></ul>
+  <table><caption>Avgifter</caption><tr><th>Avgift<th>Belopp<tr><td>Altan<td>3&nbsp;500 kr</table>
+  <img src="karta.png" alt="Karta &ouml;ver omr&aring;det">
+  <div><a href="/mer">L&auml;s mer</a></div>
+  <p hidden>Dold text</p><p style="display: none">Också dold</p>
+  <script>document.write("<p>Inte prosa</p>")</script>
+  <template><p>Mall</p></template>
+</main>
+<footer><p>Sidfot</p></footer>
+</body>
+</html>
+"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return read_bytes(PAGE.encode("utf-8"), "sida.html")
+
+
+def _at(document, text: str, occurrence: int = 0):
+    """(line, column) of the `occurrence`th `text` in the raw source."""
+    offset = -1
+    for _ in range(occurrence + 1):
+        offset = document.source.index(text, offset + 1)
+    return document.locate(offset)[:2]
+
+
+def _blocks(document):
+    return [(block.kind, block.text) for block in document.blocks]
+
+
+def test_prose_comes_from_main_without_chrome_hidden_or_scripts(page):
+    assert _blocks(page) == [
+        (BlockKind.HEADING, "Bygglov för altan"),
+        (BlockKind.PARAGRAPH, "Du kan söka bygglov\xa0här. Ansökan är avgiftsfri."),
+        (BlockKind.LIST_ITEM, "Ett steg"),
+        (BlockKind.LIST_ITEM, "Två steg"),
+        (BlockKind.CAPTION, "Avgifter"),
+        (BlockKind.TABLE_CELL, "Avgift"),
+        (BlockKind.TABLE_CELL, "Belopp"),
+        (BlockKind.TABLE_CELL, "Altan"),
+        (BlockKind.TABLE_CELL, "3\xa0500 kr"),
+        (BlockKind.IMAGE_ALT, "Karta över området"),
+        (BlockKind.LINK_TEXT, "Läs mer"),
+    ]
+    assert page.blocks[0].level == 1
+
+
+def test_every_prose_character_maps_to_its_source_text(page):
+    paragraph = page.blocks[1]
+    start = paragraph.text.index("söka")
+    offset, end = paragraph.source_span(start, start + len("söka"))
+    assert page.source[offset:end] == "s&ouml;ka"
+    start = paragraph.text.index("här")
+    offset, end = paragraph.source_span(start, start + len("här"))
+    assert page.source[offset:end] == "h&auml;r"
+    assert page.locate(offset)[:2] == _at(page, "h&auml;r")
+    alt = page.blocks[9]
+    offset, end = alt.source_span(0, len(alt.text))
+    assert page.source[offset:end] == "Karta &ouml;ver omr&aring;det"
+
+
+def test_metadata_links_images_and_directives(page):
+    assert page.metadata == {"title": "Bygglov – Stockholms stad", "profile": "beslut", "ai_generated": True, "updated": "2024-05-02"}
+    assert [(link.text, link.href) for link in page.links] == [("Läs mer", "/mer")]
+    link = page.links[0]
+    assert page.source[link.offset : link.end_offset] == "L&auml;s mer"
+    assert [(image.alt, image.src) for image in page.images] == [("Karta över området", "karta.png")]
+    directive = page.directives[0]
+    assert (directive.action, directive.codes, directive.line, directive.reason) == ("disable-next-line", ("KLAR001",), 15, "citat ur lagen")
+    assert page.extras["lang"] == "sv"
+    assert page.extras["tables"][0]["has_header"] is True
+    assert [(h["level"], h["text"]) for h in page.extras["headings"]] == [(1, "Bygglov för altan")]
+
+
+def test_fragment_without_main_reads_everything_and_declares_no_page():
+    document = read_bytes("<h2>Rubrik</h2>\n<p>Text med <a href='x.pdf'>länk</a>.</p>".encode(), "del.htm")
+    assert _blocks(document) == [(BlockKind.HEADING, "Rubrik"), (BlockKind.PARAGRAPH, "Text med länk.")]
+    assert document.extras["html_page"] is False and "lang" not in document.extras
+
+
+def test_article_is_preferred_when_there_is_no_main():
+    source = "<body><aside><p>Reklam</p></aside><article><p>Artikeln.</p></article><p>Utanför</p></body>"
+    assert _blocks(read_bytes(source.encode(), "a.html")) == [(BlockKind.PARAGRAPH, "Artikeln.")]
+
+
+def test_configured_css_selector_chooses_the_prose():
+    source = '<body><div class="meny"><p>Meny</p></div><div id="innehall"><p>Det här granskas.</p></div></body>'
+    settings = replace(Settings(), html_selector="#innehall")
+    assert _blocks(read_bytes(source.encode(), "a.html", settings=settings)) == [(BlockKind.PARAGRAPH, "Det här granskas.")]
+    with pytest.raises(ConfigError, match="html-selector"):
+        read_bytes(source.encode(), "a.html", settings=replace(Settings(), html_selector="p[["))
+
+
+def test_language_of_a_part_is_kept_on_its_block():
+    source = '<html lang="sv"><body><p>Svenska.</p><p lang="en">This is English.</p></body></html>'
+    document = read_bytes(source.encode(), "a.html")
+    assert [block.attrs for block in document.blocks] == [{}, {"lang": "en"}]
+
+
+def test_findings_point_at_the_match_in_the_html_source(linter):
+    source = PAGE.replace("avgiftsfri", "avgiftsfri. Beloppet är 25000 kronor")
+    result = lint_text(linter, source, name="sida.html", select=("KLAR014",))
+    assert [(d.code, d.line, d.column, d.match) for d in result.diagnostics] == [("KLAR014", 17, 59, "25000")]
+    assert result.document.line_text(17)[58:63] == "25000"
+
+
+def test_suppression_comment_in_html_silences_the_next_line(linter):
+    source = "<html lang=\"sv\"><body>\n<!-- kommlint-disable-next-line KLAR014 -->\n<p>Det kostar 25000 kronor.</p>\n<p>Och 30000 till.</p></body></html>"
+    result = lint_text(linter, source, name="a.html", select=("KLAR014",))
+    assert [(d.line, d.match) for d in result.diagnostics] == [(4, "30000")]
