@@ -82,8 +82,8 @@ class Profiles:
     def choose(self, document: Document, cli: str | None, config_globs: dict[str, str], config_profile: str | None) -> ProfileChoice:
         if cli:
             return ProfileChoice(self.get(cli), "cli", f"vald med --profile {cli}")
-        declared = document.metadata.get("profile")
-        if isinstance(declared, str) and declared in self:
+        declared = declared_profile(document)
+        if declared in self:
             return ProfileChoice(self.get(declared), "metadata", f"angiven i dokumentets metadata (profile: {declared})")
         for pattern, name in config_globs.items():
             if fnmatch(document.path, pattern) or fnmatch(Path(document.path).name, pattern):
@@ -96,36 +96,72 @@ class Profiles:
         return ProfileChoice(self.get(self.default), "default", "standardprofil (ingen annan profil kändes igen)")
 
     def detect(self, document: Document) -> ProfileChoice | None:
+        """The profile with most signals in the text (at least its min_signals)."""
+        view = _TextView.of(document)
         best: tuple[int, int, Profile, list[str]] | None = None
         for profile in self.by_name.values():
-            signals = _signals(profile.detect, document)
-            if len(signals) >= profile.detect.min_signals and signals:
+            signals = _signals(profile.detect, view)
+            if signals and len(signals) >= profile.detect.min_signals:
                 key = (len(signals), profile.detect.priority)
                 if best is None or key > best[:2]:
                     best = (*key, profile, signals)
         if best is None:
             return None
         _, _, profile, signals = best
-        return ProfileChoice(profile, "detected", "igenkänd från texten: " + ", ".join(signals[:3]))
+        shown = ", ".join(signals[:3]) + (" …" if len(signals) > 3 else "")
+        return ProfileChoice(profile, "detected", f"igenkänd från texten som {profile.title.lower()}: {shown}")
 
 
-def _signals(detect: Detection, document: Document) -> list[str]:
+METADATA_KEYS = ("profile", "kommlint:profile", "kommlint_profile")
+
+
+def declared_profile(document: Document) -> str | None:
+    for key in METADATA_KEYS:
+        value = document.metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+@dataclass(frozen=True)
+class _TextView:
+    """What detection looks at: headings and short lines, the prose, the raw source."""
+
+    lines: tuple[str, ...]
+    prose: str
+    source: str
+
+    @classmethod
+    def of(cls, document: Document) -> _TextView:
+        lines = tuple(
+            block.text.strip() for block in document.blocks if block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE
+        )
+        return cls(lines, document.text, document.source)
+
+
+SHORT_LINE = 60
+
+
+@lru_cache(maxsize=512)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I | re.M)
+
+
+def _signals(detect: Detection, view: _TextView) -> list[str]:
     found = []
-    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING or len(b.text) < 60]
     for pattern in detect.headings:
-        regex = re.compile(pattern, re.I)
-        hit = next((text for text in headings if regex.fullmatch(text.strip())), None)
+        regex = _regex(pattern)
+        hit = next((line for line in view.lines if regex.fullmatch(line)), None)
         if hit:
-            found.append(f"«{hit.strip()}»")
-    prose = document.text
+            found.append(f"raden «{hit}»")
     for pattern in detect.phrases:
-        match = re.search(pattern, prose, re.I | re.M)
+        match = _regex(pattern).search(view.prose)
         if match:
             found.append(f"«{match.group(0).strip()}»")
     for pattern in detect.html:
-        if re.search(pattern, document.source, re.I):
-            found.append("formulärfält i HTML")
-    return found
+        if _regex(pattern).search(view.source):
+            found.append("ett formulär som frågar efter personuppgifter")
+    return list(dict.fromkeys(found))
 
 
 def filter_globs(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:

@@ -1,0 +1,156 @@
+"""Shared helpers for the program rules (målgrupp, avsändare, offentlighet).
+
+The organisation's own facts (its name's wrong spellings, its units, its internal
+abbreviations) are data in `rules/data/<organisation>.yaml`; nothing here names a city.
+General word lists (anglicisms, inclusive language) are data files too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.document import Block, BlockKind
+from lint.kinds.base import Hit, ParsedBlock, RuleContext
+
+# Swedish phone numbers in the ways people write them: 08-508 264 02, 08 508 264 02,
+# 0850826402, (08) 508 264 02, 08/508 264 02, +46 8 508 264 02, 070-123 45 67.
+PHONE = re.compile(
+    r"(?<![\w+\-/.:,])"
+    r"(?P<number>(?:\+46[ \u00a0-]?\(?0?\)?[ \u00a0]?\d{1,3}|\(0\d{1,3}\)|0\d{1,3})"
+    r"(?:[ \u00a0]?[-–/][ \u00a0]?|[ \u00a0])?\d(?:[ \u00a0\-]?\d){4,8})"
+    r"(?![\w\-/]|[.,]\d)"
+)
+PERSONNUMMER = re.compile(r"\d{6}(?:\d{2})?-\d{4}")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+DATA_DIR_NAME = "data"
+
+
+def phone_numbers(text: str) -> Iterator[re.Match[str]]:
+    """Phone-number-like matches with 7–10 digits in all (an area code and a number)."""
+    for match in PHONE.finditer(text):
+        number = match.group("number")
+        digits = re.sub(r"\D", "", number.replace("+46", "0", 1))
+        if 7 <= len(digits) <= 11 and not PERSONNUMMER.fullmatch(number):
+            yield match
+
+
+# Data files ---------------------------------------------------------------------------
+
+
+def data_dir() -> Path:
+    from lint.packs import builtin_rules_dir
+
+    return builtin_rules_dir() / DATA_DIR_NAME
+
+
+@lru_cache(maxsize=32)
+def load_data(name: str) -> Any:
+    """A YAML data file from rules/data; a missing file is an empty mapping."""
+    path = data_dir() / name
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: organization() caches one per name
+class Organization:
+    """What the rules know about the sender organisation (from its data file, if any)."""
+
+    name: str
+    wrong_names: tuple[str, ...] = ()
+    allowed_names: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def genitive(self) -> str:
+        return self.name if self.name.endswith(("s", "x", "z")) else self.name + "s"
+
+
+@lru_cache(maxsize=8)
+def organization(name: str) -> Organization:
+    directory = data_dir()
+    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else ():
+        data = load_data(path.name)
+        if isinstance(data, dict) and str(data.get("name", "")).casefold() == name.casefold():
+            units = [*data.get("forvaltningar", []), *data.get("nämnder", []), *data.get("bolag", [])]
+            return Organization(
+                name=name,
+                wrong_names=tuple(data.get("wrong_names", [])),
+                allowed_names=tuple(data.get("allowed_names", [])),
+                units=tuple(units),
+                districts=tuple(data.get("stadsdelsomraden", [])),
+                abbreviations=dict(data.get("internal_abbreviations", {})),
+            )
+    return Organization(name=name)
+
+
+def org(ctx: RuleContext) -> Organization:
+    return organization(ctx.settings.organization)
+
+
+# Profile requirements and reporting ---------------------------------------------------
+
+
+def required(ctx: RuleContext, rule) -> bool:
+    """True when the rule's element (option `element`) is required by the profile."""
+    element = rule.options.get("element")
+    return element is None or element in ctx.profile.requires
+
+
+def words_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex matching any of the phrases as whole words (spaces match any blank)."""
+    parts = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases if p}, key=len, reverse=True)
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+def title_hit(ctx: RuleContext, **values: Any) -> Hit:
+    """A document-level finding: at the first heading, else the first block."""
+    return ctx.document_hit(**values)
+
+
+def end_hit(ctx: RuleContext, **values: Any) -> Hit:
+    """A document-level finding at the last block (where contact details belong)."""
+    if not ctx.parsed:
+        return ctx.document_hit(**values)
+    last = ctx.parsed[-1].block
+    return ctx.hit(last, 0, len(last.text), **values)
+
+
+def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
+    """A missing-element hit carrying the rule's suggested text (option `suggestion`)."""
+    suggestion = rule.options.get("suggestion", "").format(organization=ctx.settings.organization)
+    values = {**hit.values, "suggestion": suggestion, "organization": ctx.settings.organization}
+    return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else ())
+
+
+def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> Iterator[ParsedBlock]:
+    """Blocks of running text (headings and link texts left out unless the scope says so)."""
+    kinds = set(scope) if scope else {"paragraph", "list_item", "quote", "table_cell", "caption"}
+    return ctx.blocks(kinds)
+
+
+def sentence_start(text: str, index: int) -> bool:
+    """Whether position `index` begins a sentence (or the block, a list item, a quote)."""
+    before = text[:index].rstrip(" \t\u00a0\"'”»(–-")
+    return not before or before.endswith((".", "!", "?", ":", "\n", "…"))
+
+
+def block_text_mask(block: Block) -> str:
+    """The block text with e-mail addresses and URLs blanked out (same length)."""
+    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), block.text)
+    return re.sub(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", lambda m: " " * len(m.group(0)), masked)
+
+
+def is_heading(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING

@@ -1,0 +1,158 @@
+"""Avsändare: who sends the text and how to reach them (AVS002–AVS005).
+
+AVS001, AVS006 and AVS007 are `required` rules in YAML; the checks here need the
+organisation's data file or more than a pattern list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lint.checks.program import (
+    EMAIL,
+    Organization,
+    block_text_mask,
+    end_hit,
+    missing,
+    org,
+    phone_numbers,
+    required,
+    title_hit,
+    words_regex,
+)
+from lint.kinds.base import Hit, RuleContext
+
+# AVS002 stadens-namn ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _name_patterns(organization: Organization) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    words = [re.escape(word) for word in organization.name.split()]
+    own = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?P<gen>s?)(?![\w-])", re.I)
+    wrong = words_regex(name + suffix for name in organization.wrong_names for suffix in ("", "s"))
+    allowed = words_regex(organization.allowed_names)
+    return own, wrong, allowed
+
+
+def sender_name(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The organisation's name written wrongly: wrong case, or a form the data file lists."""
+    organization = org(ctx)
+    own, wrong, allowed = _name_patterns(organization)
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        text = block_text_mask(block)
+        allowed_starts = {m.start() for m in allowed.finditer(block.text)} if allowed else set()
+        found: list[tuple[int, int, str, str]] = []
+        for match in own.finditer(text):
+            written = match.group(0)
+            base = written[: len(written) - len(match.group("gen"))]
+            if base == organization.name or base.isupper() or match.start() in allowed_starts:
+                continue
+            found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
+        for match in wrong.finditer(text) if wrong else ():
+            if match.start() in allowed_starts:
+                continue
+            genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
+            found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
+        for start, end, right, safety in sorted(found):
+            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right)
+
+
+def _is_wrong_name(text: str, organization: Organization) -> bool:
+    return any(" ".join(text.split()).casefold() == name.casefold() for name in organization.wrong_names)
+
+
+# AVS003 forvaltning-saknas ------------------------------------------------------------
+
+# A unit named the usual way in any municipality: Stadsbyggnadskontoret, Socialnämnden,
+# Kulturförvaltningen, Kommunstyrelsen, "Bromma stadsdelsförvaltning".
+UNIT_SUFFIX = re.compile(
+    r"(?<![\w-])\w{3,}(?:förvaltning(?:en)?|kontoret|nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?![\w-])", re.I
+)
+UNIT_METADATA = ("forvaltning", "förvaltning", "enhet", "unit", "namnd", "nämnd", "bolag")
+
+
+def unit_present(ctx: RuleContext) -> bool:
+    if any(ctx.document.metadata.get(key) for key in UNIT_METADATA):
+        return True
+    text = ctx.document.text
+    if UNIT_SUFFIX.search(text):
+        return True
+    organization = org(ctx)
+    units = words_regex(organization.units)
+    return bool(units and units.search(text))
+
+
+def unit_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    if required(ctx, rule) and not unit_present(ctx):
+        yield missing(ctx, rule, title_hit(ctx))
+
+
+# AVS004 kontakt-saknas ----------------------------------------------------------------
+
+CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
+CONTACT_TEXT = re.compile(
+    r"\b(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b|(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I
+)
+
+
+def contact_present(ctx: RuleContext) -> bool:
+    text = ctx.document.text
+    if EMAIL.search(text) or CONTACT_TEXT.search(text) or next(phone_numbers(text), None):
+        return True
+    if any(CONTACT_LINK.search(link.href) for link in ctx.document.links):
+        return True
+    return any(ctx.document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon"))
+
+
+def contact_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    if required(ctx, rule) and not contact_present(ctx):
+        yield missing(ctx, rule, end_hit(ctx))
+
+
+# AVS005 telefonformat -----------------------------------------------------------------
+
+RIGHT_PHONE = re.compile(r"(?:0\d{1,3}-|\+46[ \u00a0]\d{1,3}[ \u00a0])\d{2,3}(?:[ \u00a0]\d{2,3})*")
+GROUPS = {5: (3, 2), 6: (2, 2, 2), 7: (3, 2, 2), 8: (3, 3, 2), 9: (3, 3, 3)}
+
+
+def phone_format(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Phone numbers not written as MS asks: area code, hyphen, groups of two or three."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        for match in phone_numbers(block_text_mask(block)):
+            written = match.group("number")
+            if RIGHT_PHONE.fullmatch(written):
+                continue
+            right = ms_phone(written)
+            start, end = match.span("number")
+            suggestions = (right,) if right else ()
+            yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=right or "08-508 264 02")
+
+
+def ms_phone(written: str) -> str | None:
+    """The MS form of a Swedish number (08-508 264 02), or None when the area code is unclear."""
+    if written.startswith("+46"):
+        return None
+    parts = re.split(r"[\s\u00a0\-–/()]+", written.strip("()"))
+    parts = [part for part in parts if part]
+    digits = "".join(parts)
+    if len(parts) > 1 and parts[0].startswith("0") and len(parts[0]) <= 4:
+        area = parts[0]
+    elif digits.startswith("08"):
+        area = "08"
+    elif digits.startswith("07"):
+        area = digits[:3]
+    else:
+        return None
+    rest = digits[len(area):]
+    groups = GROUPS.get(len(rest))
+    if not groups:
+        return None
+    out, index = [], 0
+    for size in groups:
+        out.append(rest[index : index + size])
+        index += size
+    return f"{area}-{' '.join(out)}"

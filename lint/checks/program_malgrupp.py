@@ -1,0 +1,219 @@
+"""Målgrupp: is the text written for its reader (MALG001–MALG005)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.checks.program import block_text_mask, load_data, org, prose_blocks, sentence_start, title_hit, words_regex
+from lint.kinds.base import Hit, RuleContext, keep_case
+
+# MALG001 tilltal ----------------------------------------------------------------------
+
+THIRD_PERSON = {
+    "den sökande": "du", "sökanden": "du", "sökandens": "din", "den sökandes": "din",
+    "den enskilde": "du", "den enskilda": "du", "den enskildes": "din", "vederbörande": "du",
+}
+THIRD_PERSON_RE = words_regex(THIRD_PERSON)
+# "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
+READER_MAN = re.compile(
+    r"(?<![\w-])(?<!en )(?<!ingen )(?<!varje )(?<!någon )(?<!den )(?<!samme )"
+    r"(?P<man>[Mm]an)\s+(?:kan|ska|skall|måste|behöver|får|bör|vill|har rätt|söker|ansöker|anmäler|fyller i|skickar|betalar|lämnar)(?![\w-])"
+)
+# ... or after a modal or a subjunction: "kan man använda", "om man vill".
+READER_MAN_AFTER = re.compile(
+    r"\b(?:[Kk]an|[Ss]ka|[Ss]kall|[Mm]åste|[Bb]ehöver|[Ff]år|[Bb]ör|[Vv]ill|[Oo]m|[Nn]är|[Hh]ur|[Ii]nnan) (?P<man>man)(?= [a-zåäö])"
+)
+CAPITAL_PRONOUN = re.compile(r"(?<![\w-])(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
+
+
+def address(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        text = block.text
+        found = []
+        for match in THIRD_PERSON_RE.finditer(text):
+            found.append((match.start(), match.end(), keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())]), "unsafe"))
+        men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
+        for (start, end), word in men.items():
+            found.append((start, end, keep_case(word, "du"), "unsafe"))
+        for match in CAPITAL_PRONOUN.finditer(text):
+            if not sentence_start(text, match.start()):
+                found.append((match.start(), match.end(), match.group(0).lower(), "safe"))
+        for start, end, right, safety in sorted(found):
+            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right)
+
+
+# MALG002 intern-forkortning -----------------------------------------------------------
+
+CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
+
+
+def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Internal abbreviations from the organisation's data file, unless explained in the text."""
+    abbreviations = org(ctx).abbreviations
+    if not abbreviations:
+        return
+    pattern = re.compile(r"(?<![\w\-.@/])(" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + r")(?![\w\-@]|\.\w)")
+    explained = _explained(ctx.document.text, abbreviations)
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        text = block_text_mask(block)
+        for match in pattern.finditer(text):
+            short = match.group(1)
+            if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
+                continue  # explained, or the prefix of a case number (SBK 2024-04512)
+            full = abbreviations[short]
+            yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
+
+
+def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
+    """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
+    found = set()
+    for short, full in abbreviations.items():
+        long = re.escape(full).replace(r"\ ", r"\s+")
+        if re.search(long + r"\s*\(\s*" + re.escape(short) + r"\s*\)", text, re.I) or re.search(
+            re.escape(short) + r"\s*\(\s*" + long, text, re.I
+        ):
+            found.add(short)
+    return found
+
+
+# MALG003 anglicism / MALG004 inkluderande: word lists ---------------------------------
+
+
+@dataclass(frozen=True)
+class WordList:
+    regex: re.Pattern[str] | None
+    by_form: dict[str, tuple[tuple[str, ...], str | None, tuple[re.Pattern[str], ...]]]  # form → (suggest, inflected, unless)
+
+    @classmethod
+    def build(cls, entries: list[dict]) -> WordList:
+        by_form = {}
+        for entry in entries:
+            forms = entry.get("forms") or [entry["match"]]
+            inflected = forms if isinstance(forms, dict) else {form: None for form in forms}
+            unless = tuple(re.compile(p) for p in entry.get("unless", []))
+            for form, alternative in inflected.items():
+                by_form[form.lower()] = (tuple(entry["suggest"]), alternative, unless)
+        return cls(words_regex(by_form), by_form)
+
+    def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
+        if self.regex is None:
+            return
+        for parsed in ctx.blocks(rule.spec.scope):
+            block = parsed.block
+            text = block_text_mask(block)
+            for match in self.regex.finditer(text):
+                suggest, inflected, unless = self.by_form[" ".join(match.group(0).lower().split())]
+                if any(pattern.search(block.text) for pattern in unless):
+                    continue
+                replacement = keep_case(match.group(0), inflected) if inflected else None
+                suggestions = (replacement,) if replacement else suggest
+                yield ctx.replacement_hit(
+                    block, match.start(), match.end(), replacement, "unsafe", suggestions, suggestion=" eller ".join(suggestions)
+                )
+
+
+@lru_cache(maxsize=4)
+def _word_list(name: str, key: str | None) -> WordList:
+    data = load_data(name)
+    return WordList.build((data.get(key) if key else data) or [])
+
+
+def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """English words with Swedish alternatives, in the forms the data file lists."""
+    yield from _word_list(rule.options.get("data", "anglicismer.yaml"), None).hits(ctx, rule)
+
+
+PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
+
+
+def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Words with inclusive alternatives, han/hon pairs and a generic han after a role word."""
+    name = rule.options.get("data", "inkluderande.yaml")
+    yield from _word_list(name, "words").hits(ctx, rule)
+    data = load_data(name)
+    pairs = words_regex(data.get("pairs", []))
+    roles = words_regex(data.get("generic_roles", []))
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs else []
+        for start, end in pair_spans:
+            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen, den eller en omskrivning")
+        if roles:
+            yield from _generic_han(ctx, block, roles, pair_spans)
+
+
+def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tuple[int, int]]) -> Iterator[Hit]:
+    text = block.text
+    starts = [0] + [m.end() for m in SENTENCE_SPLIT.finditer(text)]
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        window_start = starts[index - 1] if index else start
+        for match in PRONOUN_HAN.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            window = text[window_start : match.start()]
+            if roles.search(window) and not _names_person(window):
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen, den eller en omskrivning")
+                return  # once per block is enough to make the point
+
+
+NAME = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?")
+
+
+def _names_person(window: str) -> bool:
+    """A capitalised word mid-sentence: a name, so "han" may well be that person."""
+    return bool(NAME.search(window))
+
+
+# MALG005 struktur ---------------------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+DEADLINE = re.compile(
+    r"\b(?:senast(?: den)? \d{1,2}(?:\s+\w+)?|senast \d{4}-\d{2}-\d{2}|sista (?:ansöknings|anmälnings)?dag(?:en)?\b|före den \d{1,2} \w+)", re.I
+)
+DECISION = re.compile(
+    r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
+    re.I,
+)
+APPEAL = re.compile(r"överklag", re.I)
+
+
+def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Long text without headings, too long paragraphs, the main point only at the end."""
+    blocks = list(prose_blocks(ctx))
+    counts = [len(WORD.findall(p.block.text)) for p in blocks]
+    total = sum(counts)
+    heading_words = ctx.threshold("heading_words", 250)
+    if heading_words and total > heading_words and not any(p.block.kind.value == "heading" for p in ctx.parsed):
+        hit = title_hit(ctx, detail=f"{total} ord utan någon mellanrubrik", value=total, limit=int(heading_words))
+        yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
+    block_words = ctx.threshold("block_words", 90)
+    for parsed, count in zip(blocks, counts):
+        if block_words and count > block_words:
+            hit = ctx.hit(parsed.block, 0, len(parsed.block.text), detail=f"stycket har {count} ord (gränsen är {int(block_words)})", value=count, limit=int(block_words))
+            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
+    yield from _main_point_late(ctx, rule.options.get("min_words", 150))
+
+
+def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
+    """A deadline or decision that first appears after 60 % of a longer text."""
+    total = sum(len(WORD.findall(parsed.block.text)) for parsed in ctx.parsed)
+    if total < min_words:
+        return
+    seen = 0
+    for parsed in ctx.parsed:
+        text = parsed.block.text
+        match = None if APPEAL.search(text) else DEADLINE.search(text) or DECISION.search(text)
+        if match:
+            if seen > total * 0.6:
+                hit = ctx.hit(parsed.block, match.start(), match.end(), detail="det viktigaste (ett beslut eller ett sista datum) kommer först i slutet av texten")
+                yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
+            return
+        seen += len(WORD.findall(text))

@@ -1,0 +1,174 @@
+"""Offentlighet: what the law asks a text to say (OFF001, OFF003, OFF005–OFF007).
+
+OFF002 (diarienummer) and OFF004 (motivering) are `required` rules in YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.program import missing, required, title_hit
+from lint.kinds.base import Hit, RuleContext
+
+TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
+
+# OFF001 allman-handling ---------------------------------------------------------------
+
+INVITATION = re.compile(
+    r"\b(?:mejla|maila|e-posta|skriv till (?:oss|\w+(?:nämnden|förvaltningen|kontoret))"
+    r"|skicka (?:ett |ditt |dina |din |oss |gärna )?(?:mejl|e-post|e-brev|brev|meddelande|synpunkter|frågor|ansökan|anmälan|in)\b"
+    r"|lämna (?:dina |gärna )?synpunkter|fyll i (?:formuläret|e-tjänsten|blanketten)|(?:via|i|använd) (?:kontakt)?formuläret"
+    r"|kontaktformulär(?:et)?)",
+    re.I,
+)
+NOTICE = re.compile(
+    r"\ballmänn?a? handling(?:ar)?\b|\boffentlighetsprincipen\b|\bdiarieförs\b|\bregistreras i (?:vårt |stadens )?diari"
+    r"|\bkan (?:komma att )?(?:läsas|begäras ut) av (?:andra|vem som helst|alla)",
+    re.I,
+)
+FORM_HTML = re.compile(r"<form\b", re.I)
+
+
+def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
+    text = ctx.document.text
+    if NOTICE.search(text):
+        return
+    invitation = _first_match(ctx, INVITATION)
+    if invitation is not None:
+        yield missing(ctx, rule, invitation)
+    elif required(ctx, rule) or FORM_HTML.search(ctx.document.source):
+        yield missing(ctx, rule, title_hit(ctx, match=""))
+
+
+def _first_match(ctx: RuleContext, pattern: re.Pattern[str]) -> Hit | None:
+    for parsed in ctx.parsed:
+        match = pattern.search(parsed.block.text)
+        if match:
+            return ctx.hit(parsed.block, match.start(), match.end())
+    return None
+
+
+# OFF003 overklagande ------------------------------------------------------------------
+
+APPEAL = re.compile(r"\böverklag\w*", re.I)
+NOT_APPEALABLE = re.compile(r"\b(?:går|kan) inte (?:att )?överklaga(?:s)?\b", re.I)
+APPEAL_PARTS = {
+    "hur man överklagar (skriftligt)": re.compile(r"\bskriftlig\w*|\bskriv(?:a|er)?\b|\bbrev\b|\be-post|\bmejl|\bskicka", re.I),
+    "vart överklagandet ska skickas": re.compile(
+        r"\b(?:till|ställ\w*|adressera\w*)\s+(?:förvaltningsrätten|kammarrätten|länsstyrelsen|mark- och miljödomstolen|oss|nämnden|förvaltningen"
+        r"|\w+(?:nämnden|förvaltningen|kontoret|styrelsen|rätten))\b|\b\d{3} ?\d{2} [A-ZÅÄÖ]|@",
+        re.I,
+    ),
+    "tidsfristen (inom tre veckor)": re.compile(r"\b(?:tre|3) veckor\b|\b21 dagar\b", re.I),
+}
+ATTACHED = re.compile(r"\bbilaga\b", re.I)
+
+
+def appeal(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A decision without a complete överklagandehänvisning: how, to whom, within three weeks."""
+    if not required(ctx, rule):
+        return
+    section = _appeal_section(ctx)
+    if section is None:
+        yield missing(ctx, rule, title_hit(ctx, detail="det står inte hur, vart och inom vilken tid man kan överklaga"))
+        return
+    hit, text = section
+    if NOT_APPEALABLE.search(text) or ATTACHED.search(text):
+        return
+    lacking = [part for part, pattern in APPEAL_PARTS.items() if not pattern.search(text)]
+    if lacking:
+        yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": " och ".join(lacking) + " saknas"}))
+
+
+def _appeal_section(ctx: RuleContext) -> tuple[Hit, str] | None:
+    """The first mention of överklagande and the text of its section (up to the next heading)."""
+    for index, parsed in enumerate(ctx.parsed):
+        match = APPEAL.search(parsed.block.text)
+        if not match:
+            continue
+        texts = [parsed.block.text]
+        for following in ctx.parsed[index + 1 :]:
+            if following.block.kind.value == "heading" and not APPEAL.search(following.block.text):
+                break
+            texts.append(following.block.text)
+        return ctx.hit(parsed.block, match.start(), match.end()), "\n".join(texts)
+    return None
+
+
+# OFF005 personuppgifter ---------------------------------------------------------------
+
+PERSONAL_FIELDS_HTML = re.compile(
+    r"<input[^>]*(?:name|type|id)=[\"']?(?:e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address)", re.I
+)
+PERSONAL_FIELDS_TEXT = re.compile(r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M)
+GDPR_INFO = re.compile(
+    r"\bdataskyddsförordningen\b|\bGDPR\b|\bdataskyddsombud\w*|\bpersonuppgiftsansvarig\w*"
+    r"|\b(?:behandlar|behandla|hanterar|sparar) (?:vi )?(?:dina )?personuppgifter|\bpersonuppgifter(?:na)? (?:behandlas|sparas|hanteras)",
+    re.I,
+)
+GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
+
+
+def personal_data(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A form (or a page that collects personal data) without GDPR information or a link to it."""
+    document = ctx.document
+    collects = PERSONAL_FIELDS_HTML.search(document.source) or PERSONAL_FIELDS_TEXT.search(document.text)
+    if not (required(ctx, rule) or collects):
+        return
+    if GDPR_INFO.search(document.text) or any(GDPR_LINK.search(link.href) for link in document.links):
+        return
+    field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
+    yield missing(ctx, rule, field or title_hit(ctx))
+
+
+# OFF006 sekretessmarkering ------------------------------------------------------------
+
+SECRET = r"(?:konfidentiell\w*|hemlig\w*|sekretessbelag\w*|sekretessmärk\w*)"
+LABEL_OFFERS = (
+    re.compile(r"\b(?:märk|märka|märker|markera|skriv|skriva|ange)\b[^.!?]{0,60}?(?P<word>" + SECRET + ")", re.I),
+    re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
+)
+NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b", re.I)
+SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def secrecy_label(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        for sentence in SENTENCE.finditer(block.text):
+            if NEGATION.search(sentence.group(0)):
+                continue
+            for pattern in LABEL_OFFERS:
+                match = pattern.search(block.text, sentence.start(), sentence.end())
+                if match:
+                    yield missing(ctx, rule, ctx.hit(block, match.start("word"), match.end("word")))
+                    break
+
+
+# OFF007 ai-upplysning -----------------------------------------------------------------
+
+AI_KEYS = ("ai_generated", "ai-generated", "ai_genererad", "kommlint:ai_generated")
+DISCLOSURE = re.compile(
+    r"\bAI-(?:genererad|genererat|skapad|skapat|översatt|stöd)\w*|\bmaskinöversatt\w*"
+    r"|\b(?:med hjälp av|med stöd av|genererad av|genererat av|skapad av|skapat av|skriven av|skrivet av|översatt med|översatt av)\s+(?:en\s+)?(?:AI|artificiell intelligens)\b"
+    r"|\b(?:AI|artificiell intelligens)\b[^.!?]{0,60}\b(?:skapat|skrivit|genererat|tagit fram|översatt|formulerat)",
+    re.I,
+)
+
+
+def ai_generated(ctx: RuleContext) -> bool:
+    for key in AI_KEYS:
+        value = ctx.document.metadata.get(key)
+        if value is True or (isinstance(value, str) and value.strip().lower() in TRUE_VALUES):
+            return True
+    globs = getattr(ctx.settings, "ai_generated", ())
+    return bool(globs) and ctx.settings.matches(ctx.document.path, globs)
+
+
+def ai_disclosure(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Text declared AI-generated (metadata or config) with no visible disclosure."""
+    if ai_generated(ctx) and not DISCLOSURE.search(ctx.document.text):
+        yield missing(ctx, rule, title_hit(ctx))
