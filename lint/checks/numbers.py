@@ -1,14 +1,27 @@
-"""Numbers written as Myndigheternas skrivregler ask (kap. 11)."""
+"""Numbers written as Myndigheternas skrivregler ask (kap. 11): KLAR014."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from lint.checks.text import is_protected, protected_spans, sentences
 from lint.kinds.base import Hit, RuleContext
 
-UNGROUPED = re.compile(r"(?<![\d.,:/\-–])\d{5,}(?![\d.,:/\-–])")
+UNGROUPED = re.compile(r"(?<![\w.,:/\-–+])\d{5,}(?![\d.,:/\-–]\d|[^\W\d_])")
 COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+# Words after which a long digit string is an identifier, not a quantity.
+IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:nr|nummer|dnr|diarienummer|diarienr|ärendenummer|ärende|org|orgnr|organisationsnummer|"
+    r"bankgiro|bg|plusgiro|pg|postgiro|ocr|referens|ref|kundnummer|fakturanummer|id|box|postnummer|"
+    r"personnummer|telefon|tel|tfn|mobil|växel|sms|konto|kontonummer|clearingnummer)\.?:?\s*|[#])$",
+    re.I,
+)
+DECIMAL_POINT = re.compile(
+    r"(?<![\w.,])(\d+)\.(\d+)(?=\s*(?:%|procent|kr\b|kronor|tkr|mnkr|mdkr|miljoner|miljarder|km|meter|m\b|cm|mm|kg|kilo|ton|liter|timmar|minuter|år\b|gånger|grader))"
+)
+DIGIT_START = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
+DATE_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[.:]\d{2}\b")
 
 
 def group_thousands(digits: str) -> str:
@@ -17,13 +30,53 @@ def group_thousands(digits: str) -> str:
     return " ".join(groups)
 
 
+def number_style(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Ungrouped thousands, decimal points and sentences that start with a digit."""
+    yield from ungrouped_numbers(ctx, rule)
+    yield from decimal_points(ctx, rule)
+    yield from digit_starts(ctx, rule)
+
+
 def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Numbers of five digits or more without spaces between the thousands."""
     max_digits = rule.options.get("max_digits", 12)
     for parsed in ctx.blocks(rule.spec.scope):
-        for match in UNGROUPED.finditer(parsed.block.text):
+        text = parsed.block.text
+        protected = protected_spans(text)
+        for match in UNGROUPED.finditer(text):
             digits = match.group(0)
             if len(digits) > max_digits or COMPACT_DATE.fullmatch(digits) or digits.startswith("0"):
-                continue  # a compact date, a long identifier or a phone-like number
+                continue  # a compact date (KLAR016), a long identifier or a phone-like number
+            if IDENTIFIER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or is_protected(match.start(), protected):
+                continue
             grouped = group_thousands(digits)
-            yield ctx.replacement_hit(parsed.block, match.start(), match.end(), grouped, "safe", (grouped,), suggestion=grouped)
+            yield ctx.replacement_hit(
+                parsed.block, match.start(), match.end(), grouped, "safe", (grouped,),
+                suggestion=grouped, detail=f"skriv stora tal med mellanrum mellan tusentalen: {grouped}",
+            )
+
+
+def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """3.5 miljoner → 3,5 miljoner: Swedish uses a decimal comma."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        for match in DECIMAL_POINT.finditer(parsed.block.text):
+            fixed = f"{match.group(1)},{match.group(2)}"
+            yield ctx.replacement_hit(
+                parsed.block, match.start(), match.end(), fixed, "safe", (fixed,),
+                suggestion=fixed, detail=f"skriv decimaltal med komma: {fixed}",
+            )
+
+
+def digit_starts(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A sentence that opens with a number written in digits."""
+    for sentence in sentences(ctx, rule.spec.scope):
+        stripped = sentence.text.lstrip()
+        offset = sentence.start + len(sentence.text) - len(stripped)
+        match = DIGIT_START.match(stripped)
+        if not match or not sentence.is_running_text or DATE_OR_TIME.match(stripped):
+            continue
+        number = match.group(0).rstrip()
+        yield ctx.hit(
+            sentence.block, offset, offset + len(number), suggestion="",
+            detail="börja inte en mening med en siffra: skriv talet med bokstäver eller börja meningen på ett annat sätt",
+        )

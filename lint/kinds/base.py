@@ -230,3 +230,15 @@ def keep_case(original: str, replacement: str) -> str:
 
 
 WORD_RE = re.compile(r"\w+(?:[-']\w+)*")
+
+# Quoted speech and titles: ”…”, "…", “…”, «…», „…“. Rules leave quoted words alone.
+QUOTED_RE = re.compile(r'"[^"\n]{1,500}"|”[^”\n]{1,500}”|“[^“”\n]{1,500}[”“]|«[^»\n]{1,500}»|„[^“”\n]{1,500}[“”]')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations in `text` (the quotation marks included)."""
+    return [match.span() for match in QUOTED_RE.finditer(text)]
+
+
+def inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, keep_case, sentence_spans
+from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, inside, keep_case, quoted_spans, sentence_spans
 
 
 class Swap(BaseModel):
@@ -79,10 +79,11 @@ class SubstitutionRule(Rule):
         use_lemma = "lemma" in ctx.annotations
         for parsed in ctx.blocks(self.spec.scope):
             doc = parsed.doc
+            quotes = quoted_spans(doc.text)
             for sentence in sentence_spans(doc):
                 for start, end, candidate in self._matches(sentence, use_lemma):
                     text = doc[start:end].text
-                    if ctx.is_vocabulary(text) or self._excepted(candidate.swap, sentence.text):
+                    if ctx.is_vocabulary(text) or self._excepted(candidate.swap, sentence.text) or inside(doc[start].idx, quotes):
                         continue
                     yield self._hit(ctx, parsed.block, doc, start, end, candidate)
 
