@@ -19,6 +19,8 @@ import argparse
 import sys
 from pathlib import Path
 
+EXTRA_DIR = Path(__file__).resolve().parent / "extra"
+
 DEV_SLOTS = {3, 16, 29}
 TEST_SLOTS = {9, 22, 35}
 
@@ -84,7 +86,7 @@ def read_conllu(path: Path):
         yield sent
 
 
-def sentences_to_doc(vocab, sents):
+def sentences_to_doc(vocab, sents, with_deps: bool = True):
     from spacy.tokens import Doc
 
     words, spaces, lemmas, pos, morphs, heads, deps, sent_starts = ([] for _ in range(8))
@@ -108,8 +110,8 @@ def sentences_to_doc(vocab, sents):
         lemmas=lemmas,
         pos=pos,
         morphs=morphs,
-        heads=heads,
-        deps=deps,
+        heads=heads if with_deps else None,
+        deps=deps if with_deps else None,
         sent_starts=sent_starts,
     )
 
@@ -128,7 +130,7 @@ def split_of(index: int) -> str:
     return "train"
 
 
-def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10) -> dict:
+def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10, extra_repeat: int = 3) -> dict:
     import spacy
     from spacy.tokens import DocBin
 
@@ -147,6 +149,14 @@ def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10) -> dict:
             s = stats.setdefault(f"{name}:{split}", {"sents": 0, "tokens": 0})
             s["sents"] += len(chunk)
             s["tokens"] += sum(len(x) for x in chunk)
+    # Handwritten public-sector sentences (training/extra/*.conllu): training only,
+    # one sentence per Doc (headings have no full stop), repeated to give them weight.
+    for path in sorted(EXTRA_DIR.glob("*.conllu")) if extra_repeat else ():
+        sents = list(read_conllu(path))
+        for _ in range(extra_repeat):
+            for sent in sents:
+                bins["train"].add(sentences_to_doc(nlp.vocab, [sent], with_deps=False))
+        stats[f"extra/{path.name}:train"] = {"sents": len(sents), "tokens": sum(len(x) for x in sents), "repeat": extra_repeat}
     for split, db in bins.items():
         db.to_disk(out_dir / f"{split}.spacy")
     lines = DocBin(store_user_data=False)
@@ -168,8 +178,9 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, required=True, help="folder with the UD .conllu files")
     ap.add_argument("--out", type=Path, required=True, help="output folder for .spacy files")
     ap.add_argument("--per-doc", type=int, default=10)
+    ap.add_argument("--extra-repeat", type=int, default=3, help="copies of training/extra/*.conllu (0: none)")
     args = ap.parse_args(argv)
-    stats = convert(args.data, args.out, args.per_doc)
+    stats = convert(args.data, args.out, args.per_doc, args.extra_repeat)
     for k, v in sorted(stats.items()):
         print(k, v)
     return 0

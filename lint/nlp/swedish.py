@@ -37,16 +37,16 @@ NEVER_FINAL_ABBREVIATIONS = (
     "ca.", "kap.", "p.", "jfr.", "jfr", "f.d.", "ev.", "inkl.", "exkl.", "fr.a.",
     "m.a.o.", "p.g.a.", "pga.", "m.h.a.", "mha.", "t.v.", "t.h.", "s.", "sid.", "ang.",
     "anm.", "enl.", "ex.", "f.n.", "f.ö.", "i.st.f.", "istf.", "tel.", "tfn.", "tfn",
-    "nr.", "nr", "ca", "st.", "prop.", "dnr.", "dnr", "obs.", "äv.", "dir.", "forts.",
-    "jan.", "febr.", "feb.", "mars.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.",
-    "okt.", "nov.", "dec.", "mån.", "tis.", "ons.", "tors.", "fre.", "lör.", "sön.",
+    "nr.", "nr", "ca", "prop.", "dnr.", "dnr", "obs.", "äv.", "dir.",
+    "jan.", "febr.", "feb.", "apr.", "jun.", "aug.", "sept.", "sep.",
+    "okt.", "nov.", "dec.", "mån.", "tis.", "ons.", "tors.", "fre.", "lör.",
     "S:t", "s:t", "iofs.", "s.a.s.", "a.a.", "f.", "Dr.", "prof.", "o.dyl.", "ung.",
 )
 
 #: Abbreviations that may end a sentence: a new sentence starts after them only
 #: when the next word begins with a capital letter or a digit.
 MAY_BE_FINAL_ABBREVIATIONS = (
-    "etc.", "m.m.", "osv.", "o.s.v.", "m.fl.", "o.d.", "e.d.", "m.fl", "mm.",
+    "etc.", "m.m.", "osv.", "o.s.v.", "m.fl.", "o.d.", "e.d.", "m.fl", "mm.", "st.", "forts.",
 )
 
 #: Words the stock Swedish tokenizer keeps with a full stop although in public
@@ -54,7 +54,7 @@ MAY_BE_FINAL_ABBREVIATIONS = (
 SPLIT_FINAL_STOP = ("kr", "min", "max", "ung", "mt", "mos", "proc", "vol", "kor", "el")
 
 #: Section signs and the like that must stay whole.
-EXTRA_TOKENS = ("§§", "st.", "o.dyl.", "a.a.")
+EXTRA_TOKENS = ("§§", "o.dyl.", "a.a.")
 
 # Token-level patterns kept whole by the tokenizer (applied to a whitespace-free chunk
 # after prefixes are stripped, so trailing punctuation is still split off first).
@@ -284,8 +284,11 @@ def sentence_rules(doc):
 def morph_rules(doc):
     """Deponent verbs are not passive; fix lemmas of a few strong verbs."""
     has_morph = doc.has_annotation("MORPH")
+    has_lemma = doc.has_annotation("LEMMA")
     for tok in doc:
         low = tok.lower_
+        if has_lemma:
+            _fix_lemma_case(tok)
         dep_lemma = DEPONENT_FORMS.get(low)
         if dep_lemma is not None:
             if tok.pos_ in ("VERB", "AUX", "") or not tok.pos_:
@@ -301,6 +304,15 @@ def morph_rules(doc):
         if has_morph and tok.pos_ == "VERB":
             _fix_voice(tok, low)
     return doc
+
+
+def _fix_lemma_case(tok) -> None:
+    """Lower-case the lemma of a capitalised sentence-initial common word (Förslaget -> förslag)."""
+    lemma = tok.lemma_
+    if not lemma[:1].isupper() or tok.pos_ in ("PROPN", "X", "SYM", "") or lemma.isupper():
+        return
+    if tok.i == 0 or tok.is_sent_start or tok.nbor(-1).is_punct or tok.nbor(-1).is_space:
+        tok.lemma_ = lemma[:1].lower() + lemma[1:]
 
 
 _PASSIVE_ENDINGS = (
