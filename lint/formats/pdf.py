@@ -10,6 +10,7 @@ Paragraph breaks and headings come from the gaps between lines and from font siz
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from lint.errors import ReadError
 HYPHENATED = re.compile(r"(?<=[a-zåäöéü])-$")
 HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
 MAX_HEADING_CHARS = 120
+BROKEN = "PDF-filen är skadad eller avkortad och går inte att läsa."
 
 
 @dataclass
@@ -56,6 +58,7 @@ def _open(data: bytes):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not for our users
     if not data.strip():
         raise ReadError("Filen är tom.")
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -69,8 +72,8 @@ def _open(data: bytes):
         raise
     except (FileNotDecryptedError, DependencyError):
         raise ReadError("PDF-filen är krypterad och kan inte läsas. Spara en version utan lösenord.") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ReadError(f"PDF-filen är skadad eller avkortad och går inte att läsa ({error}).") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise ReadError(BROKEN) from None
     return reader
 
 
@@ -79,8 +82,8 @@ def _pages(reader):
 
     try:
         yield from reader.pages
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        raise ReadError(f"PDF-filen är skadad eller avkortad och går inte att läsa ({error}).") from None
+    except (PdfReadError, ValueError, KeyError, TypeError):
+        raise ReadError(BROKEN) from None
 
 
 def _page_lines(page) -> _Page:

@@ -1,0 +1,95 @@
+"""PDF files written with fpdf2: pages, lines within the page, re-joined words, metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.document import BlockKind
+from lint.errors import ReadError
+from lint.formats import read_bytes
+
+fpdf = pytest.importorskip("fpdf")
+
+
+def build(title: str | None = "Bygglov", lang: str | None = "sv-SE", text: bool = True, password: str | None = None) -> bytes:
+    pdf = fpdf.FPDF()
+    if title:
+        pdf.set_title(title)
+    if lang:
+        pdf.set_lang(lang)
+    if password:
+        pdf.set_encryption(owner_password="ägare", user_password=password)
+    pdf.add_page()
+    if not text:
+        pdf.rect(20, 20, 100, 140)  # a "scanned" page: no text at all
+        return bytes(pdf.output())
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Bygglov för altan", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 6, "Du kan söka bygglov hos stadsbyggnads-\nkontoret. Avgiften är 25000 kronor\noch beslutet kommer inom fyra veckor.")
+    pdf.ln(8)
+    pdf.multi_cell(0, 6, "Ett andra stycke.")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Sida två.\nHär står 40000 kronor.")
+    return bytes(pdf.output())
+
+
+@pytest.fixture(scope="module")
+def document():
+    return read_bytes(build(), "beslut.pdf")
+
+
+def test_pages_lines_and_blocks(document):
+    assert document.source.split("\n") == [
+        "Bygglov för altan",
+        "Du kan söka bygglov hos stadsbyggnads-",
+        "kontoret. Avgiften är 25000 kronor",
+        "och beslutet kommer inom fyra veckor.",
+        "Ett andra stycke.",
+        "Sida två.",
+        "Här står 40000 kronor.",
+    ]
+    assert document.page_starts == [0, document.source.index("Sida två.")]
+    assert [(b.kind, b.level, b.text) for b in document.blocks] == [
+        (BlockKind.HEADING, 1, "Bygglov för altan"),
+        (BlockKind.PARAGRAPH, None, "Du kan söka bygglov hos stadsbyggnadskontoret. Avgiften är 25000 kronor och beslutet kommer inom fyra veckor."),
+        (BlockKind.PARAGRAPH, None, "Ett andra stycke."),
+        (BlockKind.PARAGRAPH, None, "Sida två. Här står 40000 kronor."),
+    ]
+    assert document.metadata["title"] == "Bygglov" and document.extras["lang"] == "sv-SE"
+
+
+def test_a_rejoined_word_maps_back_across_the_line_break(document):
+    block = document.blocks[1]
+    start = block.text.index("stadsbyggnadskontoret")
+    offset, end = block.source_span(start, start + len("stadsbyggnadskontoret"))
+    assert document.source[offset:end] == "stadsbyggnads-\nkontoret"
+    assert document.locate(offset) == (2, 25, 1)
+
+
+def test_findings_carry_page_and_line_within_the_page(linter):
+    result = linter.lint_file("beslut.pdf", data=build())
+    found = [(d.page, d.line, d.column, d.match) for d in result.diagnostics if d.code == "KLAR014"]
+    assert found == [(1, 3, 23, "25000"), (2, 2, 10, "40000")]
+    assert result.diagnostics[0].to_json()["page"] == 1
+
+
+def test_missing_metadata_and_scanned_pages_are_accessibility_findings(linter):
+    result = linter.lint_file("skannad.pdf", data=build(title=None, lang=None, text=False))
+    assert sorted((d.code, d.page, d.line) for d in result.diagnostics if d.code.startswith("TILL")) == [("TILL004", 1, 1), ("TILL009", 1, 1), ("TILL010", 1, 1)]
+    language = next(d for d in result.diagnostics if d.code == "TILL004")
+    assert language.message == "PDF-filen anger inget språk; ange svenska som språk."
+    english = linter.lint_file("engelsk.pdf", data=build(lang="en-GB"))
+    assert [d.message for d in english.diagnostics if d.code == "TILL004"] == ["PDF-filen anger språket «en-GB» men texten är på svenska."]
+
+
+def test_broken_pdf_files_give_one_clear_error():
+    good = build()
+    with pytest.raises(ReadError, match="skadad eller avkortad"):
+        read_bytes(good[: len(good) // 2], "a.pdf")
+    with pytest.raises(ReadError, match="lösenordsskyddad"):
+        read_bytes(build(password="hemligt"), "a.pdf")
+    with pytest.raises(ReadError, match="ingen PDF"):
+        read_bytes("Det här är text, ingen PDF.".encode(), "a.pdf")
+    with pytest.raises(ReadError, match="tom"):
+        read_bytes(b"  ", "a.pdf")
