@@ -139,6 +139,9 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
     async def index(request: Request) -> Response:
         return HTMLResponse(page)
 
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)
+
     async def settings(request: Request) -> Response:
         return JSONResponse(
             {
@@ -171,6 +174,7 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
 
     routes = [
         Route("/", index),
+        Route("/favicon.ico", no_icon),
         Route("/api/settings", settings),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/report", report, methods=["POST"]),

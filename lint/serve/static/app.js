@@ -128,10 +128,12 @@
   function render() {
     const current = file();
     const count = current.diagnostics.length;
-    if (current.errors.length) {
-      setStatus(current.errors.map((error) => error.message).join(" "), true);
+    const unreadable = current.errors.filter((error) => error.code === "E001");
+    if (unreadable.length) {
+      setStatus(unreadable.map((error) => error.message).join(" "), true);
     } else {
-      setStatus(count === 0 ? "Granskat: inga fynd." : "Granskat: " + count + (count === 1 ? " fynd." : " fynd."));
+      const problems = current.errors.length ? " Något gick fel i granskningen, se Meddelanden." : "";
+      setStatus((count === 0 ? "Granskat: inga fynd." : "Granskat: " + count + " fynd.") + problems);
     }
     renderProfile(current);
     renderDocument();
@@ -149,8 +151,8 @@
     }
     const known = state.settings.profiles.find((profile) => profile.name === current.profile);
     const title = known ? known.title : current.profile;
-    const source = SOURCE_TITLES[current.profile_source] || current.profile_source;
-    info.textContent = "Profil: " + title + " (" + source + "). " + (current.profile_reason || "");
+    const why = current.profile_reason || SOURCE_TITLES[current.profile_source] || current.profile_source;
+    info.textContent = "Profil: " + title + " – " + why + ".";
   }
 
   // Cut a block's text at every mark boundary; each piece knows the findings covering it.
@@ -260,10 +262,12 @@
   }
 
   function renderNotices() {
-    const notices = state.result.notices || [];
+    const errors = file().errors.filter((error) => error.code !== "E001").map((error) => error.message);
+    const notices = errors.concat(state.result.notices || []);
     const list = $("meddelande-lista");
     list.replaceChildren(...notices.map((notice) => el("li", {}, notice)));
     $("meddelanden").hidden = notices.length === 0;
+    $("meddelanden").open = errors.length > 0;
   }
 
   // Selecting a finding ---------------------------------------------------------------

@@ -1,0 +1,188 @@
+"""`kommlint serve` in a real browser: Playwright driving Debian's Chromium.
+
+Skipped when /usr/bin/chromium or Playwright is missing (no browser is ever downloaded).
+Screenshots and downloaded reports are kept under artifacts/serve/.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Chromium saknas (/usr/bin/chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from lint.serve.runner import BackgroundServer  # noqa: E402
+from lint.serve.service import CheckService  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "serve"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TEXT = "Du erhåller beslutet inom två veckor.\n\nAnsökan ska ha inkommit senast den 1 juni."
+TIMEOUT = 15_000
+
+
+@pytest.fixture(scope="module")
+def service() -> CheckService:
+    service = CheckService()
+    service.warm_up()
+    return service
+
+
+@pytest.fixture(scope="module")
+def server(service):
+    with BackgroundServer(service) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='true']")
+    page.problems = problems
+    yield page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert problems == [], problems  # no script errors, CSP or Trusted Types violations, dialogs
+
+
+# The page's CSP forbids eval, so waits use locators (never wait_for_function with a string).
+def checked(page) -> None:
+    sync_api.expect(page.locator("#status")).to_have_text(re.compile("^Granskat"))
+
+
+def paste(page, text: str) -> None:
+    page.fill("#text", text)
+    checked(page)
+
+
+def marks(page, code: str) -> list[str]:
+    return page.locator(f"#dokument mark[data-code='{code}']").all_text_contents()
+
+
+def test_pasted_text_shows_highlights_and_grouped_list(page):
+    paste(page, TEXT)
+    assert marks(page, "KLAR001") == ["erhåller", "inkommit"]
+    klarsprak = page.locator("#fyndlista section[data-principle='klarspråk']")
+    assert klarsprak.locator("h4").text_content().startswith("Klarspråk (")
+    items = klarsprak.locator("button.finding").all_text_contents()
+    assert any(item.startswith("KLAR001 · varning · rad 1: Krångligt ord: skriv hellre får än erhåller.") for item in items)
+    assert any("rad 3" in item and "inkommit" in item for item in items)
+    assert "Profil: " in page.text_content("#profilinfo")
+    # Clicking the highlight opens the rule's explanation, source and suggestion.
+    page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller").click()
+    detail = page.locator("#detalj")
+    detail.locator("text=Vad regeln gör").wait_for()
+    assert page.text_content("#detalj-rubrik") == "KLAR001 krangelord"
+    text = detail.text_content()
+    assert "Krångligt ord: skriv hellre får än erhåller." in text
+    assert "Språklagen (2009:600)" in text and "Förslag" in text and "får" in text
+    assert page.locator("#dokument mark.selected").all_text_contents() == ["erhåller"]
+
+
+def test_readability_panel_has_metrics_and_a_bar_per_paragraph(page):
+    paste(page, TEXT)
+    terms = page.locator("#matt dt").all_text_contents()
+    assert terms == ["LIX", "OVIX", "Nominalkvot", "Ord", "Meningar", "Andel passiv"]
+    assert page.locator("#matt dd").nth(3).text_content() == "14"
+    bars = page.locator("#diagram li").all_text_contents()
+    assert len(bars) == 2 and bars[0].startswith("Stycke 1: LIX ") and bars[1].endswith("8 ord")
+
+
+def test_apply_suggestion_changes_the_pasted_text(page):
+    paste(page, TEXT)
+    page.locator("button.finding", has_text="erhåller").click()
+    page.locator("#detalj-rubrik:focus").wait_for()  # the keyboard user lands on the explanation
+    page.click("#anvand-forslaget")
+    sync_api.expect(page.locator("#text")).to_have_value(TEXT.replace("erhåller", "får"))
+    sync_api.expect(page.locator("#dokument mark[data-code='KLAR001']")).to_have_count(1)
+    assert marks(page, "KLAR001") == ["inkommit"]
+
+
+def test_pasted_markup_is_shown_as_text(page):
+    hostile = '<script>window.hacked = 1</script> <img src=x onerror="window.hacked = 2"> Du erhåller svar.'
+    paste(page, hostile)
+    shown = page.text_content("#dokument")
+    assert "<script>window.hacked = 1</script>" in shown and '<img src=x onerror="window.hacked = 2">' in shown
+    assert page.locator("#dokument script, #dokument img").count() == 0
+    assert page.locator("#fyndlista img, #fyndlista script").count() == 0
+    assert page.evaluate("window.hacked") is None
+    assert marks(page, "KLAR001") == ["erhåller"]
+
+
+def test_docx_upload_shows_its_findings(page, service):
+    docx = pytest.importorskip("docx")
+    if ".docx" not in service.upload_extensions():
+        pytest.skip("DOCX-läsaren finns inte ännu")
+    document = docx.Document()
+    document.add_heading("Svar på din ansökan", level=1)
+    document.add_paragraph("Ansökan ska ha inkommit senast den 1 juni.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    page.set_input_files("#fil", files=[{"name": "ansokan.docx", "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "buffer": buffer.getvalue()}])
+    checked(page)
+    assert marks(page, "KLAR001") == ["inkommit"]
+    page.locator("#dokument mark[data-code='KLAR001']").click()
+    page.locator("#detalj >> text=Vad regeln gör").wait_for()
+    if page.locator("#anvand-forslaget").count():
+        assert page.locator("#anvand-forslaget").is_disabled()  # fixes apply to pasted text only
+
+
+def test_download_html_report(page):
+    paste(page, "Hej <b>du</b>. Du erhåller svar.")
+    with page.expect_download() as info:
+        page.click("#rapport-html")
+    download = info.value
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / "rapport.html"
+    download.save_as(str(target))
+    report = target.read_text(encoding="utf-8")
+    assert download.suggested_filename == "kommlint-rapport.html"
+    assert "Hej &lt;b&gt;du&lt;/b&gt;" in report and "KLAR001" in report
+
+
+def test_page_reflows_at_200_percent_zoom(browser, server):
+    # 200 % zoom of a 1280 px window is a 640 CSS px viewport.
+    context = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='true']")
+    paste(page, TEXT)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "zoom-200.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    # Every control has a label.
+    unlabelled = page.evaluate(
+        "Array.from(document.querySelectorAll('textarea, select, input')).filter(e => !e.labels || e.labels.length === 0).map(e => e.id)"
+    )
+    assert unlabelled == []
+    assert page.get_attribute("html", "lang") == "sv"
+    context.close()
