@@ -23,11 +23,15 @@ SUFFIX = {"html": "sida.html", "pdf": "dokument.pdf"}
 
 _linter = None
 _settings = None
+_whole_document_codes: frozenset[str] = frozenset()
+# Rule kinds that judge the whole document; their findings are anchored to a block that
+# may change (the last paragraph, say), so only the page and rule identify them.
+WHOLE_DOCUMENT_KINDS = ("required",)
 
 
 def init_worker(options, html_selector: str | None = None) -> None:
     """Create this process's Linter and load its pipeline before the first page arrives."""
-    global _linter, _settings
+    global _linter, _settings, _whole_document_codes
     from pathlib import Path
 
     from lint.engine import Linter
@@ -35,6 +39,17 @@ def init_worker(options, html_selector: str | None = None) -> None:
     _linter = Linter(options)
     _settings = _linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector)
     _linter.pipeline(_settings)
+    _whole_document_codes = frozenset(rule.code for rule in _linter.rules(_settings) if rule.kind in WHOLE_DOCUMENT_KINDS)
+
+
+def check_options(options, html_selector: str | None = None) -> None:
+    """Raise configuration and rule-pack errors here, not once per worker process."""
+    from pathlib import Path
+
+    from lint.engine import Linter
+
+    linter = Linter(options)
+    linter.rules(linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector))
 
 
 def lint_page(url: str, kind: str, body: bytes) -> dict[str, Any]:
@@ -91,19 +106,23 @@ def block_context(document: Document, start: int, end: int) -> tuple[str, str]:
     return "", ""
 
 
-def fingerprint(url: str, code: str, match: str, before: str, after: str, message: str) -> str:
+def fingerprint(url: str, code: str, match: str, before: str, after: str, whole_document: bool = False) -> str:
     """Identity of a finding across runs: page, rule, matched text and nearby words (not line numbers)."""
     near = _squash(before)[-FINGERPRINT_CHARS:] + "|" + _squash(after)[:FINGERPRINT_CHARS]
-    basis = "\0".join((url, code, _squash(match) or _squash(message), near))
+    basis = "\0".join((url, code) if whole_document else (url, code, _squash(match), near))
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
 
 
 def findings_data(document: Document, diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    per_code = Counter(d.code for d in diagnostics)
     seen: Counter[str] = Counter()
     rows = []
     for d in diagnostics:
         before, after = block_context(document, d.offset, d.end_offset)
-        base = fingerprint(document.path, d.code, d.match, before, after, d.message)
+        # A rule's only finding that covers a whole block is about the page (a missing
+        # contact, say), anchored wherever the rule chose: its identity is page + rule.
+        whole = d.code in _whole_document_codes or (per_code[d.code] == 1 and not before and not after)
+        base = fingerprint(document.path, d.code, d.match, before, after, whole)
         seen[base] += 1
         rows.append({
             "code": d.code, "name": d.name, "principle": d.principle, "severity": d.severity.label,
@@ -123,6 +142,7 @@ class LintPool:
         self.jobs = max(1, jobs)
         self.executor: Executor
         if jobs > 1:
+            check_options(options, html_selector)
             context = multiprocessing.get_context("spawn")
             self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(options, html_selector))
         else:
