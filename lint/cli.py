@@ -19,9 +19,11 @@ COMMANDS = {
     "rules": "lint.commands:rules",
     "rule": "lint.commands:rule",
     "model": "lint.cli_model:model",
-    "serve": "lint.cli_serve:serve",
     "baseline": "lint.cli_baseline:baseline",
     "cache": "lint.cli_cache:cache",
+    "serve": "lint.cli_serve:serve",
+    "crawl": "lint.cli_crawl:crawl",
+    "report": "lint.cli_crawl:report",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
