@@ -91,6 +91,7 @@ class CheckExtras:
             yield sys.stdout
             return
         try:
+            Path(self.output_file).parent.mkdir(parents=True, exist_ok=True)
             stream = open(self.output_file, "w", encoding="utf-8", newline="\n")
         except OSError as error:
             raise KommlintError(f"Kan inte skriva till {self.output_file}: {error.strerror}.") from None
