@@ -98,6 +98,7 @@ KEYS: dict[str, Callable[[Any, str], Any]] = {
     "fail-on": lambda value, key: _choice(value, key, SEVERITIES),
     "max-file-size": _positive_int,
     "report-unused-suppressions": _boolean,
+    "ai-generated": _strings,  # globs of files whose text is AI-generated (OFF007)
     "html-selector": _string,  # CSS selector for the prose part of HTML pages
     "max-unpacked-size": _positive_int,  # bytes a DOCX may unpack to (zip bombs)
     "cache-dir": _string,  # result cache folder, relative to the config file (".kommlint_cache")
@@ -133,6 +134,7 @@ class Settings:
     fail_on: str = "warning"
     max_file_size: int = 20 * 1024 * 1024
     report_unused_suppressions: bool = False
+    ai_generated: tuple[str, ...] = ()
     html_selector: str | None = None
     max_unpacked_size: int = 200 * 1024 * 1024
     cache_dir: str | None = None
