@@ -1,0 +1,44 @@
+"""och/eller, samt and respektive where a plain och or eller works (KLAR018)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.text import is_protected, protected_spans, sentences
+from lint.kinds.base import Hit, RuleContext, keep_case
+
+OCH_ELLER = re.compile(r"\boch\s*/\s*eller\b|\beller\s*/\s*och\b", re.I)
+SAMT = re.compile(r"\bsamt\b", re.I)
+RESPEKTIVE = re.compile(r"\brespektive\b", re.I)
+# "i respektive stadsdel", "respektive nämnd ansvarar": respektive as 'each', which is right.
+RESPEKTIVE_AS_EACH = re.compile(r"(?:^|\b(?:i|för|på|av|till|från|inom|med|hos|vid|under|enligt|mellan|om|och|var|sin|sitt|sina)\s+)$", re.I)
+OCH_BEFORE = re.compile(r"\boch\b|,", re.I)
+
+
+def plain_conjunctions(ctx: RuleContext, rule) -> Iterator[Hit]:
+    for sentence in sentences(ctx, rule.spec.scope):
+        text = sentence.text
+        protected = protected_spans(text)
+        for start, end, replacement, detail in _findings(text):
+            if is_protected(start, protected):
+                continue
+            suggestion = keep_case(text[start:end], replacement)
+            yield ctx.replacement_hit(
+                sentence.block, sentence.start + start, sentence.start + end, suggestion, "unsafe", (suggestion,),
+                suggestion=suggestion, detail=detail,
+            )
+
+
+def _findings(text: str) -> Iterator[tuple[int, int, str, str]]:
+    for match in OCH_ELLER.finditer(text):
+        yield match.start(), match.end(), "eller", "eller räcker oftast, eftersom eller inte utesluter båda; skriv annars eller båda"
+    for match in SAMT.finditer(text):
+        yield match.start(), match.end(), "och", "samt är ett stelt och; skriv och"
+    for match in RESPEKTIVE.finditer(text):
+        before = text[: match.start()]
+        if RESPEKTIVE_AS_EACH.search(before):
+            continue  # 'each': i respektive stadsdel
+        if OCH_BEFORE.search(before):
+            continue  # a true correspondence: Anna och Per fick 100 respektive 200 kronor
+        yield match.start(), match.end(), "och", "respektive betyder 'var för sig i samma ordning'; här räcker och"
