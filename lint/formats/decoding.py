@@ -41,13 +41,51 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return (data.decode(encoding)), encoding
             except UnicodeDecodeError:
                 raise ReadError(f"Filen börjar som {encoding} men går inte att avkoda.") from None
+    _refuse_known_binaries(data)
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
     try:
         return (data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" not in data and _looks_binary(data):
+    except UnicodeDecodeError as error:
+        utf8_before = any(byte >= 0x80 for byte in data[: error.start])  # so not cp1252 ending in "ö"
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data" and utf8_before:
+            raise ReadError("Filen är avkortad: den slutar mitt i ett tecken. Spara om den eller hämta den på nytt.") from None
+    if _looks_binary(data):
         raise ReadError("Filen verkar vara binär och inte text. Kontrollera formatet.")
     return _detect(data)
+
+
+# File signatures of formats that people save with the wrong extension.
+SIGNATURES = (
+    (b"%PDF", "en PDF-fil; ge den filändelsen .pdf"),
+    (b"PK\x03\x04", "ett zip-arkiv (kanske ett Word-dokument); ge ett Word-dokument filändelsen .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ett dokument i ett äldre Office-format (.doc); spara det som .docx"),
+    (b"\x89PNG", "en PNG-bild"),
+    (b"\xff\xd8\xff", "en JPEG-bild"),
+    (b"GIF8", "en GIF-bild"),
+    (b"\x1f\x8b", "en gzip-komprimerad fil"),
+)
+
+
+def _refuse_known_binaries(data: bytes) -> None:
+    for signature, what in SIGNATURES:
+        if data.startswith(signature):
+            raise ReadError(f"Filen är binär och ingen text: den är {what}.")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """UTF-16 without a byte order mark: every other byte of Latin text is zero."""
+    sample = data[:4096]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = max(len(sample) // 2, 1)
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > half * 0.3 and zeros > 2 * min(odd, even):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    raise ReadError("Filen verkar vara binär och inte text (den innehåller nollbytes). Kontrollera formatet.")
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -60,7 +98,7 @@ def _detect(data: bytes) -> tuple[str, str]:
     # Swedish texts that are not UTF-8 are nearly always cp1252 (or its subset Latin-1).
     # On short texts several single-byte code pages fit about as well, so prefer cp1252
     # whenever it decodes the bytes about as cleanly as the best guess.
-    western = next((r for r in results if r.encoding in WESTERN), None)
+    western = next((r for r in results if WESTERN & {r.encoding, *r.could_be_from_charset}), None)
     if western is not None and western.chaos <= best.chaos + 0.1:
         try:
             return data.decode("cp1252"), "cp1252"
