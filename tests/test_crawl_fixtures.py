@@ -126,13 +126,14 @@ class Site:
         half = self.pages // 2
         # Half the articles are in the sitemaps; the odd ones are found only through links.
         first = [f"{base}/sida/{i}.html" for i in range(0, half, 2)]
-        second = [f"{base}/sida/{i}.html" for i in range(half, self.pages, 2)] + [f"{base}/dokument/rapport.pdf"]
+        second = [f"{base}/sida/{i}.html" for i in range(half, self.pages, 2)] + [f"{base}/dokument/rapport.pdf", f"{base}/bara-i-kartan.html"]
         self.content["/robots.txt"] = ("text/plain", (
             f"User-agent: *\nDisallow: /privat/\nCrawl-delay: 0.001\n\nUser-agent: annanrobot\nDisallow: /\n\n"
             f"Sitemap: {base}/sitemap_index.xml\n").encode())
         self.content["/sitemap_index.xml"] = ("application/xml", sitemap_index([f"{base}/sitemap-1.xml", f"{base}/sitemap-2.xml.gz"]))
         self.content["/sitemap-1.xml"] = ("application/xml", sitemap(first))
         self.content["/sitemap-2.xml.gz"] = ("application/x-gzip", gzip.compress(sitemap(second)))
+        self.content["/bara-i-kartan.html"] = (html, article(self.pages, self.pages + 1).encode())
         self.content["/privat/hemlig.html"] = (html, b"<html><body><p>Hemlig</p></body></html>")
         self.content["/dokument/rapport.pdf"] = ("application/pdf", pdf_document(
             "Du erhaller rapporten fran forvaltningen. Kontakta oss om du har fragor."))
