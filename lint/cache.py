@@ -73,13 +73,12 @@ def _digest(*parts: Any) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The kommlint version and the state of its own modules (edits in a checkout count)."""
+    """The kommlint version and the content of its own modules (edits in a checkout count)."""
     package = Path(__file__).resolve().parent
-    stats = []
+    hasher = hashlib.sha256(__version__.encode("utf-8"))
     for file in sorted(package.rglob("*.py")):
-        info = file.stat()
-        stats.append(f"{file.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
-    return _digest(__version__, *stats)
+        hasher.update(file.relative_to(package).as_posix().encode("utf-8") + b"\0" + file.read_bytes())
+    return hasher.hexdigest()
 
 
 @lru_cache(maxsize=16)
