@@ -32,6 +32,30 @@ LAUNCH_ARGS = [
 ]
 TEXT = "Du erhåller beslutet inom två veckor.\n\nAnsökan ska ha inkommit senast den 1 juni."
 TIMEOUT = 15_000
+# Elements whose text contrast is below WCAG AA (4.5:1) against their own or a parent's background.
+CONTRAST_SCRIPT = """() => {
+  const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (node) => {
+    for (; node; node = node.parentElement) {
+      const color = rgb(getComputedStyle(node).backgroundColor);
+      if (color.length < 4 || color[3] > 0) return color;
+    }
+    return [255, 255, 255];
+  };
+  const failing = [];
+  for (const node of document.querySelectorAll("p, label, button, mark, dt, dd, h1, h2, h3, h4, li, span")) {
+    if (!node.textContent.trim() || node.getClientRects().length === 0) continue;
+    const a = luminance(rgb(getComputedStyle(node).color));
+    const b = luminance(background(node));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) failing.push(node.tagName + ": " + node.textContent.slice(0, 30) + " " + ratio.toFixed(2));
+  }
+  return failing;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -117,14 +141,27 @@ def test_readability_panel_has_metrics_and_a_bar_per_paragraph(page):
     assert len(bars) == 2 and bars[0].startswith("Stycke 1: LIX ") and bars[1].endswith("8 ord")
 
 
-def test_apply_suggestion_changes_the_pasted_text(page):
+def test_apply_suggestion_with_the_keyboard(page):
     paste(page, TEXT)
-    page.locator("button.finding", has_text="erhåller").click()
-    page.locator("#detalj-rubrik:focus").wait_for()  # the keyboard user lands on the explanation
-    page.click("#anvand-forslaget")
+    page.locator("button.finding", has_text="erhåller").focus()
+    page.keyboard.press("Enter")
+    page.locator("#detalj-rubrik:focus").wait_for()  # the explanation gets the focus
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "anvand-forslaget"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # visible focus
+    page.keyboard.press("Enter")
     sync_api.expect(page.locator("#text")).to_have_value(TEXT.replace("erhåller", "får"))
     sync_api.expect(page.locator("#dokument mark[data-code='KLAR001']")).to_have_count(1)
     assert marks(page, "KLAR001") == ["inkommit"]
+
+
+def test_offsets_stay_right_after_emoji(page):
+    text = "Hej 👋🏽 och välkommen! Du erhåller beslutet snart 🎉.\n"
+    paste(page, text)
+    assert marks(page, "KLAR001") == ["erhåller"]
+    page.locator("#dokument mark[data-code='KLAR001']").click()
+    page.click("#anvand-forslaget")
+    sync_api.expect(page.locator("#text")).to_have_value(text.replace("erhåller", "får"))
 
 
 def test_pasted_markup_is_shown_as_text(page):
@@ -184,5 +221,6 @@ def test_page_reflows_at_200_percent_zoom(browser, server):
         "Array.from(document.querySelectorAll('textarea, select, input')).filter(e => !e.labels || e.labels.length === 0).map(e => e.id)"
     )
     assert unlabelled == []
+    assert page.evaluate(CONTRAST_SCRIPT) == []
     assert page.get_attribute("html", "lang") == "sv"
     context.close()

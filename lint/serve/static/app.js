@@ -155,8 +155,23 @@
     info.textContent = "Profil: " + title + " – " + why + ".";
   }
 
+  // The server counts characters (code points); JavaScript strings count UTF-16 units, so
+  // every offset is converted before slicing (they differ after an emoji, say).
+  function unitIndex(text, points) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return points;
+    let units = 0;
+    let count = 0;
+    for (const character of text) {
+      if (count === points) break;
+      units += character.length;
+      count += 1;
+    }
+    return units;
+  }
+
   // Cut a block's text at every mark boundary; each piece knows the findings covering it.
-  function pieces(text, marks) {
+  function pieces(text, pointMarks) {
+    const marks = pointMarks.map((mark) => ({ finding: mark.finding, start: unitIndex(text, mark.start), end: unitIndex(text, mark.end) }));
     const cuts = new Set([0, text.length]);
     for (const mark of marks) {
       cuts.add(mark.start);
@@ -345,11 +360,15 @@
     if (text !== state.checkedText) return;
     const edits = d.fix.edits.slice().sort((a, b) => b.offset - a.offset);
     for (const edit of edits) {
-      text = text.slice(0, edit.offset) + edit.replacement + text.slice(edit.end_offset);
+      text = text.slice(0, unitIndex(text, edit.offset)) + edit.replacement + text.slice(unitIndex(text, edit.end_offset));
     }
     textarea.value = text;
     setStatus("Förslaget är infört. Granskar igen …");
-    check();
+    check().then(() => {
+      // Keyboard users go on with the next finding (or back to the text).
+      const next = document.querySelector("button.finding");
+      (next || textarea).focus();
+    });
   }
 
   // Uploads and downloads ---------------------------------------------------------------
