@@ -191,7 +191,7 @@ def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
     counts = [len(WORD.findall(p.block.text)) for p in blocks]
     total = sum(counts)
     heading_words = ctx.threshold("heading_words", 250)
-    if heading_words and total > heading_words and not any(p.block.kind.value == "heading" for p in ctx.parsed):
+    if heading_words and total > heading_words and not _has_subheading(ctx):
         hit = title_hit(ctx, detail=f"{total} ord utan någon mellanrubrik", value=total, limit=int(heading_words))
         yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
     block_words = ctx.threshold("block_words", 90)
@@ -200,6 +200,12 @@ def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
             hit = ctx.hit(parsed.block, 0, len(parsed.block.text), detail=f"stycket har {count} ord (gränsen är {int(block_words)})", value=count, limit=int(block_words))
             yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
     yield from _main_point_late(ctx, rule.options.get("min_words", 150))
+
+
+def _has_subheading(ctx: RuleContext) -> bool:
+    """A heading after the title with text after it (a date line at the end is no heading)."""
+    kinds = [parsed.block.kind.value for parsed in ctx.parsed]
+    return any(kind == "heading" and "heading" not in kinds[index + 1 : index + 2] and index + 1 < len(kinds) for index, kind in enumerate(kinds) if index > 0)
 
 
 def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
