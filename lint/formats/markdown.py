@@ -16,28 +16,37 @@ from typing import Any
 import yaml
 
 from lint.document import BlockBuilder, BlockKind, Document, Image, Link, LineIndex
+from lint.formats import static_site
 from lint.suppression import parse_directives
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=2)
+def _parser(mdx: bool = False):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return (
+    parser = (
         MarkdownIt("commonmark", {"linkify": True})
         .enable(["table", "strikethrough", "linkify"])
         .use(front_matter_plugin)
     )
+    # MDX has no indented code blocks, so blanked-out JSX before text is not code.
+    return parser.disable("code") if mdx else parser
 
 
 def read_markdown(path: str, source: str, **document_fields) -> Document:
-    document = Document(path=path, source=source, format="markdown", blocks=[], **document_fields)
+    # Front matter in TOML/JSON and MDX syntax are blanked out (offsets kept) before parsing.
+    prepared = static_site.prepare(path, source)
+    document = Document(path=path, source=prepared.text, format="markdown", blocks=[], **document_fields)
+    document.metadata.update(prepared.metadata)
+    document.directives.extend(prepared.directives)
     reader = _MarkdownReader(document)
-    reader.read(_parser().parse(source))
+    reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
+    document.source = source
+    static_site.normalize_metadata(document.metadata)
     return document
 
 
