@@ -130,7 +130,8 @@ LABEL_OFFERS = (
     re.compile(r"\b(?:märk|märka|märker|markera|skriv|skriva|ange)\b[^.!?]{0,60}?(?P<word>" + SECRET + ")", re.I),
     re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
 )
-NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b", re.I)
+# A sentence that denies the label any effect ("gör det inte hemligt", "skapar ingen sekretess").
+NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b[^.!?]{0,60}?\b(?:hemlig|konfidentiell|sekretess|skydd)", re.I)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
