@@ -45,7 +45,7 @@ def _charts(report: SiteReport) -> dict[str, Any]:
     labels = {"error": "fel", "warning": "varningar", "info": "info"}
     return {
         "principles": charts.stacked_bars(list(report.by_principle.items()), SEVERITIES, labels, "Fynd per princip och nivå"),
-        "lix": charts.bars(report.lix_bands, "Antal sidor per LIX-nivå", "sidor"),
+        "lix": charts.bars([(band.split(" (")[0], count) for band, count in report.lix_bands], "Antal sidor per LIX-nivå", "sidor"),
         "trend": charts.trend([(f"#{row['id']} {row['started'][5:10]}", row["findings"]) for row in report.trend], "Antal fynd per körning"),
     }
 

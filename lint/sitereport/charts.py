@@ -83,7 +83,7 @@ def bars(rows: Sequence[tuple[str, int]], title: str, unit: str = "") -> Markup:
 
 def trend(points: Sequence[tuple[str, int]], title: str, unit: str = "fynd") -> Markup:
     """A line over runs (oldest to newest), each point labelled with its value."""
-    width, height, bottom, left, right = 640, 220, 40, 40, 20
+    width, height, bottom, left, right = 640, 220, 40, 50, 50
     count = len(points)
     largest = max((value for _, value in points), default=0) or 1
     scale = (height - bottom - 30) / largest
