@@ -199,3 +199,17 @@ def test_json_report_is_the_cli_json(client):
     response = client.post("/api/report?format=json", json={"text": TEXT}, headers=auth())
     assert response.headers["content-disposition"].endswith('"kommlint-rapport.json"')
     assert ("KLAR001", "erhåller", 1, 4) in codes(response.json())
+
+
+def test_html_upload_maps_findings_through_markup(client, service):
+    if ".html" not in service.upload_extensions():
+        pytest.skip("HTML-läsaren finns inte")
+    html = '<html lang="sv"><body><h1>Bygglov</h1><p>Du <i>erhåller</i> <b>beslutet</b> snart.</p><img src="a.png"></body></html>'
+    data = client.post("/api/check?view=1", files={"file": ("sida.html", html.encode(), "text/html")}, headers=auth()).json()
+    diagnostics = data["files"][0]["diagnostics"]
+    paragraph = data["view"]["blocks"][1]
+    assert paragraph["text"] == "Du erhåller beslutet snart."
+    spans = [paragraph["text"][m["start"] : m["end"]] for m in paragraph["marks"] if diagnostics[m["finding"]]["code"] == "KLAR001"]
+    assert spans == ["erhåller"]
+    in_markup = [i for i, d in enumerate(diagnostics) if d["match"].startswith("<img")]
+    assert in_markup and set(in_markup) <= set(data["view"]["outside"])  # the missing alt text (TILL001)
