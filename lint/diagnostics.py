@@ -69,6 +69,8 @@ class Diagnostic:
     fix: Fix | None = None
     page: int | None = None
     context: str = field(default="", compare=False)
+    # The nearest heading before the finding, where lines alone are hard to find (DOCX, PDF).
+    heading: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -89,6 +91,8 @@ class Diagnostic:
         }
         if self.page is not None:
             data["page"] = self.page
+        if self.heading is not None:
+            data["heading"] = self.heading
         return data
 
     @classmethod
@@ -99,7 +103,7 @@ class Diagnostic:
             data["code"], data["name"], data["principle"], Severity.parse(data["severity"]), data["message"], path,
             data["line"], data["column"], data["end_line"], data["end_column"], data["offset"], data["end_offset"],
             data["match"], tuple(data.get("suggestions", ())), Fix.from_json(fix) if fix else None, data.get("page"),
-            data.get("context", ""),
+            data.get("context", ""), data.get("heading"),
         )
 
     @property

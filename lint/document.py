@@ -231,6 +231,16 @@ class Document:
         first_line, _ = self.line_index.locate(self.page_starts[page])
         return line - first_line + 1, column, page + 1
 
+    def heading_before(self, offset: int) -> str | None:
+        """Text of the nearest heading at or before a source offset."""
+        found = None
+        for block in self.blocks:
+            if block.segments and block.segments[0].source_start > offset:
+                break
+            if block.kind is BlockKind.HEADING and block.segments:
+                found = block.text
+        return found
+
     def line_text(self, line: int) -> str:
         start, end = self.line_index.line_span(line)
         return self.source[start:] if end == -1 else self.source[start:end]

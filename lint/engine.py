@@ -240,6 +240,7 @@ class Linter:
             suggestions=hit.suggestions,
             fix=hit.fix,
             page=page,
+            heading=document.heading_before(hit.offset) if document.extras.get("binary") else None,
         )
 
     def _unused(self, suppressor: Suppressor, document: Document) -> Iterator[Diagnostic]:

@@ -125,6 +125,9 @@ def test_findings_give_paragraph_and_column(linter):
         ("KLAR014", 14, 23, "12000"),
         ("KLAR014", 15, 23, "45000"),
     ]
+    first = next(d for d in result.diagnostics if d.code == "KLAR014")
+    assert first.heading == "Bygglov för altan"
+    assert first.to_json()["heading"] == "Bygglov för altan"
 
 
 def test_accessibility_findings_in_word(linter):
