@@ -16,8 +16,11 @@ from typing import Any
 
 import yaml
 
-from lint.document import Block, BlockKind
+from lint.document import Block, BlockKind, Document
 from lint.kinds.base import Hit, ParsedBlock, RuleContext
+from lint.kinds.required import searchable_text
+
+HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 # Swedish phone numbers in the ways people write them: 08-508 264 02, 08 508 264 02,
 # 0850826402, (08) 508 264 02, 08/508 264 02, +46 8 508 264 02, 070-123 45 67.
@@ -150,6 +153,19 @@ def block_text_mask(block: Block) -> str:
     """The block text with e-mail addresses and URLs blanked out (same length)."""
     masked = EMAIL.sub(lambda m: " " * len(m.group(0)), block.text)
     return re.sub(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", lambda m: " " * len(m.group(0)), masked)
+
+
+def page_text(document: Document) -> str:
+    """Everything a reader sees: the prose and, on a web page, its header and footer."""
+    return searchable_text(document)
+
+
+def hrefs(document: Document) -> list[str]:
+    """Link targets in the prose and, on a web page, in the header and footer too."""
+    targets = [link.href for link in document.links]
+    if document.format == "html":
+        targets += HREF.findall(document.source)
+    return targets
 
 
 def is_heading(block: Block) -> bool:

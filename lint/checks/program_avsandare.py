@@ -15,14 +15,31 @@ from lint.checks.program import (
     Organization,
     block_text_mask,
     end_hit,
+    hrefs,
     missing,
     org,
+    page_text,
     phone_numbers,
     required,
     title_hit,
     words_regex,
 )
 from lint.kinds.base import Hit, RuleContext
+
+SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "publisher", "utgivare")
+
+# AVS001 avsandare-saknas --------------------------------------------------------------
+
+
+def sender_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The organisation not named as sender. A wrongly written name counts as named (AVS002)."""
+    if not required(ctx, rule) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
+        return
+    own, wrong, _ = _name_patterns(org(ctx))
+    text = page_text(ctx.document)
+    if not own.search(text) and not (wrong and wrong.search(text)):
+        yield missing(ctx, rule, title_hit(ctx))
+
 
 # AVS002 stadens-namn ------------------------------------------------------------------
 
@@ -77,7 +94,7 @@ UNIT_METADATA = ("forvaltning", "förvaltning", "enhet", "unit", "namnd", "nämn
 def unit_present(ctx: RuleContext) -> bool:
     if any(ctx.document.metadata.get(key) for key in UNIT_METADATA):
         return True
-    text = ctx.document.text
+    text = page_text(ctx.document)
     if UNIT_SUFFIX.search(text):
         return True
     organization = org(ctx)
@@ -99,10 +116,10 @@ CONTACT_TEXT = re.compile(
 
 
 def contact_present(ctx: RuleContext) -> bool:
-    text = ctx.document.text
+    text = page_text(ctx.document)
     if EMAIL.search(text) or CONTACT_TEXT.search(text) or next(phone_numbers(text), None):
         return True
-    if any(CONTACT_LINK.search(link.href) for link in ctx.document.links):
+    if any(CONTACT_LINK.search(href) for href in hrefs(ctx.document)):
         return True
     return any(ctx.document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon"))
 

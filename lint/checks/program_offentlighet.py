@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.program import missing, required, title_hit
+from lint.checks.program import hrefs, missing, page_text, required, title_hit
 from lint.kinds.base import Hit, RuleContext
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
@@ -32,8 +32,7 @@ FORM_HTML = re.compile(r"<form\b", re.I)
 
 def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
     """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
-    text = ctx.document.text
-    if NOTICE.search(text):
+    if NOTICE.search(page_text(ctx.document)):
         return
     invitation = _first_match(ctx, INVITATION)
     if invitation is not None:
@@ -117,7 +116,7 @@ def personal_data(ctx: RuleContext, rule) -> Iterator[Hit]:
     collects = PERSONAL_FIELDS_HTML.search(document.source) or PERSONAL_FIELDS_TEXT.search(document.text)
     if not (required(ctx, rule) or collects):
         return
-    if GDPR_INFO.search(document.text) or any(GDPR_LINK.search(link.href) for link in document.links):
+    if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
         return
     field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
     yield missing(ctx, rule, field or title_hit(ctx))
@@ -165,11 +164,11 @@ def ai_generated(ctx: RuleContext) -> bool:
         value = ctx.document.metadata.get(key)
         if value is True or (isinstance(value, str) and value.strip().lower() in TRUE_VALUES):
             return True
-    globs = getattr(ctx.settings, "ai_generated", ())
+    globs = ctx.settings.ai_generated
     return bool(globs) and ctx.settings.matches(ctx.document.path, globs)
 
 
 def ai_disclosure(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Text declared AI-generated (metadata or config) with no visible disclosure."""
-    if ai_generated(ctx) and not DISCLOSURE.search(ctx.document.text):
+    if ai_generated(ctx) and not DISCLOSURE.search(page_text(ctx.document)):
         yield missing(ctx, rule, title_hit(ctx))

@@ -8,6 +8,7 @@ use `{organization}`, filled in from the configuration.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from typing import ClassVar, Literal
@@ -59,7 +60,7 @@ class RequiredRule(Rule):
         spec = self.spec.any_of
         if any(ctx.document.metadata.get(key) not in (None, "", False) for key in spec.metadata):
             return True
-        text = ctx.document.text
+        text = searchable_text(ctx.document)
         for pattern in spec.patterns:
             if re.search(pattern.replace("{organization}", re.escape(organization)), text, re.I | re.M):
                 return True
@@ -74,3 +75,14 @@ class RequiredRule(Rule):
             last = ctx.parsed[-1].block
             return ctx.hit(last, 0, len(last.text), **values)
         return ctx.document_hit(**values)
+
+
+TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
+
+
+def searchable_text(document) -> str:
+    """The prose, plus for HTML the rest of the page's text (header and footer are not
+    prose blocks, but that is where a sender, a date or contact details often stand)."""
+    if document.format != "html":
+        return document.text
+    return document.text + "\n\n" + html.unescape(TAG.sub(" ", document.source))
