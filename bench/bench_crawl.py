@@ -1,0 +1,86 @@
+"""Benchmark: crawl a generated local site of 2,000 pages and lint every page.
+
+Prints pages per second, total time and peak memory for a first crawl (everything
+fetched and linted) and a second one (unchanged site: conditional requests, no linting).
+The site is served from 127.0.0.1 by a separate process, so the server does not share
+the crawler's interpreter. Target: the first crawl in at most 5 minutes on 2 cores.
+
+    python bench/bench_crawl.py [--pages 2000] [--jobs N] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def serve(pages: int, ready) -> None:
+    from test_crawl_fixtures import Site, SiteServer
+
+    with SiteServer(Site(pages=pages, slow_seconds=0.5)) as server:
+        ready.put(server.base)
+        server.thread.join()
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run(base: str, db: Path, jobs: int, concurrency: int) -> tuple[float, int]:
+    from lint.crawl import CrawlConfig, FetchSettings, Store, crawl
+    from lint.crawl.progress import PlainProgress
+    from lint.engine import Options
+
+    # max_bytes keeps the generated 300 kB page out, as in the tests (see the README section).
+    fetch = FetchSettings(rate=0, timeout=5, retries=1, backoff=0.1, concurrency=concurrency, max_bytes=200_000)
+    config = CrawlConfig([base + "/"], jobs=jobs, fetch=fetch, lint_options=Options())
+    started = time.perf_counter()
+    with Store(db) as store:
+        run_id = crawl(config, store, PlainProgress(io.StringIO(), quiet=True))
+        checked = len(store.pages(run_id, ("linted", "unchanged")))
+    return time.perf_counter() - started, checked
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    context = multiprocessing.get_context("spawn")
+    ready = context.Queue()
+    server = context.Process(target=serve, args=(args.pages, ready), daemon=True)
+    server.start()
+    base = ready.get(timeout=60)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            db = Path(folder) / "bench.sqlite"
+            print(f"Webbplats: {args.pages} artiklar på {base}; {args.jobs} granskningsprocesser, {args.concurrency} samtidiga hämtningar")
+            for label in ("första körningen (allt hämtas och granskas)", "andra körningen (oförändrad webbplats)"):
+                seconds, checked = run(base, db, args.jobs, args.concurrency)
+                print(f"{label}: {checked} sidor på {seconds:.1f} s = {checked / seconds:.1f} sidor/s")
+            started = time.perf_counter()
+            from lint.crawl import Store
+            from lint.sitereport import write_report
+
+            with Store(db) as store:
+                html_path, _ = write_report(store, Path(folder) / "rapport")
+            print(f"rapport: {time.perf_counter() - started:.1f} s, report.html {html_path.stat().st_size / 1e6:.1f} MB, "
+                  f"databas {db.stat().st_size / 1e6:.1f} MB")
+    finally:
+        server.terminate()
+    print(f"toppminne: huvudprocess {peak_mb(resource.RUSAGE_SELF):.0f} MB, största barnprocess {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
