@@ -126,9 +126,25 @@ def settings_fingerprint(settings) -> str:
 
 @lru_cache(maxsize=8)
 def _model_fingerprint(model: str | None) -> str:
-    from lint.nlp import model_fingerprint
+    """The pipeline's name and version, and for a folder its meta.json and the size and
+    time of each file (a retrained embedded model may keep its version number)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return model_fingerprint(model)
+    from lint.nlp import choose_model, model_fingerprint
+
+    parts: list[Any] = [model_fingerprint(model)]
+    folder = Path(choose_model(model).name)
+    if folder.is_dir():
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = file.stat()
+            parts += [file.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns]
+        parts.append((folder / "meta.json").read_bytes() if (folder / "meta.json").is_file() else b"")
+    else:
+        try:
+            parts.append(version(folder.name))
+        except (PackageNotFoundError, ValueError):
+            pass
+    return _digest(*parts)
 
 
 # Entries ------------------------------------------------------------------------------

@@ -16,14 +16,14 @@ def cache():
 
 
 @cache.command()
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cachemappen (annars cache-dir i konfigurationen eller användarens cachemapp).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="MAPP", help="Cachemappen (annars cache-dir i konfigurationen eller användarens cachemapp).")
 def clean(cache_dir):
     """Töm cachen."""
     sys.exit(run_guarded(_clean, cache_dir))
 
 
 @cache.command()
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cachemappen att visa.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="MAPP", help="Cachemappen att visa.")
 def dir(cache_dir):  # noqa: A001 - the command is called `dir`
     """Visa var cachen ligger."""
     sys.exit(run_guarded(_where, cache_dir))

@@ -38,9 +38,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--unsafe-fixes", is_flag=True, help="Ta med rättningar som kan ändra betydelsen (med --fix eller --diff).")
 @click.option("--diff", is_flag=True, help="Visa rättningarna som en diff utan att ändra filerna.")
 @click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Mapp för resultatcachen (annars cache-dir i konfigurationen eller användarens cachemapp).")
-@click.option("--output-file", type=click.Path(dir_okay=False), help="Skriv rapporten till den här filen i stället för till standard ut.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="MAPP", help="Mapp för resultatcachen (annars cache-dir i konfigurationen eller användarens cachemapp).")
+@click.option("--output-file", type=click.Path(dir_okay=False), metavar="FIL", help="Skriv rapporten till den här filen i stället för till standard ut.")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FIL", help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
 def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since):
     """Granska texter och rapportera fynd.

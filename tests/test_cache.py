@@ -51,6 +51,26 @@ def test_a_hit_restores_the_whole_result(folder):
     assert result_to_json(second) == result_to_json(fresh) == result_to_json(first)
 
 
+def test_every_diagnostic_field_survives_the_round_trip():
+    from dataclasses import fields
+
+    from lint.cache import result_from_json
+    from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+    from lint.engine import FileResult
+
+    values = {
+        "code": "KLAR003", "name": "alderdomlig-form", "principle": "klarspråk", "severity": Severity.ERROR,
+        "message": "Skriv ska.", "path": "a.docx", "line": 2, "column": 3, "end_line": 2, "end_column": 8,
+        "offset": 10, "end_offset": 15, "match": "skall", "suggestions": ("ska",),
+        "fix": Fix((Edit(10, 15, "ska"), Edit(20, 20, ",")), "unsafe"), "page": 4, "context": "Du skall.",
+        "heading": "Beslut",
+    }
+    assert set(values) == {f.name for f in fields(Diagnostic)}, "ett nytt fält i Diagnostic: lägg till det här och i from_json"
+    original = FileResult("a.docx", "docx", "utf-8", "beslut", "cli", "vald", {"words": 3}, [Diagnostic(**values)])
+    restored = result_from_json(result_to_json(original)).diagnostics[0]
+    assert {f.name: getattr(restored, f.name) for f in fields(Diagnostic)} == values
+
+
 def test_changes_that_matter_are_misses(folder):
     path = folder / "texter" / "ansokan.md"
     cache = cached_linter(folder)
