@@ -213,3 +213,26 @@ def test_html_upload_maps_findings_through_markup(client, service):
     assert spans == ["erhåller"]
     in_markup = [i for i, d in enumerate(diagnostics) if d["match"].startswith("<img")]
     assert in_markup and set(in_markup) <= set(data["view"]["outside"])  # the missing alt text (TILL001)
+
+
+def test_busy_port_gives_a_swedish_error():
+    from lint.errors import KommlintError
+    from lint.serve.runner import bind
+
+    first = bind("127.0.0.1", 0)
+    try:
+        with pytest.raises(KommlintError, match="porten används redan"):
+            bind("127.0.0.1", first.getsockname()[1])
+    finally:
+        first.close()
+
+
+def test_serve_command_is_registered_with_swedish_help():
+    from click.testing import CliRunner
+
+    from lint.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "Starta en webbsida på din egen dator" in result.output
+    assert "--no-browser" in result.output and "--port" in result.output and "--host" in result.output

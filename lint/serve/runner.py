@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import threading
 import time
@@ -24,7 +25,8 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as error:
         sock.close()
-        raise KommlintError(f"Kan inte lyssna på {host}:{port} ({error.strerror}). Välj en annan port med --port.") from None
+        why = "porten används redan" if error.errno == errno.EADDRINUSE else error.strerror
+        raise KommlintError(f"Kan inte lyssna på {host}:{port} ({why}). Välj en annan port med --port.") from None
     sock.listen(64)
     sock.set_inheritable(True)
     return sock
