@@ -111,7 +111,7 @@ def unit_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
 CONTACT_TEXT = re.compile(
-    r"\b(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b|(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I
+    r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b|(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I
 )
 
 
