@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from lint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run_guarded
+from lint.commands import _codes
 from lint.diagnostics import Severity
 
 DEFAULT_DB = "kommlint.sqlite"
@@ -16,12 +17,6 @@ EXIT_INTERRUPTED = 130
 
 def echo_error(message: str) -> None:
     click.echo(f"kommlint: {message}", err=True)
-
-
-def _codes(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def _read_url_file(path: Path) -> list[str]:

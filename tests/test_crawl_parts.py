@@ -195,3 +195,27 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path):
     again = {server.base + path for path, count in articles.items() if count > 1}
     assert len(again) <= 2 and not again & first and max(articles.values()) <= 2
     assert {page["url"].replace(server.base, "") for page in pages if page["status"] == "linted"} >= {f"/sida/{i}.html" for i in range(50)}
+
+
+def test_rich_progress_survives_brackets_in_urls():
+    from lint.crawl.progress import RichProgress
+
+    stream = io.StringIO()
+    with RichProgress(stream) as progress:
+        progress.page("https://x.se/[red]a", "failed", "Serverfel [500].", queued=0)
+    assert "https://x.se/[red]a" in stream.getvalue() and "Serverfel [500]." in stream.getvalue()
+
+
+def test_requests_to_one_host_are_spaced_by_rate_and_crawl_delay():
+    async def run():
+        fetcher = Fetcher(FetchSettings(rate=20, backoff=0.01), transport=httpx.MockTransport(lambda request: httpx.Response(200)))
+        try:
+            assert fetcher.interval("x.se") == 0.05
+            fetcher.delays["x.se"] = 0.1  # Crawl-delay from robots.txt, longer than the rate allows
+            started = asyncio.get_running_loop().time()
+            await asyncio.gather(*(fetcher.fetch(f"https://x.se/{i}") for i in range(4)))
+            return asyncio.get_running_loop().time() - started
+        finally:
+            await fetcher.close()
+
+    assert asyncio.run(run()) >= 0.3  # three gaps of 0.1 s

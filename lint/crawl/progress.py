@@ -6,6 +6,8 @@ import os
 import sys
 from typing import TextIO
 
+from rich.markup import escape
+
 STATUS_WORDS = {
     "linted": "granskad",
     "unchanged": "oförändrad",
@@ -71,7 +73,7 @@ class RichProgress(PlainProgress):
         shown = url if len(url) <= 60 else "…" + url[-59:]
         self.progress.update(self.task, completed=self.done, total=self.done + queued, last=shown)
         if status == "failed" and not self.quiet:
-            self.progress.console.print(f"[red]{STATUS_WORDS[status]}[/red]: {url} – {detail}", highlight=False)
+            self.progress.console.print(f"[red]{STATUS_WORDS[status]}[/red]: {escape(url)} – {escape(detail)}", highlight=False)
 
 
 def make_progress(stream: TextIO | None = None, quiet: bool = False) -> PlainProgress:
