@@ -132,6 +132,14 @@ def test_pasted_text_shows_highlights_and_grouped_list(page):
     assert page.locator("#dokument mark.selected").all_text_contents() == ["erhåller"]
 
 
+def test_profile_is_detected_and_can_be_chosen(page):
+    paste(page, TEXT)
+    assert page.text_content("#profilinfo") == "Profil: Webbsida – standardprofil (ingen annan profil kändes igen)."
+    assert page.locator("#profil option").first.text_content() == "Känn igen automatiskt (nu: Webbsida)"
+    page.select_option("#profil", "brev")
+    sync_api.expect(page.locator("#profilinfo")).to_have_text("Profil: Brev – vald av dig i listan.")
+
+
 def test_readability_panel_has_metrics_and_a_bar_per_paragraph(page):
     paste(page, TEXT)
     terms = page.locator("#matt dt").all_text_contents()

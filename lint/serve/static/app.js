@@ -13,7 +13,7 @@
   };
   const SEVERITY_TITLES = { error: "fel", warning: "varning", info: "info" };
   const SOURCE_TITLES = {
-    cli: "vald av dig", metadata: "angiven i dokumentet", config: "från konfigurationen",
+    cli: "vald av dig i listan", metadata: "angiven i dokumentet", config: "från konfigurationen",
     detected: "igenkänd från texten", default: "standardprofil",
   };
   const DEBOUNCE_MS = 500;
@@ -151,8 +151,10 @@
     }
     const known = state.settings.profiles.find((profile) => profile.name === current.profile);
     const title = known ? known.title : current.profile;
-    const why = current.profile_reason || SOURCE_TITLES[current.profile_source] || current.profile_source;
+    // A profile chosen in the list reaches the engine like --profile; say it in the page's words.
+    const why = current.profile_source === "cli" ? SOURCE_TITLES.cli : current.profile_reason || SOURCE_TITLES[current.profile_source] || current.profile_source;
     info.textContent = "Profil: " + title + " – " + why + ".";
+    $("profil").options[0].textContent = "Känn igen automatiskt (nu: " + title + ")";
   }
 
   // The server counts characters (code points); JavaScript strings count UTF-16 units, so
