@@ -1,0 +1,168 @@
+"""Nominal style, substantivsjuka (KLAR005).
+
+Two patterns, both read from the rule's options so the word lists stay data:
+
+* a light verb with an action noun where one verb would do: "utför en kontroll av" →
+  "kontrollerar", "fattade beslut om" → "beslutade om", "har gjort en bedömning av" →
+  "har bedömt". The suggestion takes the tense of the light verb.
+* an action noun with "ske" or a passive light verb: "utbetalning sker i maj",
+  "en kontroll genomförs" → "vi betalar ut", "vi kontrollerar".
+
+Only token texts are used, so the rule works with any pipeline; with lemmas it is no better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.checks.text import is_protected, protected_spans, sentences
+from lint.kinds.base import Hit, RuleContext, keep_case
+
+SLOTS = ("inf", "pres", "past", "sup")
+PASSIVE_SLOTS = ("pinf", "ppres", "ppast", "psup")
+
+
+def paradigm(spec: str) -> dict[str, str]:
+    """'bedöma/bedömer/bedömde/bedömt' or a regular '-a' verb, with a particle tail ("betala ut")."""
+    parts = [part.split(" ", 1) for part in spec.split("/")]
+    tail = next((part[1] for part in parts if len(part) > 1), "")
+    heads = [part[0] for part in parts]
+    if len(heads) == 1:
+        inf = heads[0]
+        heads = [inf, inf + "r", inf + "de", inf + "t"]
+    forms = dict(zip(SLOTS, heads))
+    pres = forms["pres"]
+    forms.update(pinf=forms["inf"] + "s", ppast=forms["past"] + "s", psup=forms["sup"] + "s")
+    forms["ppres"] = forms["inf"] + "s" if pres.endswith("ar") else (pres[:-2] if pres.endswith("er") else pres) + "s"
+    return {slot: f"{form} {tail}".strip() for slot, form in forms.items()}
+
+
+@dataclass(frozen=True)
+class Noun:
+    base: str
+    forms: frozenset[str]
+    verb: dict[str, str]  # slot → form of the plain verb
+    light: frozenset[str]  # light verbs it goes with
+    absorbs_av: bool  # "en bedömning av X" → "bedömer X"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    light_forms: dict[str, tuple[str, str]]  # form → (light verb, slot)
+    nouns: dict[str, Noun]  # any form → noun
+    fillers: frozenset[str]
+    ske_forms: frozenset[str]
+    ske_suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _lexicon(options_key: str, options: tuple) -> Lexicon:
+    opts = dict(options)
+    light_forms: dict[str, tuple[str, str]] = {}
+    for light, spec in opts["light_verbs"]:
+        for slot, form in paradigm(spec).items():
+            light_forms.setdefault(form, (light, slot))
+    nouns: dict[str, Noun] = {}
+    generic = frozenset(opts["generic_light_verbs"])
+    for base, entry in opts["nouns"]:
+        entry = dict(entry)
+        forms = frozenset(entry["forms"].split("/"))
+        light = generic | frozenset(entry.get("with", ())) if entry.get("generic", True) else frozenset(entry.get("with", ()))
+        noun = Noun(base, forms, paradigm(entry["verb"]), light, entry.get("av", True))
+        for form in forms:
+            nouns[form] = noun
+    return Lexicon(light_forms, nouns, frozenset(opts["fillers"]), frozenset(opts["ske"]), tuple(opts["ske_suffixes"]))
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple((key, _freeze(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return tuple(_freeze(item) for item in value)
+    return value
+
+
+def lexicon(rule) -> Lexicon:
+    return _lexicon(rule.code, _freeze(rule.options))
+
+
+def nominal_style(ctx: RuleContext, rule) -> Iterator[Hit]:
+    lex = lexicon(rule)
+    for sentence in sentences(ctx, rule.spec.scope):
+        tokens = [token for token in sentence.span if not token.is_space]
+        protected = protected_spans(sentence.text)
+        last_end = -1
+        for start, end, suggestion, fixable, detail in sorted(_findings(tokens, lex), key=lambda f: (f[0].i, -f[1].i)):
+            if start.i < last_end or is_protected(start.idx - sentence.start, protected):
+                continue
+            last_end = end.i + 1
+            block_start, block_end = start.idx, end.idx + len(end.text)
+            matched = sentence.block.text[block_start:block_end]
+            suggestion = keep_case(matched, suggestion)
+            yield ctx.replacement_hit(
+                sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
+                (suggestion,) if fixable else (), suggestion=suggestion, detail=detail,
+            )
+
+
+def _findings(tokens, lex: Lexicon) -> Iterator[tuple]:
+    for index, token in enumerate(tokens):
+        light = lex.light_forms.get(token.lower_)
+        if light is not None:
+            found = _light_verb_phrase(tokens, index, light, lex)
+            if found:
+                yield found
+        noun = lex.nouns.get(token.lower_)
+        if noun is not None or token.lower_.endswith(lex.ske_suffixes):
+            found = _noun_then_verb(tokens, index, noun, lex)
+            if found:
+                yield found
+
+
+def _light_verb_phrase(tokens, index: int, light: tuple[str, str], lex: Lexicon):
+    """utför (en noggrann) kontroll (av) → kontrollerar."""
+    verb_name, slot = light
+    if slot in PASSIVE_SLOTS:
+        return None
+    position = index + 1
+    while position < len(tokens) and position - index <= 3 and tokens[position].lower_ in lex.fillers:
+        position += 1
+    if position >= len(tokens):
+        return None
+    noun = lex.nouns.get(tokens[position].lower_)
+    if noun is None or verb_name not in noun.light:
+        return None
+    end = position
+    if noun.absorbs_av and end + 1 < len(tokens) and tokens[end + 1].lower_ == "av":
+        end += 1
+    matched = " ".join(token.text for token in tokens[index : end + 1])
+    return tokens[index], tokens[end], noun.verb[slot], True, f"skriv {noun.verb[slot]} i stället för {matched}"
+
+
+def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
+    """utbetalning sker / en kontroll genomförs → vi betalar ut / vi kontrollerar."""
+    for position in range(index + 1, min(index + 4, len(tokens))):
+        word = tokens[position].lower_
+        light = lex.light_forms.get(word)
+        is_ske = word in lex.ske_forms
+        passive_light = light is not None and light[1] in PASSIVE_SLOTS and noun is not None and light[0] in noun.light
+        if is_ske or passive_light:
+            if noun is None and not _looks_like_action_noun(tokens[index], lex):
+                return None
+            if noun is None:
+                detail = f"{tokens[index].text} {word} gömmer handlingen i ett substantiv; skriv med ett verb vem som gör vad"
+                return tokens[index], tokens[position], "", False, detail
+            plain = f"vi {noun.verb['pres']}"
+            detail = f"skriv med ett verb vem som gör vad, till exempel: {plain}"
+            return tokens[index], tokens[position], plain, False, detail
+        if tokens[position].is_punct or word in {"och", "som", "att", "men"}:
+            return None
+    return None
+
+
+def _looks_like_action_noun(token, lex: Lexicon) -> bool:
+    if token.pos_ and token.pos_ not in {"NOUN", ""}:
+        return False
+    return len(token.text) > 6 and token.lower_.endswith(lex.ske_suffixes)

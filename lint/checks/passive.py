@@ -1,0 +1,173 @@
+"""Passive voice (KLAR006 passive, KLAR007 double passive, KLAR008 passive share).
+
+A passive is found from the pipeline's morphology (`Voice=Pass` on a verb), with three
+safety nets because a small model misses some and mislabels others:
+
+* deponent verbs (hoppas, finns, lyckas, trivs …) are never passive, whatever the
+  model says; the list is data in the rule pack (KLAR006 `deponents`) and in the
+  pipeline's own Swedish rules;
+* an -s form right after a modal or temporal auxiliary (ska lämnas, har beviljats) and
+  the common raising verbs (anses, föreslås, bedöms …) count even if the model missed them;
+* bli + participle (blev riven, har blivit beviljad) is the other Swedish passive.
+
+A passive followed by an agent ("av nämnden") is not agentless; KLAR006 leaves it alone
+but it still counts for the passive share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.text import is_protected, protected_spans, sentences
+from lint.kinds.base import Hit, RuleContext
+from lint.nlp.swedish import DEPONENT_FORMS
+
+MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "borde", "böra", "får", "fick", "få", "vill", "ville",
+          "behöver", "behövde", "behöva", "brukar", "brukade", "lär", "torde", "tycks", "verkar", "slipper", "har", "hade", "ha"}
+RAISING = {"anses", "ansågs", "ansetts", "föreslås", "föreslogs", "föreslagits", "bedöms", "bedömdes", "bedömts", "beräknas",
+           "beräknades", "förväntas", "förväntades", "uppges", "uppgavs", "sägs", "sades", "påstås", "påstods", "antas", "antogs",
+           "planeras", "planerades", "avses", "avsågs", "befaras", "befarades", "begärs", "begärdes", "tillåts", "tilläts"}
+BLI = {"bli", "blir", "blev", "blivit", "bliva", "bliver"}
+SKIP_BETWEEN = {"inte", "också", "även", "redan", "alltid", "aldrig", "snart", "nu", "då", "därför", "ofta", "sedan", "bara",
+                "gärna", "helt", "delvis", "troligen", "förmodligen", "kanske", "ju", "dock", "endast", "först"}
+NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags", "ingenstans",
+               "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "ständigt", "plats", "platts", "slags",
+               "sorts", "mars", "process", "status", "kurs", "buss", "kvarts", "fritids", "bas", "gas", "glas", "kaos", "ens",
+               "hos", "oss", "vars", "dess", "hans", "hennes", "deras", "hens", "ens", "års", "dags", "mans", "tjänstemans"}
+AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
+
+
+@dataclass(frozen=True)
+class Passive:
+    start: int  # token indices in the doc
+    end: int  # exclusive
+    kind: str  # s | bli
+    has_agent: bool
+
+
+def deponents(rule) -> frozenset[str]:
+    extra = rule.options.get("deponents", []) if rule is not None else []
+    return frozenset(DEPONENT_FORMS) | {word.lower() for word in extra}
+
+
+def _previous_word(doc, index: int, low_bound: int):
+    position = index - 1
+    while position >= low_bound and (doc[position].lower_ in SKIP_BETWEEN or doc[position].is_space):
+        position -= 1
+    return doc[position] if position >= low_bound else None
+
+
+def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str]) -> bool:
+    low = token.lower_
+    if len(low) < 4 or not low.endswith("s") or not token.is_alpha or low in deponent_forms or low in NOT_PASSIVE:
+        return False
+    if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > low_bound):
+        return False  # Stockholms, Hans: names and genitives, not verbs
+    if low in RAISING:
+        return True
+    previous = _previous_word(token.doc, token.i, low_bound)
+    governed = previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING or previous.lower_ == "att")
+    if "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}:
+        # An infinitive needs something to govern it: "medias rätt" is a genitive.
+        return governed or "Inf" not in token.morph.get("VerbForm")
+    after_modal = previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING)
+    return after_modal and low.endswith(("as", "ats", "its", "tts", "ts", "es", "ås", "ds")) and token.pos_ in {"VERB", "AUX", "NOUN", "ADV", ""}
+
+
+def is_participle(token) -> bool:
+    """A past participle after bli: beviljad, rivet, byggda (the model's tag first)."""
+    if "Part" in token.morph.get("VerbForm"):
+        return True
+    low = token.lower_
+    if token.pos_ == "ADJ" or len(low) < 5:
+        return False  # blev dyrt, blir bättre: adjectives
+    return low.endswith(("ad", "at", "ade", "en", "et", "na", "dd", "tt", "d", "t")) and token.pos_ in {"VERB", "NOUN", ""}
+
+
+def passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
+    """Passive constructions in a sentence, in order."""
+    doc = span.doc
+    low_bound = span.start
+    index = span.start
+    while index < span.end:
+        token = doc[index]
+        found = None
+        if is_s_passive(token, low_bound, deponent_forms):
+            found = Passive(index, index + 1, "s", False)
+        elif token.lower_ in BLI:
+            following = index + 1
+            while following < span.end and doc[following].lower_ in SKIP_BETWEEN:
+                following += 1
+            if following < span.end and is_participle(doc[following]):
+                found = Passive(index, following + 1, "bli", False)
+        if found is None:
+            index += 1
+            continue
+        yield Passive(found.start, found.end, found.kind, _has_agent(doc, found.end, span.end))
+        index = found.end
+
+
+def _has_agent(doc, start: int, end: int) -> bool:
+    for position in range(start, min(end, start + 6)):
+        word = doc[position].lower_
+        if word == "av" and position + 1 < end and not doc[position + 1].is_punct:
+            return True
+        if word in AGENT_STOP:
+            return False
+    return False
+
+
+# --- rules -----------------------------------------------------------------------
+
+
+def agentless_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """KLAR006: one finding per sentence, at its first agentless passive."""
+    forms = deponents(rule)
+    for sentence in sentences(ctx, rule.spec.scope):
+        protected = protected_spans(sentence.text)
+        for passive in passives(sentence.span, forms):
+            start_char = sentence.span.doc[passive.start].idx
+            if passive.has_agent or is_protected(start_char - sentence.start, protected):
+                continue
+            end_token = sentence.span.doc[passive.end - 1]
+            yield ctx.hit(sentence.block, start_char, end_token.idx + len(end_token.text), suggestion="", detail="")
+            break
+
+
+def double_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """KLAR007: a passive followed by another (föreslås inrättas, anses böra beaktas)."""
+    forms = deponents(rule)
+    for sentence in sentences(ctx, rule.spec.scope):
+        doc = sentence.span.doc
+        protected = protected_spans(sentence.text)
+        found = list(passives(sentence.span, forms))
+        for first, second in zip(found, found[1:]):
+            between = [token.lower_ for token in doc[first.end : second.start]]
+            if len(between) > 2 or any(word not in MODALS | SKIP_BETWEEN | {"böra", "kunna", "behöva", "få", "komma", "att"} for word in between):
+                continue
+            if first.kind != "s":
+                continue
+            start_char = doc[first.start].idx
+            if is_protected(start_char - sentence.start, protected):
+                continue
+            end_token = doc[second.end - 1]
+            yield ctx.hit(sentence.block, start_char, end_token.idx + len(end_token.text), suggestion="", detail="")
+
+
+def passive_counts(parsed_blocks, deponent_forms: frozenset[str] | None = None) -> tuple[int, int]:
+    """(passive constructions, clauses) over parsed blocks, for the passive share.
+
+    A clause is counted at each finite verb; a passive infinitive after a modal
+    (ska lämnas) is a passive clause whose finite verb is the modal.
+    """
+    forms = deponent_forms or frozenset(DEPONENT_FORMS)
+    passive_total = clauses = 0
+    for parsed in parsed_blocks:
+        doc = parsed.doc
+        if doc is None:
+            continue
+        for span in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
+            clauses += sum(1 for token in span if token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm"))
+            passive_total += sum(1 for _ in passives(span, forms))
+    return passive_total, clauses
