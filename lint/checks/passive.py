@@ -4,8 +4,8 @@ A passive is found from the pipeline's morphology (`Voice=Pass` on a verb), with
 safety nets because a small model misses some and mislabels others:
 
 * deponent verbs (hoppas, finns, lyckas, trivs …) are never passive, whatever the
-  model says; the list is data in the rule pack (KLAR006 `deponents`) and in the
-  pipeline's own Swedish rules;
+  model says; the list is data in the rule pack (`rules/klarsprak/data/deponenter.txt`)
+  and in the pipeline's own Swedish rules;
 * an -s form right after a modal or temporal auxiliary (ska lämnas, har beviljats) and
   the common raising verbs (anses, föreslås, bedöms …) count even if the model missed them;
 * bli + participle (blev riven, har blivit beviljad) is the other Swedish passive.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lint.checks.text import is_protected, protected_spans, sentences
 from lint.kinds.base import Hit, RuleContext
@@ -46,9 +47,17 @@ class Passive:
     has_agent: bool
 
 
-def deponents(rule) -> frozenset[str]:
-    extra = rule.options.get("deponents", []) if rule is not None else []
-    return frozenset(DEPONENT_FORMS) | {word.lower() for word in extra}
+@lru_cache(maxsize=1)
+def deponents() -> frozenset[str]:
+    """The pipeline's deponent forms and the pack's list (rules/klarsprak/data/deponenter.txt)."""
+    from lint.packs import builtin_rules_dir
+
+    words = set(DEPONENT_FORMS)
+    path = builtin_rules_dir() / "klarsprak" / "data" / "deponenter.txt"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words.update(word.lower() for word in line.split("#", 1)[0].split())
+    return frozenset(words)
 
 
 def _previous_word(doc, index: int, low_bound: int):
@@ -123,7 +132,7 @@ def _has_agent(doc, start: int, end: int) -> bool:
 
 def agentless_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
     """KLAR006: one finding per sentence, at its first agentless passive."""
-    forms = deponents(rule)
+    forms = deponents()
     for sentence in sentences(ctx, rule.spec.scope):
         protected = protected_spans(sentence.text)
         for passive in passives(sentence.span, forms):
@@ -137,7 +146,7 @@ def agentless_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 def double_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
     """KLAR007: a passive followed by another (föreslås inrättas, anses böra beaktas)."""
-    forms = deponents(rule)
+    forms = deponents()
     for sentence in sentences(ctx, rule.spec.scope):
         doc = sentence.span.doc
         protected = protected_spans(sentence.text)
@@ -161,7 +170,7 @@ def passive_counts(parsed_blocks, deponent_forms: frozenset[str] | None = None) 
     A clause is counted at each finite verb; a passive infinitive after a modal
     (ska lämnas) is a passive clause whose finite verb is the modal.
     """
-    forms = deponent_forms or frozenset(DEPONENT_FORMS)
+    forms = deponent_forms or deponents()
     passive_total = clauses = 0
     for parsed in parsed_blocks:
         doc = parsed.doc
