@@ -201,6 +201,32 @@ def test_docx_upload_shows_its_findings(page, service):
         assert page.locator("#anvand-forslaget").is_disabled()  # fixes apply to pasted text only
 
 
+def test_dropped_file_is_checked(page):
+    transfer = page.evaluate_handle(
+        "() => { const t = new DataTransfer(); t.items.add(new File(['# Svar\\n\\nNi erhåller svar snart.\\n'], 'utkast.md', {type: 'text/markdown'})); return t; }"
+    )
+    page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+    checked(page)
+    assert marks(page, "KLAR001") == ["erhåller"]
+    assert page.locator("#dokument p.heading").text_content() == "Svar"
+
+
+def test_long_text_waits_for_the_button(browser, service):
+    with BackgroundServer(service, max_live_chars=60) as small:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(small.url)
+        page.wait_for_selector("body[data-ready='true']")
+        page.fill("#text", TEXT)
+        sync_api.expect(page.locator("#status")).to_have_text(re.compile("^Texten är lång"))
+        page.wait_for_timeout(800)  # longer than the debounce: still no check
+        assert page.locator("#dokument mark").count() == 0
+        page.click("#granska")
+        checked(page)
+        assert marks(page, "KLAR001") == ["erhåller", "inkommit"]
+        context.close()
+
+
 def test_download_html_report(page):
     paste(page, "Hej <b>du</b>. Du erhåller svar.")
     with page.expect_download() as info:

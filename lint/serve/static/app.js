@@ -133,7 +133,8 @@
       setStatus(unreadable.map((error) => error.message).join(" "), true);
     } else {
       const problems = current.errors.length ? " Något gick fel i granskningen, se Meddelanden." : "";
-      setStatus((count === 0 ? "Granskat: inga fynd." : "Granskat: " + count + " fynd.") + problems);
+      const what = state.mode === "file" && state.file ? "Granskat (" + state.file.name + "): " : "Granskat: ";
+      setStatus(what + (count === 0 ? "inga fynd." : count + " fynd.") + problems);
     }
     renderProfile(current);
     renderDocument();
