@@ -32,6 +32,7 @@ LAUNCH_ARGS = [
 ]
 TEXT = "Du erhåller beslutet inom två veckor.\n\nAnsökan ska ha inkommit senast den 1 juni."
 TIMEOUT = 15_000
+sync_api.expect.set_options(timeout=TIMEOUT)  # a shared CI machine can be slow
 # Elements whose text contrast is below WCAG AA (4.5:1) against their own or a parent's background.
 CONTRAST_SCRIPT = """() => {
   const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
