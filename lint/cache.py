@@ -186,6 +186,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._writable = True
+        self._last_settings: tuple[Any, str] | None = None  # (settings, fingerprint)
 
     # Keys and storage ----------------------------------------------------------------
     def key(self, path: str, data: bytes, settings) -> str:
@@ -193,13 +194,20 @@ class ResultCache:
             CACHE_FORMAT,
             code_fingerprint(),
             packs_fingerprint(tuple(settings.rule_packs)),
-            settings_fingerprint(settings),
+            self._settings_print(settings),
             _model_fingerprint(settings.model),
             self.linter.options.profile or "",
             path,
             os.path.abspath(path),
             hashlib.sha256(data).hexdigest(),
         )
+
+    def _settings_print(self, settings) -> str:
+        """Files of one run mostly share their settings; comparing is cheaper than hashing."""
+        last = self._last_settings
+        if last is None or not (last[0] is settings or last[0] == settings):
+            last = self._last_settings = (settings, settings_fingerprint(settings))
+        return last[1]
 
     def _entry(self, key: str) -> Path:
         return self.directory / ENTRIES / key[:2] / f"{key}.json"
