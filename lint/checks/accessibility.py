@@ -177,7 +177,7 @@ def pdf_links(ctx: RuleContext, rule) -> Iterator[Hit]:
         after = TAG.sub("", after).split("\n")[0][:40]
         if "pdf" in after.lower():
             continue
-        yield _at(link.offset, link.end_offset, ctx.document, value=link.href)
+        yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
 
 
 # TILL008 ----------------------------------------------------------------------------

@@ -127,9 +127,13 @@ class RuleContext:
         return self.settings.threshold(self.profile.name, name, self.profile.thresholds.get(name, default))
 
     def hit(self, block: Block, start: int, end: int, **values: Any) -> Hit:
-        """A hit for block text [start, end); `match` defaults to the source text there."""
+        """A hit for block text [start, end); `match` (for the message) defaults to that text.
+
+        The block text is what the reader sees: entities decoded, hyphenated words joined.
+        The diagnostic's own `match` stays the exact source text.
+        """
         offset, end_offset = block.source_span(start, end)
-        values.setdefault("match", self.document.source[offset:end_offset])
+        values.setdefault("match", block.text[start:end])
         return Hit(offset, end_offset, values)
 
     def replacement_hit(
