@@ -148,20 +148,23 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 
 def _signals(detect: Detection, view: _TextView) -> list[str]:
-    found = []
+    """Descriptions of the signals found; one text matched twice counts once."""
+    found: dict[str, str] = {}
     for pattern in detect.headings:
         regex = _regex(pattern)
         hit = next((line for line in view.lines if regex.fullmatch(line)), None)
         if hit:
-            found.append(f"raden «{hit}»")
+            found.setdefault(hit.casefold(), f"raden «{hit}»")
     for pattern in detect.phrases:
         match = _regex(pattern).search(view.prose)
         if match:
-            found.append(f"«{match.group(0).strip()}»")
+            text = match.group(0).strip()
+            if not any(text.casefold() in seen for seen in found):
+                found.setdefault(text.casefold(), f"«{text}»")
     for pattern in detect.html:
         if _regex(pattern).search(view.source):
-            found.append("ett formulär som frågar efter personuppgifter")
-    return list(dict.fromkeys(found))
+            found.setdefault("<form>", "ett formulär som frågar efter personuppgifter")
+    return list(found.values())
 
 
 def filter_globs(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:

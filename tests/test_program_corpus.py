@@ -14,26 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from klarsprak_eval import Score  # the same tp/fp/fn counter as the klarspråk evaluation
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "program"
 PREFIXES = ("MALG", "AVS", "OFF")
 MIN_SCORE = 0.9
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 @dataclass
@@ -97,7 +82,7 @@ def _score(evaluation: Evaluation, path: Path, expected: list[dict], found: list
     for diagnostic in left:
         score = evaluation.rules.setdefault(diagnostic.code, Score())
         score.fp += 1
-        score.misses.append(f"{path.name}:{diagnostic.line}: oväntat {diagnostic.code} «{diagnostic.match[:40]}»")
+        score.false_alarms.append(f"{path.name}:{diagnostic.line}: oväntat {diagnostic.code} «{diagnostic.match[:40]}»")
 
 
 def table(evaluation: Evaluation) -> str:
@@ -138,7 +123,7 @@ def test_every_program_rule_is_evaluated(evaluation, linter):
 
 def test_precision_and_recall_per_rule(evaluation):
     weak = {
-        code: score.misses
+        code: score.misses + score.false_alarms
         for code, score in evaluation.rules.items()
         if score.precision < MIN_SCORE or score.recall < MIN_SCORE
     }
@@ -151,7 +136,7 @@ if __name__ == "__main__":
     result = evaluate(Linter())
     print(table(result))
     for code, score in sorted(result.rules.items()):
-        for miss in score.misses:
+        for miss in score.misses + score.false_alarms:
             print(f"  {code}: {miss}")
     for wrong in result.wrong_profiles:
         print("  profil:", wrong)

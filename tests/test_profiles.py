@@ -1,0 +1,108 @@
+"""Document profiles: the data file, the order a profile is chosen in, and detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.formats import read_bytes
+from lint.packs import builtin_rules_dir
+from lint.profiles import load_profiles
+
+PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor")
+# Elements some rule checks; a profile requiring anything else would require it silently.
+ELEMENTS = {"avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter"}
+THRESHOLDS = {"lix", "sentence_words", "block_words", "passive_share", "heading_words"}
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles(builtin_rules_dir() / "profiles.yaml")
+
+
+def doc(text: str, name: str = "dokument.txt"):
+    return read_bytes(text.encode("utf-8"), name)
+
+
+def test_profiles_file(profiles, linter):
+    assert tuple(profiles.by_name) == PROFILES
+    assert profiles.default == "webbsida"
+    for profile in profiles.by_name.values():
+        assert profile.requires <= ELEMENTS, profile.name
+        assert set(profile.thresholds) == THRESHOLDS, profile.name
+    elements = {getattr(rule.spec, "options", {}).get("element") or getattr(rule.spec, "element", None) for rule in linter.rules(linter.settings_for("."))}
+    assert ELEMENTS <= elements  # every element has a rule
+    assert profiles.get("lattlast").thresholds["lix"] < profiles.get("webbsida").thresholds["lix"] < profiles.get("tjansteutlatande").thresholds["lix"]
+
+
+DECISION = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n"
+
+
+def test_choice_order(profiles):
+    decision = doc(DECISION, "beslut/altan.txt")
+    assert profiles.choose(decision, "brev", {"beslut/*": "nyhet"}, "lattlast").source == "cli"
+    choice = profiles.choose(decision, None, {"beslut/*": "nyhet"}, "lattlast")
+    assert (choice.profile.name, choice.source, choice.reason) == ("nyhet", "config", "konfigurationen anger nyhet för beslut/*")
+    choice = profiles.choose(decision, None, {}, "lattlast")
+    assert (choice.profile.name, choice.source) == ("lattlast", "config")
+    choice = profiles.choose(decision, None, {}, None)
+    assert (choice.profile.name, choice.source) == ("beslut", "detected")
+    assert choice.reason == "igenkänd från texten som beslut: raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»"
+    choice = profiles.choose(doc("Öppettider\n\nBiblioteket har öppet kl. 10–18.\n"), None, {}, None)
+    assert (choice.profile.name, choice.source, choice.reason) == ("webbsida", "default", "standardprofil (ingen annan profil kändes igen)")
+
+
+def test_metadata_wins_over_config_and_detection(profiles):
+    text = "---\nprofile: leverantor\n---\n" + DECISION
+    choice = profiles.choose(doc(text, "altan.md"), None, {"*.md": "nyhet"}, None)
+    assert (choice.profile.name, choice.source) == ("leverantor", "metadata")
+    assert choice.reason == "angiven i dokumentets metadata (profile: leverantor)"
+    page = '<html><head><meta name="kommlint:profile" content="lattlast"></head><body><main><p>Hej.</p></main></body></html>'
+    assert profiles.choose(doc(page, "sida.html"), None, {}, None).source == "metadata"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tjänsteutlåtande\n\nHandläggare\nAnna Berg\n\nFörslag till beslut\n\n1. Kulturnämnden godkänner planen.\n", "tjansteutlatande"),
+        ("Pressmeddelande\n\nNy simhall öppnar\n\nPresskontakt: Eva Ek, 08-508 000 00\n", "pressmeddelande"),
+        ("Nyhet\n\nNy simhall\n\nPublicerad 3 mars 2025\n\n– Äntligen, säger Eva Ek, badchef.\n", "nyhet"),
+        ("Hej Anna!\n\nVi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n", "brev"),
+        (DECISION, "beslut"),
+        ("Lättläst\n\nBiblioteket\n\nDu kan låna böcker.\n", "lattlast"),
+        ("På uppdrag av Stockholms stad\n\nVi är entreprenör för bygget.\n\nBygg & Mark AB\n", "leverantor"),
+        ("Anmälan\n\nFyll i formuläret.\n\nNamn: ________\n", "formular"),
+        ('<html><body><main><h1>Kontakt</h1><form><input name="email" type="email"></form></main></body></html>', "formular"),
+    ],
+)
+def test_detection(profiles, text, expected):
+    name = "sida.html" if text.startswith("<html") else "dokument.txt"
+    choice = profiles.choose(doc(text, name), None, {}, None)
+    assert (choice.profile.name, choice.source) == (expected, "detected")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så överklagar du ett beslut\n\nPå den här sidan berättar vi hur det går till.\n",  # one beslut signal only
+        "Hej!\n\nVälkommen till vår webbplats om parker.\n",  # a greeting is not a letter
+        "Publicerad 3 mars 2025\n\nParkerna är öppna hela året.\n",  # a date is not news
+    ],
+)
+def test_weak_signals_fall_back_to_the_default(profiles, text):
+    assert profiles.choose(doc(text), None, {}, None).source == "default"
+
+
+def test_json_and_text_report_say_which_profile_and_why(lint):
+    from io import StringIO
+
+    from lint.reporters import Report, render
+
+    result = lint("Hej Anna!\n\nVi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n", select=("AVS004",))
+    assert (result.profile, result.profile_source) == ("brev", "detected")
+    from lint.reporters.json import file_json
+
+    data = file_json(result)
+    assert (data["profile"], data["profile_source"]) == ("brev", "detected")
+    stream = StringIO()
+    render("text", Report([result], [], False), stream, color=False)
+    assert "profil brev (igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
