@@ -20,6 +20,8 @@ from lint.formats import static_site
 from lint.suppression import parse_directives
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+# Bare web addresses (markdown-it's linkify is correct but slow on long texts).
+BARE_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'\"»”]")
 ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
@@ -29,8 +31,8 @@ def _parser(mdx: bool = False):
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     parser = (
-        MarkdownIt("commonmark", {"linkify": True})
-        .enable(["table", "strikethrough", "linkify"])
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
     )
     # MDX has no indented code blocks, so blanked-out JSX before text is not code.
@@ -142,8 +144,10 @@ class _MarkdownReader:
         link: dict[str, Any] | None = None
         for child in children:
             kind = child.type
-            if kind == "text":
-                start = self._align(child.content, builder, limit, prose=link is None or not link["bare"])
+            if kind == "text" and link is None:
+                self._text_with_urls(child.content, builder, limit)
+            elif kind == "text":
+                start = self._align(child.content, builder, limit, prose=not link["bare"])
                 if link is not None:
                     link["start"] = link["start"] if link["start"] is not None else start
                     link["text"] += child.content
@@ -165,6 +169,17 @@ class _MarkdownReader:
             elif kind == "image":
                 self._image(child, limit)
                 builder.add_virtual(" ")
+
+    def _text_with_urls(self, text: str, builder: BlockBuilder, limit: int) -> None:
+        """Prose text; bare web addresses in it are links, not prose."""
+        position = 0
+        for url in BARE_URL_RE.finditer(text):
+            self._align(text[position : url.start()], builder, limit)
+            start = self._align(url.group(0), builder, limit, prose=False)
+            href = url.group(0) if "://" in url.group(0) else "https://" + url.group(0)
+            self.document.links.append(Link(url.group(0), href, start, self.cursor))
+            position = url.end()
+        self._align(text[position:], builder, limit)
 
     def _add_link(self, link: dict[str, Any]) -> None:
         start = link["start"] if link["start"] is not None else self.cursor
