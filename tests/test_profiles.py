@@ -106,3 +106,11 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)
     assert "profil brev (igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("text", ["–\n", "Rubrik\n", "<html></html>"])
+def test_program_rules_survive_empty_documents(lint, profile, text):
+    name = "tom.html" if text.startswith("<") else "tom.txt"
+    result = lint(text, name=name, profile=profile, select=("MALG", "AVS", "OFF"))
+    assert result.errors == []

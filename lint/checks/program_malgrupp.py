@@ -36,15 +36,17 @@ def address(ctx: RuleContext, rule) -> Iterator[Hit]:
         text = block.text
         found = []
         for match in THIRD_PERSON_RE.finditer(text):
-            found.append((match.start(), match.end(), keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())]), "unsafe"))
+            right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
+            found.append((match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"))
         men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
         for (start, end), word in men.items():
-            found.append((start, end, keep_case(word, "du"), "unsafe"))
+            found.append((start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"))
         for match in CAPITAL_PRONOUN.finditer(text):
             if not sentence_start(text, match.start()):
-                found.append((match.start(), match.end(), match.group(0).lower(), "safe"))
-        for start, end, right, safety in sorted(found):
-            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right)
+                right = match.group(0).lower()
+                found.append((match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"))
+        for start, end, right, safety, detail in sorted(found):
+            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right, detail=detail)
 
 
 # MALG002 intern-forkortning -----------------------------------------------------------
