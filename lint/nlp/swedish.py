@@ -101,6 +101,7 @@ DEPONENTS = {
     "åldras": ("åldras", "åldrades", "åldrats"),
     "skämmas": ("skämmas", "skäms", "skämdes", "skämts"),
     "tyckas": ("tyckas", "tycks", "tycktes", "tyckts"),
+    "kännas": ("kännas", "känns", "kändes", "känts"),
     "envisas": ("envisas", "envisades", "envisats"),
     "hämnas": ("hämnas", "hämnades", "hämnats"),
     "avundas": ("avundas", "avundades", "avundats"),
@@ -166,6 +167,8 @@ LEMMA_EXCEPTIONS = {
 DEPONENT_FORMS = {form: lemma for lemma, forms in DEPONENTS.items() for form in forms}
 
 _SENT_FINAL = {".", "!", "?", "…", ":", "...", "!?", "?!"}
+_STRONG_FINAL = {".", "!", "?", "…", "..."}
+_QUOTES = {'"', "”", "“", "'", "’", "»", "«"}
 _BULLETS = {"-", "–", "—", "•", "*", "·", "▪", "◦"}
 
 
@@ -271,6 +274,22 @@ def sentence_rules(doc):
             if blank_line or (_starts_upper(tok) and (prev.text in _SENT_FINAL or prev_line_len < 60 and prev.text != ",")):
                 tok.is_sent_start = True
                 continue
+        if tok.text in _QUOTES and prev.text in _SENT_FINAL and not prev.whitespace_:
+            # '1860."' — a quote glued to the full stop closes the sentence.
+            tok.is_sent_start = False
+            continue
+        if (
+            prev.text in _QUOTES and j > 0 and doc[j - 1].text in _STRONG_FINAL
+            and not doc[j - 1].whitespace_ and prev.whitespace_ and _starts_upper(tok)
+        ):
+            # '1860." Fördraget' — a new sentence after the closing quote.
+            tok.is_sent_start = True
+            continue
+        if prev.text in _QUOTES and j > 0 and doc[j - 1].text in _STRONG_FINAL and doc[j - 1].whitespace_ and not prev.whitespace_:
+            # '. "Äktenskapet' — the sentence starts at the opening quote, not after it.
+            prev.is_sent_start = True
+            tok.is_sent_start = False
+            continue
         if prev.text in never:
             tok.is_sent_start = False
         elif prev.text in maybe:
@@ -290,6 +309,8 @@ def morph_rules(doc):
         if has_lemma:
             _fix_lemma_case(tok)
         dep_lemma = DEPONENT_FORMS.get(low)
+        if dep_lemma == "kännas" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "igen":
+            dep_lemma = None  # "känns igen" is the passive of "känna igen"
         if dep_lemma is not None:
             if tok.pos_ in ("VERB", "AUX", "") or not tok.pos_:
                 tok.lemma_ = dep_lemma
