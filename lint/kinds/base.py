@@ -6,6 +6,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -106,6 +107,18 @@ class Hit:
 class ParsedBlock:
     block: Block
     doc: Doc | None  # None when no rule needed a parse
+
+    @cached_property
+    def token_hashes(self) -> tuple[list[int], list[int], frozenset[int]]:
+        """LOWER and LEMMA hashes per token, and the set of both, for word-list rules.
+
+        Word-list rules first intersect their own hash sets with the block's set, so a
+        block without any listed word costs one set operation instead of a Token per word.
+        """
+        pairs = self.doc.to_array(["LOWER", "LEMMA"]).tolist() if len(self.doc) else []
+        lowers = [pair[0] for pair in pairs]
+        lemmas = [pair[1] for pair in pairs]
+        return lowers, lemmas, frozenset(lowers) | frozenset(lemmas)
 
 
 @dataclass

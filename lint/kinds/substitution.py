@@ -75,31 +75,39 @@ class SubstitutionRule(Rule):
     def fixable(self) -> bool:
         return self.spec.fix != "none"
 
+    def prepare(self, nlp) -> None:
+        strings = nlp.vocab.strings
+        self._form_hashes = frozenset(strings.add(form) for form in self.by_form)
+        lemmas = [variant for lemma in self.by_lemma for variant in (lemma, lemma.capitalize())]
+        self._lemma_hashes = frozenset(strings.add(lemma) for lemma in lemmas)
+
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         use_lemma = "lemma" in ctx.annotations
         for parsed in ctx.blocks(self.spec.scope):
             doc = parsed.doc
-            quotes = quoted_spans(doc.text)
-            for sentence in sentence_spans(doc):
-                for start, end, candidate in self._matches(sentence, use_lemma):
-                    text = doc[start:end].text
-                    if ctx.is_vocabulary(text) or self._excepted(candidate.swap, sentence.text) or inside(doc[start].idx, quotes):
-                        continue
-                    yield self._hit(ctx, parsed.block, doc, start, end, candidate)
+            for start, end, candidate in self._matches(parsed, use_lemma):
+                text = doc[start:end].text
+                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc[start:end]):
+                    continue
+                yield self._hit(ctx, parsed.block, doc, start, end, candidate)
 
-    def _matches(self, sentence, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
-        position = sentence.start
-        while position < sentence.end:
-            found = self._match_at(sentence, position, use_lemma)
+    def _matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
+        lowers, lemmas, present = parsed.token_hashes
+        forms, lemma_hashes = self._form_hashes, (self._lemma_hashes if use_lemma else frozenset())
+        if present.isdisjoint(forms) and present.isdisjoint(lemma_hashes):
+            return
+        skip_until = 0
+        for position, (lower, lemma) in enumerate(zip(lowers, lemmas)):
+            if position < skip_until or (lower not in forms and lemma not in lemma_hashes):
+                continue
+            found = self._match_at(parsed.doc, position, use_lemma)
             if found:
                 end, candidate = found
                 yield position, end, candidate
-                position = end
-            else:
-                position += 1
+                skip_until = end
 
-    def _match_at(self, sentence, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
-        token = sentence.doc[position]
+    def _match_at(self, doc, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
+        token = doc[position]
         lower = token.lower_
         candidates = list(self.by_form.get(lower, ()))
         if use_lemma:
@@ -108,28 +116,33 @@ class SubstitutionRule(Rule):
                     candidates.append(candidate)
         best: tuple[int, _Candidate] | None = None
         for candidate in sorted(candidates, key=lambda c: (-len(c.words), c.index)):
-            end = self._phrase_end(sentence, position, candidate, use_lemma)
+            end = self._phrase_end(doc, position, candidate, use_lemma)
             if end is not None and (best is None or end > best[0]):
                 best = (end, candidate)
         return best
 
-    def _phrase_end(self, sentence, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
+    def _phrase_end(self, doc, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
         if len(candidate.words) == 1:
-            # A multi-word listed form ("erlägges") is rare; single tokens are the norm.
             return position + 1
         best = None
         for words in candidate.phrases:  # the base phrase (also by lemma) and its listed forms ("äger rum")
             by_lemma = use_lemma and words is candidate.words
             end = position + len(words)
-            if end > sentence.end:
+            if end > len(doc) or (doc[position].lower_ != words[0] and not (by_lemma and doc[position].lemma_.lower() == words[0])):
                 continue
-            tokens = sentence.doc[position:end]
-            if all(token.lower_ == word or (by_lemma and token.lemma_.lower() == word) for word, token in zip(words, tokens)):
+            if all(
+                not token.is_sent_start and (token.lower_ == word or (by_lemma and token.lemma_.lower() == word))
+                for word, token in zip(words[1:], doc[position + 1 : end])
+            ):
                 best = max(best or end, end)
         return best
 
-    def _excepted(self, swap: Swap, sentence_text: str) -> bool:
-        return any(pattern.search(sentence_text) for pattern in self._unless[id(swap)])
+    def _excepted(self, swap: Swap, span) -> bool:
+        patterns = self._unless[id(swap)]
+        if not patterns:
+            return False
+        sentence = span.sent.text if span.doc.has_annotation("SENT_START") else span.doc.text
+        return any(pattern.search(sentence) for pattern in patterns)
 
     def _hit(self, ctx: RuleContext, block, doc, start: int, end: int, candidate: _Candidate) -> Hit:
         swap = candidate.swap
