@@ -136,6 +136,9 @@ class _TextView:
         lines = tuple(
             block.text.strip() for block in document.blocks if block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE
         )
+        title = document.metadata.get("title")
+        if isinstance(title, str) and title.strip():
+            lines = (title.strip(), *lines)
         return cls(lines, document.text, document.source)
 
 

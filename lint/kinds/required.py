@@ -49,6 +49,8 @@ class RequiredRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         if self.spec.element and self.spec.element not in ctx.profile.requires:
             return
+        if not has_prose(ctx.document):
+            return  # nothing to check in a file without text (a scanned PDF, say)
         organization = ctx.settings.organization
         if self._present(ctx, organization):
             return
@@ -78,6 +80,10 @@ class RequiredRule(Rule):
 
 
 TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
+
+
+def has_prose(document) -> bool:
+    return any(char.isalnum() for char in document.text)
 
 
 def searchable_text(document) -> str:
