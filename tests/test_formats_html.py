@@ -140,3 +140,27 @@ def test_suppression_comment_in_html_silences_the_next_line(linter):
     source = "<html lang=\"sv\"><body>\n<!-- kommlint-disable-next-line KLAR014 -->\n<p>Det kostar 25000 kronor.</p>\n<p>Och 30000 till.</p></body></html>"
     result = lint_text(linter, source, name="a.html", select=("KLAR014",))
     assert [(d.line, d.match) for d in result.diagnostics] == [(4, "30000")]
+
+
+@pytest.mark.parametrize(
+    ("source", "blocks"),
+    [
+        ("<P>Ett stycke<P>Ett till<UL><LI>punkt<li>punkt två</UL><p>Slut", ["Ett stycke", "Ett till", "punkt", "punkt två", "Slut"]),
+        ("<p class=x>Text med <a href=/a.pdf>länk</a><br>ny rad</p>", ["Text med länk ny rad"]),
+        ('<div role="main"><p>Synlig</p><p aria-hidden="true">Dold</p><noscript><p>Nej</p></noscript></div><p>Utanför</p>', ["Synlig"]),
+        ("<p>Text</b></i> mer</div> slut</p></p>", ["Text mer slut"]),
+        ("<p>Öppen <em>betoning", ["Öppen betoning"]),
+        ("<ul><li>Ett<ul><li>Inre</li></ul>efter</li></ul>", ["Ett", "Inre", "efter"]),
+        ("<dl><dt>Term<dd>Definition</dl>", ["Term", "Definition"]),
+    ],
+)
+def test_sloppy_html_is_read_as_a_browser_would(source, blocks):
+    assert [block.text for block in read_bytes(source.encode(), "a.html").blocks] == blocks
+
+
+def test_unknown_entities_and_bare_ampersands_stay_as_written():
+    document = read_bytes("<p>A & B &amp; C &okänd; D &#128512; E</p>".encode(), "a.html")
+    block = document.blocks[0]
+    assert block.text == "A & B & C &okänd; D 😀 E"
+    start = block.text.index("😀")
+    assert document.source[slice(*block.source_span(start, start + 1))] == "&#128512;"

@@ -24,12 +24,14 @@ VAGUE_LINKS = {
     "denna länk", "den här länken", "gå hit", "click here", "here", "read more", "more", "link",
 }
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-UPPER_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]+)*(?:[ \t\xa0,:;!?.–-]+[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]+)*)*(?![\w])")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
 SWEDISH = ("sv", "swe")
 MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
 TAG = re.compile(r"<[^>]*>")
+PDF_NOTE = re.compile(r"^\s*[(\[,–-]?\s*pdf\b", re.I)
 
 
 def _at(offset: int, end: int, document: Document, **values: Any) -> Hit:
@@ -153,12 +155,36 @@ def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
     run_letters = rule.options.get("min_run_letters", 6)
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
-        for match in UPPER_RUN.finditer(block.text):
-            words = [w for w in re.findall(r"[A-ZÅÄÖÉÜ-]+", match.group(0)) if not ROMAN.match(w) and not ctx.is_vocabulary(w)]
-            letters = sum(len(w.replace("-", "")) for w in words)
-            long_words = [w for w in words if len(w) >= 3]
-            if (len(long_words) >= 2 and letters >= run_letters) or any(len(w.replace("-", "")) >= single for w in words):
-                yield ctx.hit(block, match.start(), match.end())
+        for run in _capital_runs(block.text, ctx):
+            lengths = [len(word.replace("-", "")) for _, _, word in run]
+            long_words = sum(1 for length in lengths if length >= 3)
+            if (long_words >= 2 and sum(lengths) >= run_letters) or max(lengths) >= single:
+                yield ctx.hit(block, run[0][0], run[-1][1])
+
+
+def _capital_runs(text: str, ctx: RuleContext) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of words in capitals, joined by spaces or punctuation; numerals and known words break them."""
+    run: list[tuple[int, int, str]] = []
+    for match in WORD.finditer(text):
+        word = match.group(0)
+        joined = bool(run) and RUN_GAP.fullmatch(text[run[-1][1] : match.start()]) is not None
+        capital = word.isupper() and not ctx.is_vocabulary(word) and not (len(word) > 1 and ROMAN.match(word))
+        if capital and (joined or not run):
+            run.append((match.start(), match.end(), word))
+            continue
+        yield from _trimmed(run)
+        run = [(match.start(), match.end(), word)] if capital else []
+    yield from _trimmed(run)
+
+
+def _trimmed(run: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """A run without single letters at its ends (the preposition "I" starts no shouting)."""
+    while run and len(run[0][2]) == 1:
+        run = run[1:]
+    while run and len(run[-1][2]) == 1:
+        run = run[:-1]
+    if run:
+        yield run
 
 
 # TILL007 ----------------------------------------------------------------------------
@@ -174,8 +200,7 @@ def pdf_links(ctx: RuleContext, rule) -> Iterator[Hit]:
         if "pdf" in link.text.lower():
             continue
         after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
-        after = TAG.sub("", after).split("\n")[0][:40]
-        if "pdf" in after.lower():
+        if PDF_NOTE.match(TAG.sub("", after)):
             continue
         yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
 
