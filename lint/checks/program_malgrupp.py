@@ -40,6 +40,8 @@ def address(ctx: RuleContext, rule) -> Iterator[Hit]:
             found.append((match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"))
         men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
         for (start, end), word in men.items():
+            if _tagged(parsed, ctx, start, end, "NOUN"):
+                continue  # "en man", "mannen" as the pipeline reads it
             found.append((start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"))
         for match in CAPITAL_PRONOUN.finditer(text):
             if not sentence_start(text, match.start()):
@@ -47,6 +49,14 @@ def address(ctx: RuleContext, rule) -> Iterator[Hit]:
                 found.append((match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"))
         for start, end, right, safety, detail in sorted(found):
             yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right, detail=detail)
+
+
+def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
+    """Whether the pipeline (when it has part-of-speech tags) tags block text [start, end) as `pos`."""
+    if "pos" not in ctx.annotations or parsed.doc is None:
+        return False
+    span = parsed.doc.char_span(start, end)
+    return span is not None and span[0].pos_ == pos
 
 
 # MALG002 intern-forkortning -----------------------------------------------------------
