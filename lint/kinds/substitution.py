@@ -85,10 +85,14 @@ class SubstitutionRule(Rule):
         use_lemma = "lemma" in ctx.annotations
         for parsed in ctx.blocks(self.spec.scope):
             doc = parsed.doc
+            quotes = None
             for start, end, candidate in self._matches(parsed, use_lemma):
                 text = doc[start:end].text
                 if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc[start:end]):
                     continue
+                quotes = quoted_spans(doc.text) if quotes is None else quotes
+                if inside(doc[start].idx, quotes):
+                    continue  # quoted speech and titles are left as written
                 yield self._hit(ctx, parsed.block, doc, start, end, candidate)
 
     def _matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
