@@ -164,3 +164,45 @@ def test_zip_bomb_is_refused_before_unpacking():
         archive.writestr("word/bomb.xml", b"\0" * (30 * 1024 * 1024))
     with pytest.raises(ReadError, match="zip-bomb"):
         read_bytes(data.getvalue(), "bomb.docx")
+
+
+FOOTNOTES = (
+    f'<w:footnotes {nsdecls("w")}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Enligt taxan kostar det 60000 kronor.</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def _with_footnotes(data: bytes) -> bytes:
+    """Add a footnotes part, as Word writes it, to a document python-docx saved."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                override = '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                content = content.replace(b"</Types>", override.encode() + b"</Types>")
+            elif item.filename == "word/_rels/document.xml.rels":
+                rel = '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                content = content.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", FOOTNOTES)
+    return out.getvalue()
+
+
+def test_footnotes_and_text_boxes_drawn_twice_are_read_once():
+    word = docx.Document()
+    paragraph = word.add_paragraph("Se rutan.")
+    box = '<w:txbxContent><w:p><w:r><w:t>Rutan säger 70000.</w:t></w:r></w:p></w:txbxContent>'
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" {VML}>'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><v:textbox>{box}</v:textbox></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+    ))
+    data = io.BytesIO()
+    word.save(data)
+    document = read_bytes(_with_footnotes(data.getvalue()), "not.docx")
+    assert document.source.split("\n") == ["Se rutan.", "Rutan säger 70000.", "Enligt taxan kostar det 60000 kronor."]
+    assert [block.attrs.get("part") for block in document.blocks] == [None, "textbox", "footnote"]
