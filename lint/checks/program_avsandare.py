@@ -146,15 +146,16 @@ def phone_format(ctx: RuleContext, rule) -> Iterator[Hit]:
             right = ms_phone(written)
             start, end = match.span("number")
             suggestions = (right,) if right else ()
-            yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=right or "08-508 264 02")
+            shown = right or "riktnummer, bindestreck och grupper om två eller tre siffror, som 08-123 45 67"
+            yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=shown)
 
 
 def ms_phone(written: str) -> str | None:
     """The MS form of a Swedish number (08-508 264 02), or None when the area code is unclear."""
     if written.startswith("+46"):
-        return None
-    parts = re.split(r"[\s\u00a0\-–/()]+", written.strip("()"))
-    parts = [part for part in parts if part]
+        national = ms_phone("0" + re.sub(r"\D", "", written[3:]).removeprefix("0"))
+        return national and "+46 " + national[1:].replace("-", " ", 1)
+    parts = [part for part in re.split(r"[\s\u00a0\-–/()]+", written) if part]
     digits = "".join(parts)
     if len(parts) > 1 and parts[0].startswith("0") and len(parts[0]) <= 4:
         area = parts[0]
@@ -164,12 +165,9 @@ def ms_phone(written: str) -> str | None:
         area = digits[:3]
     else:
         return None
-    rest = digits[len(area):]
+    rest = digits[len(area) :]
     groups = GROUPS.get(len(rest))
     if not groups:
         return None
-    out, index = [], 0
-    for size in groups:
-        out.append(rest[index : index + size])
-        index += size
-    return f"{area}-{' '.join(out)}"
+    cuts = [sum(groups[:i]) for i in range(len(groups) + 1)]
+    return f"{area}-{' '.join(rest[a:b] for a, b in zip(cuts, cuts[1:]))}"
