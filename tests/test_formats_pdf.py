@@ -93,3 +93,20 @@ def test_broken_pdf_files_give_one_clear_error():
         read_bytes("Det här är text, ingen PDF.".encode(), "a.pdf")
     with pytest.raises(ReadError, match="tom"):
         read_bytes(b"  ", "a.pdf")
+
+
+def test_link_annotations_become_links_at_their_text(linter):
+    pdf = fpdf.FPDF()
+    pdf.set_title("Bygglov")
+    pdf.set_lang("sv")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.write(6, "Ansök i e-tjänsten. Läs mer ")
+    pdf.write(6, "här", link="https://start.stockholm/bygglov")
+    pdf.write(6, " eller hämta ")
+    pdf.write(6, "blanketten", link="https://start.stockholm/blankett.pdf")
+    pdf.write(6, ".")
+    result = linter.lint_file("lankar.pdf", data=bytes(pdf.output()))
+    found = [(d.code, d.page, d.line, d.column, d.match) for d in result.diagnostics if d.code in {"TILL002", "TILL007"}]
+    assert found == [("TILL002", 1, 1, 29, "här"), ("TILL007", 1, 1, 45, "blanketten")]
+    assert [link.href for link in result.document.links] == ["https://start.stockholm/bygglov", "https://start.stockholm/blankett.pdf"]

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lint.document import BlockBuilder, BlockKind, Document
+from lint.document import BlockBuilder, BlockKind, Document, Link
 from lint.errors import ReadError
 
 HYPHENATED = re.compile(r"(?<=[a-zåäöéü])-$")
@@ -29,11 +29,25 @@ class _Line:
     text: str = ""
     y: float | None = None
     size: float = 0.0
+    fragments: list[tuple[int, float, float, str]] = field(default_factory=list)  # (start, x, y, text)
+
+    def normalized(self) -> _Line:
+        """The line with runs of whitespace collapsed and ends stripped, fragments moved along."""
+        text, moved = "", []
+        for char in self.text:
+            moved.append(len(text))
+            if not (char.isspace() and (not text or text[-1] == " ")):
+                text += " " if char.isspace() else char
+        moved.append(len(text))
+        stripped = text.rstrip()
+        fragments = [(moved[start], x, y, piece) for start, x, y, piece in self.fragments]
+        return _Line(stripped, self.y, self.size, [f for f in fragments if f[0] < len(stripped)])
 
 
 @dataclass
 class _Page:
     lines: list[_Line] = field(default_factory=list)
+    links: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)  # (uri, rect)
 
 
 def read_pdf(path: str, data: bytes, settings=None) -> Document:
@@ -105,6 +119,7 @@ def _page_lines(page) -> _Page:
                 current = _Line()
             if current.y is None or not current.text.strip():
                 current.y = y
+            current.fragments.append((len(current.text), tm[4] * abs(cm[0] or 1) + cm[4], y, piece))
             current.text += piece
             if piece.strip():
                 current.size = max(current.size, (size or 0) * scale)
@@ -114,9 +129,38 @@ def _page_lines(page) -> _Page:
     except Exception as error:  # pypdf raises many kinds on broken content streams
         raise ReadError(f"Texten på en sida i PDF-filen går inte att läsa ({type(error).__name__}).") from None
     result.lines.append(current)
-    result.lines = [_Line(" ".join(line.text.split()), line.y, line.size) for line in result.lines]
+    result.lines = [line.normalized() for line in result.lines]
     result.lines = [line for line in result.lines if line.text]
+    result.links = _link_annotations(page)
     return result
+
+
+def _link_annotations(page) -> list[tuple[str, tuple[float, float, float, float]]]:
+    links = []
+    try:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A") or {}
+            if annotation.get("/Subtype") == "/Link" and action.get("/URI"):
+                x1, y1, x2, y2 = (float(v) for v in annotation["/Rect"])
+                links.append((str(action["/URI"]), (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))))
+    except Exception:  # broken annotations are no reason to refuse the text
+        return links
+    return links
+
+
+def _read_links(document: Document, page: _Page, line_offsets: list[int]) -> None:
+    """Links whose area covers text fragments: the text they cover, at its place."""
+    for uri, (x1, y1, x2, y2) in page.links:
+        covered = [
+            (line_offsets[index] + start, piece.strip(), line_offsets[index] + start + len(piece.rstrip()))
+            for index, line in enumerate(page.lines)
+            for start, x, y, piece in line.fragments
+            if piece.strip() and x1 - 1 <= x < x2 and y1 - 2 <= y <= y2 + 2
+        ]
+        if covered:
+            text = " ".join(piece for _, piece, _ in covered)
+            document.links.append(Link(text, uri, covered[0][0], covered[-1][2]))
 
 
 def _build(document: Document, pages: list[_Page]) -> None:
@@ -130,6 +174,7 @@ def _build(document: Document, pages: list[_Page]) -> None:
         document.page_starts.append(offset)
         paragraph: list[tuple[_Line, int]] = []
         previous: _Line | None = None
+        _read_links(document, page, _offsets(page, offset))
         for line in page.lines:
             if previous is not None and _breaks(previous, line, body, page):
                 _add_block(document, paragraph, body, levels)
@@ -143,6 +188,14 @@ def _build(document: Document, pages: list[_Page]) -> None:
             texts.append("")
             offset += 1
     document.source = "\n".join(texts)
+
+
+def _offsets(page: _Page, offset: int) -> list[int]:
+    starts = []
+    for line in page.lines:
+        starts.append(offset)
+        offset += len(line.text) + 1
+    return starts
 
 
 def _is_heading(line: _Line, body: float) -> bool:
