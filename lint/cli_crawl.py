@@ -49,6 +49,7 @@ def _check_urls(urls: list[str]) -> None:
 @click.option("--rate", type=click.FloatRange(0), default=4.0, show_default=True, help="Högsta antal förfrågningar per sekund och värd (0 = ingen gräns); robots.txt Crawl-delay kan sänka det.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Tidsgräns per förfrågan i sekunder.")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True, help="Nya försök efter tidsgräns, nätverksfel, 429 och 5xx (med växande väntetid).")
+@click.option("--retry-wait", type=click.FloatRange(0), default=1.0, show_default=True, help="Väntetid i sekunder före första nya försöket; fördubblas för varje försök.")
 @click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True, help="Största sida eller fil som hämtas, i byte.")
 @click.option("--max-redirects", type=click.IntRange(0, 30), default=5, show_default=True, help="Högsta antal omdirigeringar i rad.")
 @click.option("--no-follow", is_flag=True, help="Följ inga länkar; granska bara startadresserna och webbplatskartornas sidor.")
@@ -64,7 +65,7 @@ def _check_urls(urls: list[str]) -> None:
 @click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None, help="Ge felkod 1 om det finns fynd på den här nivån eller högre (standard: felkod 0 när körningen gick igenom).")
 @click.option("-q", "--quiet", is_flag=True, help="Ingen rad per sida, bara sammanfattningen.")
 def crawl(urls, sitemaps, url_file, out_dir, db_file, allow_hosts, max_pages, max_depth, concurrency, jobs, rate, timeout, retries,
-          max_bytes, max_redirects, no_follow, no_pdf, html_selector, force, resume, profile, select, ignore, config_file, model, fail_on, quiet):
+          retry_wait, max_bytes, max_redirects, no_follow, no_pdf, html_selector, force, resume, profile, select, ignore, config_file, model, fail_on, quiet):
     """Hämta en webbplats, granska varje sida och skriv en rapport.
 
     Följer robots.txt (även Crawl-delay), webbplatskartor och länkar inom startadressernas
@@ -88,7 +89,7 @@ def crawl(urls, sitemaps, url_file, out_dir, db_file, allow_hosts, max_pages, ma
         _crawl, seeds, list(sitemaps), out_dir, db_file or out_dir / DEFAULT_DB, options, fail_on, quiet,
         dict(allow_hosts=list(allow_hosts), max_pages=max_pages, max_depth=max_depth, max_redirects=max_redirects,
              follow_links=not no_follow, lint_pdfs=not no_pdf, html_selector=html_selector, force=force, resume=resume),
-        dict(timeout=timeout, retries=retries, max_bytes=max_bytes, rate=rate, concurrency=concurrency),
+        dict(timeout=timeout, retries=retries, backoff=retry_wait, max_bytes=max_bytes, rate=rate, concurrency=concurrency),
         jobs,
     )
     sys.exit(status)

@@ -21,7 +21,7 @@ from test_crawl_fixtures import Site, SiteServer
 PAGES = 60
 CHANGED = "/sida/7.html"
 ADDED = "<p>Ansökan ska ha inkommit senast den 1 juni.</p>"
-FAST = ["--rate", "0", "--timeout", "0.5", "--retries", "1", "--max-bytes", "200000", "--concurrency", "4", "-q"]
+FAST = ["--rate", "0", "--timeout", "0.5", "--retries", "1", "--retry-wait", "0.05", "--max-bytes", "200000", "--concurrency", "4", "-q"]
 
 
 def crawl_cli(base: str, out: Path, *extra: str):
