@@ -18,6 +18,7 @@ TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
 INVITATION = re.compile(
     r"\b(?:mejla|maila|e-posta|skriv till (?:oss|\w+(?:nämnden|förvaltningen|kontoret))"
     r"|skicka (?:(?:ett|ditt|dina|din|oss|gärna|också|dem|den) ){0,2}(?:mejl|e-post|e-brev|brev|meddelande|synpunkter|frågor|ansökan|anmälan|in)\b"
+    r"|skicka (?:\w+ ){0,2}till (?:oss|staden|\w+(?:nämnden|förvaltningen|kontoret))\b"
     r"|lämna (?:dina |gärna )?synpunkter|fyll i (?:formuläret|e-tjänsten|blanketten)|(?:via|i|använd) (?:kontakt)?formuläret"
     r"|kontaktformulär(?:et)?)",
     re.I,
