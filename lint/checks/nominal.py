@@ -157,8 +157,9 @@ def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
             plain = f"vi {noun.verb['pres']}"
             detail = f"skriv med ett verb vem som gör vad, till exempel: {plain}"
             return tokens[index], tokens[position], plain, False, detail
-        if tokens[position].is_punct or word in {"och", "som", "att", "men"}:
-            return None
+        between = [token.lower_ for token in tokens[index + 1 : position + 1]]
+        if tokens[position].is_punct or between[0] != "av":
+            return None  # only "utbetalning sker" and "utbetalning av bidraget sker"
     return None
 
 

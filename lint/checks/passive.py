@@ -29,13 +29,16 @@ MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "
 RAISING = {"anses", "ansågs", "ansetts", "föreslås", "föreslogs", "föreslagits", "bedöms", "bedömdes", "bedömts", "beräknas",
            "beräknades", "förväntas", "förväntades", "uppges", "uppgavs", "sägs", "sades", "påstås", "påstods", "antas", "antogs",
            "planeras", "planerades", "avses", "avsågs", "befaras", "befarades", "begärs", "begärdes", "tillåts", "tilläts"}
+SHORT_PASSIVES = {"tas", "togs", "ges", "gavs", "fås", "dras", "drogs"}  # ta, ge, få, dra: never anything but passive
 BLI = {"bli", "blir", "blev", "blivit", "bliva", "bliver"}
 SKIP_BETWEEN = {"inte", "också", "även", "redan", "alltid", "aldrig", "snart", "nu", "då", "därför", "ofta", "sedan", "bara",
                 "gärna", "helt", "delvis", "troligen", "förmodligen", "kanske", "ju", "dock", "endast", "först"}
-NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags", "ingenstans",
-               "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "ständigt", "plats", "platts", "slags",
-               "sorts", "mars", "process", "status", "kurs", "buss", "kvarts", "fritids", "bas", "gas", "glas", "kaos", "ens",
-               "hos", "oss", "vars", "dess", "hans", "hennes", "deras", "hens", "ens", "års", "dags", "mans", "tjänstemans"}
+# Words that end in -s without being verbs, and endings of such compounds (webbplats, arbetsprocess).
+NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags",
+               "ingenstans", "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "slags", "sorts",
+               "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
+               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss"}
+NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans")
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
 
@@ -69,17 +72,24 @@ def _previous_word(doc, index: int, low_bound: int):
 
 def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str]) -> bool:
     low = token.lower_
-    if len(low) < 4 or not low.endswith("s") or not token.is_alpha or low in deponent_forms or low in NOT_PASSIVE:
+    if low in SHORT_PASSIVES:
+        return True
+    if len(low) < 4 or not low.endswith("s") or not token.is_alpha or low in deponent_forms or low in NOT_PASSIVE or low.endswith(NOT_PASSIVE_ENDINGS):
         return False
     if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > low_bound):
         return False  # Stockholms, Hans: names and genitives, not verbs
+    before = token.doc[token.i - 1] if token.i > low_bound else None
+    if before is not None and (before.pos_ in {"DET", "ADJ", "ADP"} or before.lower_ in {"i", "inkl.", "exkl.", "en", "ett"}):
+        return False  # en viktig insats, i våras, inkl. moms: nouns and adverbs
     if low in RAISING:
         return True
     previous = _previous_word(token.doc, token.i, low_bound)
     governed = previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING or previous.lower_ == "att")
     if "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}:
-        # An infinitive needs something to govern it: "medias rätt" is a genitive.
-        return governed or "Inf" not in token.morph.get("VerbForm")
+        # An ungoverned "infinitive" before a noun is a genitive: "medias rätt".
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        genitive = "Inf" in token.morph.get("VerbForm") and following is not None and following.pos_ in {"NOUN", "PROPN"}
+        return governed or not genitive
     after_modal = previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING)
     return after_modal and low.endswith(("as", "ats", "its", "tts", "ts", "es", "ås", "ds")) and token.pos_ in {"VERB", "AUX", "NOUN", "ADV", ""}
 
@@ -117,12 +127,20 @@ def passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
         index = found.end
 
 
+AGENT_HEAD = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
+
+
 def _has_agent(doc, start: int, end: int) -> bool:
+    """An "av" phrase right after the passive: granskas (nu) av handläggaren.
+
+    An "av" after a noun belongs to the noun (i början av månaden), and an "av" that is
+    not followed by a noun phrase is a particle (stängas av under byggtiden).
+    """
     for position in range(start, min(end, start + 6)):
-        word = doc[position].lower_
-        if word == "av" and position + 1 < end and not doc[position + 1].is_punct:
-            return True
-        if word in AGENT_STOP:
+        token = doc[position]
+        if token.lower_ == "av":
+            return position + 1 < end and doc[position + 1].pos_ in AGENT_HEAD
+        if token.lower_ in AGENT_STOP or token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return False
     return False
 
@@ -155,8 +173,8 @@ def double_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
             between = [token.lower_ for token in doc[first.end : second.start]]
             if len(between) > 2 or any(word not in MODALS | SKIP_BETWEEN | {"böra", "kunna", "behöva", "få", "komma", "att"} for word in between):
                 continue
-            if first.kind != "s":
-                continue
+            if first.kind != "s" or _previous_word(doc, first.start, sentence.span.start) is not None and _previous_word(doc, first.start, sentence.span.start).lower_ in MODALS:
+                continue  # "behöver kompletteras skickas": a governed passive ends its clause
             start_char = doc[first.start].idx
             if is_protected(start_char - sentence.start, protected):
                 continue
