@@ -26,6 +26,7 @@ class Detection(BaseModel):
     headings: list[str] = []  # regexes a heading (or a short first line) matches
     phrases: list[str] = []  # regexes anywhere in the prose
     html: list[str] = []  # regexes on the raw source (forms, meta tags)
+    decisive: list[str] = []  # regexes on the raw source; one match alone is enough (form fields)
     min_signals: int = 1
     priority: int = 0  # breaks ties between profiles with as many signals
 
@@ -100,9 +101,10 @@ class Profiles:
         view = _TextView.of(document)
         best: tuple[int, int, Profile, list[str]] | None = None
         for profile in self.by_name.values():
-            signals = _signals(profile.detect, view)
-            if signals and len(signals) >= profile.detect.min_signals:
-                key = (len(signals), profile.detect.priority)
+            signals, decisive = _signals(profile.detect, view)
+            count = max(len(signals), profile.detect.min_signals) if decisive else len(signals)
+            if signals and count >= profile.detect.min_signals:
+                key = (count, profile.detect.priority)
                 if best is None or key > best[:2]:
                     best = (*key, profile, signals)
         if best is None:
@@ -150,8 +152,9 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I | re.M)
 
 
-def _signals(detect: Detection, view: _TextView) -> list[str]:
-    """Descriptions of the signals found; one text matched twice counts once."""
+def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
+    """Descriptions of the signals found (one text matched twice counts once), and whether
+    a decisive one is among them."""
     found: dict[str, str] = {}
     for pattern in detect.headings:
         regex = _regex(pattern)
@@ -166,8 +169,16 @@ def _signals(detect: Detection, view: _TextView) -> list[str]:
                 found.setdefault(text.casefold(), f"«{text}»")
     for pattern in detect.html:
         if _regex(pattern).search(view.source):
-            found.setdefault("<form>", "ett formulär som frågar efter personuppgifter")
-    return list(found.values())
+            found.setdefault("<html>", "uppmärkning i källkoden")
+    decisive = False
+    for pattern in detect.decisive:
+        match = _regex(pattern).search(view.source)
+        if match:
+            decisive = True
+            text = " ".join(match.group(0).split())
+            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet «{text}»"
+            found.setdefault("<decisive>", label)
+    return list(found.values()), decisive
 
 
 def filter_globs(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:

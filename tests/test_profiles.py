@@ -86,6 +86,7 @@ def test_detection(profiles, text, expected):
         "Så överklagar du ett beslut\n\nPå den här sidan berättar vi hur det går till.\n",  # one beslut signal only
         "Hej!\n\nVälkommen till vår webbplats om parker.\n",  # a greeting is not a letter
         "Publicerad 3 mars 2025\n\nParkerna är öppna hela året.\n",  # a date is not news
+        "Bidrag\n\nFyll i formuläret på webben.\n",  # pointing to a form is not a form
     ],
 )
 def test_weak_signals_fall_back_to_the_default(profiles, text):
@@ -114,3 +115,9 @@ def test_program_rules_survive_empty_documents(lint, profile, text):
     name = "tom.html" if text.startswith("<") else "tom.txt"
     result = lint(text, name=name, profile=profile, select=("MALG", "AVS", "OFF"))
     assert result.errors == []
+
+
+def test_a_form_field_alone_decides(profiles):
+    choice = profiles.choose(doc("Simskola\n\nPersonnummer: ________\n"), None, {}, None)
+    assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet «Personnummer: ________»")
+
