@@ -110,3 +110,14 @@ def test_link_annotations_become_links_at_their_text(linter):
     found = [(d.code, d.page, d.line, d.column, d.match) for d in result.diagnostics if d.code in {"TILL002", "TILL007"}]
     assert found == [("TILL002", 1, 1, 29, "här"), ("TILL007", 1, 1, 45, "blanketten")]
     assert [link.href for link in result.document.links] == ["https://start.stockholm/bygglov", "https://start.stockholm/blankett.pdf"]
+
+
+def test_one_line_paragraphs_with_even_gaps_stay_apart():
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for number in range(4):
+        pdf.multi_cell(0, 5, f"Stycke {number} är en rad.")
+        pdf.ln(3)
+    document = read_bytes(bytes(pdf.output()), "a.pdf")
+    assert [block.text for block in document.blocks] == [f"Stycke {n} är en rad." for n in range(4)]

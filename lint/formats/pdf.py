@@ -210,7 +210,8 @@ def _breaks(previous: _Line, line: _Line, body: float, page: _Page) -> bool:
         return False
     gap = previous.y - line.y
     spacing = _line_spacing(page)
-    return gap < 0 or (spacing > 0 and gap > spacing * 1.4)
+    # Wider than the usual spacing, or wider than any line spacing (1.8 × the font size).
+    return gap < 0 or (spacing > 0 and gap > spacing * 1.4) or (line.size > 0 and gap > line.size * 1.8)
 
 
 def _line_spacing(page: _Page) -> float:
@@ -219,7 +220,9 @@ def _line_spacing(page: _Page) -> float:
         for a, b in zip(page.lines, page.lines[1:])
         if a.y is not None and b.y is not None and a.y - b.y > 0 and abs(a.size - b.size) <= 0.5
     )
-    return gaps.most_common(1)[0][0] if gaps else 0.0
+    # The line spacing inside paragraphs is the smallest gap that recurs; wider gaps part them.
+    recurring = [gap for gap, count in gaps.items() if count >= 2]
+    return min(recurring) if recurring else (min(gaps) if gaps else 0.0)
 
 
 def _add_block(document: Document, lines: list[tuple[_Line, int]], body: float, levels: list[float]) -> None:
