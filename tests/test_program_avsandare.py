@@ -166,3 +166,19 @@ def test_seed_document(linter):
     assert codes.count("OFF002") == 1
     [dnr] = [d for d in result.diagnostics if d.code == "OFF002"]
     assert (dnr.line, dnr.match) == (11, "Kommunikationsprogram för Stockholms stad. Svar på remiss")
+
+
+def test_html_fragment_is_not_judged_for_missing_elements(lint):
+    """A CMS fragment sits inside a page whose header and footer hold sender, date and contact."""
+    fragment = "<h2>Bidrag</h2>\n<p>Nu kan du söka bidrag.</p>\n"
+    assert found(lint(fragment, name="bidrag.htm")) == []
+    page = f'<html lang="sv"><body><main>{fragment}</main></body></html>'
+    assert sorted(code for code, *_ in found(lint(page, name="bidrag.html"))) == ["AVS001", "AVS004", "AVS006"]
+
+
+def test_sender_and_contact_in_the_page_footer_count(lint):
+    page = (
+        '<html lang="sv"><head><meta name="dcterms.modified" content="2025-03-01"></head><body><main><h1>Bidrag</h1>'
+        "<p>Nu kan du söka bidrag.</p></main><footer>Stockholms stad, telefon 08-508 000 00</footer></body></html>"
+    )
+    assert found(lint(page, name="bidrag.html")) == []

@@ -18,7 +18,7 @@ import yaml
 
 from lint.document import Block, BlockKind, Document
 from lint.kinds.base import Hit, ParsedBlock, RuleContext
-from lint.kinds.required import has_prose, searchable_text
+from lint.kinds.required import is_whole_document, searchable_text
 
 HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
@@ -106,7 +106,7 @@ def org(ctx: RuleContext) -> Organization:
 def required(ctx: RuleContext, rule) -> bool:
     """True when the rule's element (option `element`) is required by the profile."""
     element = rule.options.get("element")
-    return (element is None or element in ctx.profile.requires) and has_prose(ctx.document)
+    return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
 
 
 def words_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:

@@ -49,8 +49,8 @@ class RequiredRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         if self.spec.element and self.spec.element not in ctx.profile.requires:
             return
-        if not has_prose(ctx.document):
-            return  # nothing to check in a file without text (a scanned PDF, say)
+        if not is_whole_document(ctx.document):
+            return
         organization = ctx.settings.organization
         if self._present(ctx, organization):
             return
@@ -82,8 +82,10 @@ class RequiredRule(Rule):
 TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
 
 
-def has_prose(document) -> bool:
-    return any(char.isalnum() for char in document.text)
+def is_whole_document(document) -> bool:
+    """Whether missing elements can be judged: not for a file without text (a scanned PDF)
+    nor for an HTML fragment, whose page around it holds the sender, date and contact."""
+    return any(char.isalnum() for char in document.text) and document.extras.get("html_page") is not False
 
 
 def searchable_text(document) -> str:
