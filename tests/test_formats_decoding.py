@@ -51,3 +51,14 @@ def test_html_in_cp1252_keeps_exact_columns():
 def test_bad_input_gives_one_swedish_error(data, message):
     with pytest.raises(ReadError, match=message):
         read_bytes(data, "a.md")
+
+
+def test_an_unexpected_reader_failure_costs_one_file_only():
+    from lint.formats.guard import reader_errors
+
+    @reader_errors("Testfilen")
+    def broken(path, data):
+        raise AttributeError("oväntat")
+
+    with pytest.raises(ReadError, match=r"Testfilen går inte att läsa \(AttributeError: oväntat\)"):
+        broken("a", b"")

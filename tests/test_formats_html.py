@@ -164,3 +164,8 @@ def test_unknown_entities_and_bare_ampersands_stay_as_written():
     assert block.text == "A & B & C &okänd; D 😀 E"
     start = block.text.index("😀")
     assert document.source[slice(*block.source_span(start, start + 1))] == "&#128512;"
+
+
+def test_thousands_of_unclosed_tags_are_still_read():
+    document = read_bytes(("<p>" + "<font>ord " * 3000).encode(), "gammal.html")
+    assert document.blocks[0].text == " ".join(["ord"] * 3000)

@@ -17,6 +17,7 @@ from typing import Any
 
 from lint.document import BlockBuilder, BlockKind, Document, Image, Link
 from lint.errors import ReadError
+from lint.formats.guard import reader_errors
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -56,6 +57,7 @@ class _Line:
         self.length += len(text)
 
 
+@reader_errors("Word-dokumentet")
 def read_docx(path: str, data: bytes, settings=None) -> Document:
     limit = getattr(settings, "max_unpacked_size", 200 * 1024 * 1024)
     _check_container(data, limit)

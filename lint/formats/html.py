@@ -18,6 +18,7 @@ from typing import Any
 
 from lint.document import Block, BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.errors import ConfigError
+from lint.formats.guard import reader_errors
 from lint.suppression import parse_directives
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -59,6 +60,7 @@ CONTAINERS = frozenset(
     "figure details summary form fieldset legend header footer pre center hr".split()
 )
 CHROME = frozenset({"nav", "header", "footer"})
+MAX_DEPTH = 200  # deeper elements (a page of unclosed <font> tags) are read as if closed at once
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -147,7 +149,7 @@ class _TreeBuilder(HTMLParser):
         values = {name: (value if value is not None else "") for name, value in attrs}
         node = Node(tag, values, start, start + len(raw), raw, parent)
         parent.children.append(node)
-        if tag in VOID:
+        if tag in VOID or len(self.stack) > MAX_DEPTH:
             node.end = node.tag_end
         else:
             self.stack.append(node)
@@ -218,6 +220,7 @@ def parse_html(source: str) -> tuple[Node, _TreeBuilder]:
     return builder.finish(), builder
 
 
+@reader_errors("HTML-filen")
 def read_html(path: str, source: str, settings=None, **document_fields) -> Document:
     document = Document(path=path, source=source, format="html", blocks=[], **document_fields)
     root, builder = parse_html(source)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lint.document import BlockBuilder, BlockKind, Document, Link
 from lint.errors import ReadError
+from lint.formats.guard import reader_errors
 
 HYPHENATED = re.compile(r"(?<=[a-zåäöéü])-$")
 HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
@@ -50,6 +51,7 @@ class _Page:
     links: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)  # (uri, rect)
 
 
+@reader_errors("PDF-filen")
 def read_pdf(path: str, data: bytes, settings=None) -> Document:
     reader = _open(data)
     pages = [_page_lines(page) for page in _pages(reader)]
