@@ -206,3 +206,18 @@ def test_footnotes_and_text_boxes_drawn_twice_are_read_once():
     document = read_bytes(_with_footnotes(data.getvalue()), "not.docx")
     assert document.source.split("\n") == ["Se rutan.", "Rutan säger 70000.", "Enligt taxan kostar det 60000 kronor."]
     assert [block.attrs.get("part") for block in document.blocks] == [None, "textbox", "footnote"]
+
+
+def test_heading_levels_come_from_styles_and_the_styles_they_are_based_on():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    word = docx.Document()
+    custom = word.styles.add_style("Stadens rubrik", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = word.styles["Heading 2"]
+    word.add_paragraph("Dokumentets titel", style="Title")
+    word.add_paragraph("Egen rubrik", style="Stadens rubrik")
+    word.add_paragraph("Brödtext.")
+    data = io.BytesIO()
+    word.save(data)
+    document = read_bytes(data.getvalue(), "a.docx")
+    assert [(b.kind, b.level) for b in document.blocks] == [(BlockKind.HEADING, 1), (BlockKind.HEADING, 2), (BlockKind.PARAGRAPH, None)]

@@ -214,11 +214,8 @@ class _DocxReader:
             level = properties.find(w("outlineLvl"))
             outline = int(level.get(w("val"))) + 1 if level is not None and level.get(w("val"), "").isdigit() else None
             numbered = properties.find(w("numPr")) is not None
-        name, style_outline = self.styles.get(style_id, ("", None))
-        heading = HEADING_STYLE.match(name)
-        level = int(heading.group(1)) if heading else outline or style_outline
-        if name.lower() in TITLE_STYLES:
-            level = 1
+        name, style_level = self.styles.get(style_id, ("", None))
+        level = outline or style_level
         if level is not None and 1 <= level <= 9 and part in {"body", "textbox"}:
             return BlockKind.HEADING, min(level, 6)
         if part == "cell":
@@ -281,13 +278,23 @@ def _relationships(part) -> dict[str, str]:
 
 
 def _styles(word) -> dict[str, tuple[str, int | None]]:
-    styles: dict[str, tuple[str, int | None]] = {}
-    for style in word.styles:
-        element = style.element
-        level = element.find(f"{w('pPr')}/{w('outlineLvl')}")
-        value = level.get(w("val")) if level is not None else None
-        styles[style.style_id] = (style.name or "", int(value) + 1 if value and value.isdigit() else None)
-    return styles
+    """Style id → (name, heading level), the level inherited from the style it is based on."""
+    return {style.style_id: (style.name or "", _style_level(style)) for style in word.styles}
+
+
+def _style_level(style, depth: int = 0) -> int | None:
+    if style is None or depth > 10:
+        return None
+    heading = HEADING_STYLE.match(style.name or "")
+    if heading:
+        return int(heading.group(1))
+    if (style.name or "").lower() in TITLE_STYLES:
+        return 1
+    outline = style.element.find(f"{w('pPr')}/{w('outlineLvl')}")
+    value = outline.get(w("val")) if outline is not None else None
+    if value and value.isdigit():
+        return int(value) + 1
+    return _style_level(getattr(style, "base_style", None), depth + 1)
 
 
 def _core_metadata(word) -> dict[str, Any]:
