@@ -170,3 +170,13 @@ def test_report_command_names_a_missing_run(nights, tmp_path):
     result = CliRunner().invoke(main, ["report", "--db", str(nights["db"]), "--out", str(tmp_path), "--run", "99"])
     assert result.exit_code == 2
     assert "Körning 99 finns inte i databasen." in result.output
+
+
+def test_report_command_works_in_a_fresh_interpreter(nights, tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "lint", "report", "--db", str(nights["db"]), "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Rapport: ")
