@@ -43,7 +43,8 @@ def test_link_text(linter):
         '<p><a href="mailto:info@stockholm.se">info@stockholm.se</a>\n'
         '<a href="/bygglov">Läs mer om bygglov</a>\n'
         '<a href="https://start.stockholm/">start.stockholm</a> <a href="https://start.stockholm/">https://start.stockholm/</a>\n'
-        '<a href="/x"><img src="pil.png" alt="Här"></a></p>'
+        '<a href="/x"><img src="pil.png" alt="Här"></a>\n'
+        '<a href="/bygglov" aria-label="Läs mer om bygglov">Läs mer</a></p>'
     )
     assert found(linter, page, "TILL002") == [(3, 91, "https://start.stockholm/"), (4, 1, '<a href="/x">')]
 

@@ -468,6 +468,8 @@ class _ProseReader:
         if not text:  # an image link: its alt text is the link text
             alts = [image.alt for image in self.document.images[images_before:] if image.alt]
             text = " ".join(alts)
+        label = " ".join(node.attrs.get("aria-label", "").split())
+        text = label or text  # what a screen reader says for the link
         if start is None:
             start, end = node.offset, node.tag_end
         link = Link(text, node.attrs.get("href", ""), start, end)
