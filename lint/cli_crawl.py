@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -103,6 +104,7 @@ def _crawl(seeds, sitemaps, out_dir: Path, db_file: Path, options, fail_on, quie
 
     config = CrawlConfig(seeds, sitemaps, fetch=FetchSettings(**fetch_settings), lint_options=options,
                          jobs=jobs or os.cpu_count() or 1, **crawl_settings)
+    signal.signal(signal.SIGTERM, _interrupt)  # a stopped job can be resumed like Ctrl-C
     with Store(db_file) as store:
         try:
             with make_progress(quiet=quiet) as progress:
@@ -111,6 +113,10 @@ def _crawl(seeds, sitemaps, out_dir: Path, db_file: Path, options, fail_on, quie
             echo_error(f"avbruten. Fortsätt med samma kommando och --resume (databas: {db_file}).")
             return EXIT_INTERRUPTED
         return _write(store, out_dir, run_id, fail_on)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _write(store, out_dir: Path, run_id: int, fail_on: str | None) -> int:
