@@ -15,6 +15,16 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_7c22c21e004f47d4.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's kommlint cache."""
+    folder = tmp_path_factory.mktemp("kommlint-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("KOMMLINT_CACHE_DIR", str(folder))
+    yield folder
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter(Options(keep_documents=True))

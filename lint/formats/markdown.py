@@ -161,7 +161,7 @@ class _MarkdownReader:
                 self._skip(child.content, limit)
                 self._comments(child.content, self._line_of(self.cursor))
             elif kind == "link_open":
-                bare = child.markup in {"linkify", "autolink"}
+                bare = child.markup == "autolink"
                 link = {"href": child.attrs.get("href", ""), "text": "", "start": None, "end": None, "bare": bare}
             elif kind == "link_close" and link is not None:
                 self._add_link(link)
