@@ -53,14 +53,14 @@ def verb_forms(spec: str) -> dict[str, str]:
     else:
         pres, past, sup = parts[1:4]
     forms = {"inf": inf, "pres": pres, "past": past, "sup": sup, "pinf": inf + "s", "ppast": past + "s", "psup": sup + "s"}
-    if pres.endswith("ar"):
+    if not inf.endswith("a"):
+        forms["ppres"] = pres[:-1] + "s"  # avger → avges, tillser → tillses
+    elif pres.endswith("ar"):
         forms["ppres"] = inf + "s"
     elif pres.endswith("er"):
         stem = pres[:-2]
         forms["ppres"] = stem + ("es" if stem.endswith("s") else "s")
         forms["ppres_es"] = stem + "es"
-    elif pres.endswith("r") and not inf.endswith("a"):
-        forms["ppres"] = pres[:-1] + "s"  # avger → avges
     else:
         forms["ppres"] = pres + "s"  # utgör → utgörs
     if forms.get("ppres_es") == forms["ppres"]:

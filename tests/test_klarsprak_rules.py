@@ -1,0 +1,101 @@
+"""Exact findings of the klarspråk rules on texts written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED, lint_text
+from lint.fix import apply_fixes
+
+
+def findings(linter, text, *codes, name="text.txt", profile="webbsida"):
+    result = lint_text(linter, text, name=name, select=codes or ("KLAR",), profile=profile)
+    assert not result.errors, result.errors
+    return [(d.code, d.line, d.column, d.match) for d in result.diagnostics]
+
+
+def test_word_lists_report_line_column_and_match(linter):
+    text = "Hej!\nDu erhåller svar, i enlighet med reglerna.\nMötet ägde rum i går och därutöver skall du ringa.\n"
+    assert findings(linter, text, "KLAR001", "KLAR003", "KLAR004") == [
+        ("KLAR001", 2, 4, "erhåller"),
+        ("KLAR001", 2, 19, "i enlighet med"),
+        ("KLAR001", 3, 7, "ägde rum"),
+        ("KLAR004", 3, 26, "därutöver"),
+        ("KLAR003", 3, 36, "skall"),
+    ]
+
+
+def test_fixes_keep_case_and_inflection(linter):
+    text = "Samtliga ansökningar erhölls i maj. Vi erhöll dem i tid.\n"
+    result = lint_text(linter, text, select=("KLAR001",))
+    assert apply_fixes(text, result.diagnostics, unsafe=False) == "Alla ansökningar erhölls i maj. Vi fick dem i tid.\n"
+
+
+def test_deponent_verbs_are_never_passive(linter):
+    text = "Vi hoppas att du trivs. Det finns plats. Du minns säkert att vi lyckades. Det syns. Hon låtsas. Det fattas pengar. Vi andas ut.\n"
+    assert findings(linter, text, "KLAR006", "KLAR007", "KLAR008") == []
+
+
+def test_passive_with_and_without_agent(linter):
+    text = "Ansökan granskas av handläggaren. Ansökan granskas i maj. Avgiften ska betalas och fakturan skickas.\n"
+    assert findings(linter, text, "KLAR006") == [("KLAR006", 1, 43, "granskas"), ("KLAR006", 1, 72, "betalas")]
+
+
+def test_double_passive(linter):
+    assert findings(linter, "Ett råd föreslås inrättas. Frågan anses böra beaktas.\n", "KLAR007") == [
+        ("KLAR007", 1, 9, "föreslås inrättas"),
+        ("KLAR007", 1, 35, "anses böra beaktas"),
+    ]
+
+
+def test_nominal_style_takes_the_tense_of_the_light_verb(linter):
+    result = lint_text(linter, "Vi gjorde en bedömning av ärendet. Vi ska fatta beslut i juni.\n", select=("KLAR005",))
+    assert [(d.match, d.suggestions) for d in result.diagnostics] == [("gjorde en bedömning av", ("bedömde",)), ("fatta beslut", ("besluta",))]
+
+
+def test_quotations_citations_and_names_do_not_trip_rules(linter):
+    text = (
+        'Hon sa: "Vi erhöll inget svar och skall klaga."\n\n'
+        "Enligt 4 kap. 1 § socialtjänstlagen (2001:453) har du rätt till bistånd.\n\n"
+        "Kulturförvaltningen ligger på Erhållsgatan 12 i Stockholm.\n"
+    )
+    assert findings(linter, text) == []
+
+
+def test_times_dates_money_and_numbers(linter):
+    text = "Mötet är 13:00 den 25/4. Avgiften är 500 SEK och 25000 kronor.\n"
+    assert findings(linter, text, "KLAR014", "KLAR015", "KLAR016", "KLAR017") == [
+        ("KLAR015", 1, 10, "13:00"),
+        ("KLAR016", 1, 20, "25/4"),
+        ("KLAR017", 1, 42, "SEK"),
+        ("KLAR014", 1, 50, "25000"),
+    ]
+
+
+def test_iso_dates_in_headings_and_metadata_are_fine(linter):
+    text = "# Protokoll 2024-04-25\n\nDatum: 2024-04-25\n\nVi ses den 25 april.\n"
+    assert findings(linter, text, "KLAR016", name="text.md") == []
+
+
+def test_abbreviations(linter):
+    text = "Ta med t ex pass. T.ex. kan du visa körkort. Frågan tas upp i KF och i kommunfullmäktige (KF).\n"
+    assert findings(linter, text, "KLAR013") == [
+        ("KLAR013", 1, 8, "t ex"),
+        ("KLAR013", 1, 19, "T.ex."),
+        ("KLAR013", 1, 63, "KF"),
+    ]
+
+
+def test_seed_document(linter):
+    if not SEED.exists():
+        pytest.skip("../shared saknas")
+    result = linter.lint_file(str(SEED))
+    klar = [d for d in result.diagnostics if d.code.startswith("KLAR")]
+    codes = {d.code for d in klar}
+    assert 58 <= result.metrics["lix"] <= 66
+    assert {"KLAR010", "KLAR009"} <= codes
+    if result.metrics["nk"] is not None:
+        assert "KLAR020" in codes  # nominal style
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    contact = range(lines.index("Exploateringskontoret") + 1, lines.index("start.stockholm") + 2)
+    assert [d for d in klar if d.line in contact] == []

@@ -1,0 +1,107 @@
+"""LIX, OVIX, nominalkvot and the other document measures (REFERENCE §6)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from spacy.tokens import Doc
+from textstat.textstat import textstatistics
+
+from conftest import SEED, lint_text
+from klarsprak_eval import CORPUS
+from lint.metrics import Counts, lix, lix_band, nominal_quotient, ovix, split_sentences
+
+SIMPLE = (CORPUS / "lasbarhet.txt").read_text(encoding="utf-8").splitlines()[2]  # line 3: a plain web text
+
+
+def metrics_of(linter, text: str) -> dict:
+    return lint_text(linter, text, select=("KLAR010",), profile="webbsida").metrics
+
+
+def test_formulas_on_hand_counts():
+    assert lix(45, 5, 3) == pytest.approx(45 / 5 + 100 * 3 / 45)
+    assert ovix(45, 38) == pytest.approx(math.log(45) / math.log(2 - math.log(38) / math.log(45)))
+    assert ovix(10, 10) is None  # every word distinct: the formula is undefined
+    assert nominal_quotient(3, 7) == pytest.approx(3 / 7)
+    assert nominal_quotient(3, 0) is None
+    assert [lix_band(value) for value in (25, 35, 45, 55, 65)] == ["mycket lätt", "lätt", "medelsvår", "svår", "mycket svår"]
+
+
+def test_corpus_text_against_values_counted_by_hand(linter):
+    # Counted by hand: 5 sentences, 45 words, 3 longer than six letters (sidorna ×2,
+    # använder), 38 distinct words (vi ×4, du, att, de and sidorna twice).
+    metrics = metrics_of(linter, SIMPLE)
+    assert (metrics["words"], metrics["sentences"], metrics["prose_sentences"]) == (45, 5, 5)
+    assert metrics["lix"] == round(45 / 5 + 100 * 3 / 45, 1) == 15.7
+    assert metrics["ovix"] == round(math.log(45) / math.log(2 - math.log(38) / math.log(45)), 1)
+    assert metrics["long_words_share"] == round(3 / 45, 3)
+    assert metrics["avg_sentence_words"] == 9.0
+
+
+def test_punctuation_and_abbreviations_are_not_words_or_sentence_ends(linter):
+    metrics = metrics_of(linter, "Kom t.ex. kl. 13.00, eller senare. Vi har öppet!")
+    # Kom t.ex. kl. 13.00 eller senare | Vi har öppet
+    assert (metrics["words"], metrics["sentences"]) == (9, 2)
+
+
+def test_contact_lines_and_headings_are_not_prose_sentences(linter):
+    text = "Ansökan om bygglov\n\nVi granskar din ansökan inom två veckor.\n\nFleminggatan 4\nBox 8189\n104 20 Stockholm\n"
+    metrics = metrics_of(linter, text)
+    assert metrics["prose_sentences"] == 1 and metrics["prose_words"] == 7
+    assert metrics["lix"] == round(7 / 1 + 100 * 2 / 7, 1)  # granskar, ansökan
+    assert metrics["sentences"] == 5  # the whole text still counts for words and sentences
+
+
+def test_nominal_quotient_counts_nouns_prepositions_participles_against_pronouns_adverbs_verbs(linter):
+    words = ["Vi", "granskar", "din", "ansökan", "och", "skickar", "sedan", "ett", "undertecknat", "beslut", "till", "dig", "."]
+    pos = ["PRON", "VERB", "PRON", "NOUN", "CCONJ", "VERB", "ADV", "DET", "ADJ", "NOUN", "ADP", "PRON", "PUNCT"]
+    morphs = [""] * len(words)
+    morphs[8] = "VerbForm=Part"
+    doc = Doc(linter.pipeline(None).nlp.vocab, words=words, pos=pos, morphs=morphs)
+    counts = Counts()
+    counts.add_sentence(doc[:])
+    # nominal: ansökan, undertecknat, beslut, till = 4; verbal: Vi, granskar, din, skickar, sedan, dig = 6
+    assert (counts.nominal, counts.verbal) == (4, 6)
+
+
+def test_textstat_lix_agrees_on_our_sentence_split(linter):
+    """textstat's own splitter breaks on t.ex. and kl.; on our sentences it agrees with us."""
+    stats = textstatistics()
+    stats.set_lang("sv")
+    result = lint_text(linter, SIMPLE, select=("KLAR010",))
+    parsed = [item for item in _parsed(linter, SIMPLE)]
+    _, prose = split_sentences(parsed)
+    words = sum(stats.lexicon_count(sentence.text) for sentence in prose)
+    long_words = sum(stats.long_word_count(sentence.text) for sentence in prose)
+    assert result.metrics["lix"] == pytest.approx(lix(words, len(prose), long_words), abs=0.05)
+    assert stats.lix(SIMPLE) == pytest.approx(result.metrics["lix"], abs=0.05)  # no abbreviations: same split
+
+
+def test_textstat_swedish_syllables_and_reading_time(linter):
+    metrics = metrics_of(linter, SIMPLE)
+    stats = textstatistics()
+    stats.set_lang("sv")
+    assert metrics["syllables_per_word"] == round(stats.syllable_count(SIMPLE) / 45, 2)
+    assert 1.0 < metrics["syllables_per_word"] < 2.0
+    assert metrics["reading_time"] == round(stats.reading_time(SIMPLE), 1)
+
+
+def test_seed_document_scores_about_60(linter):
+    if not SEED.exists():
+        pytest.skip("../shared saknas")
+    metrics = linter.lint_file(str(SEED)).metrics
+    assert 58 <= metrics["lix"] <= 66
+    assert metrics["prose_sentences"] == 15
+    if metrics["nk"] is not None:
+        assert metrics["nk"] > 2.0  # heavy official style
+
+
+def _parsed(linter, text):
+    from lint.formats import read_bytes
+    from lint.kinds.base import ParsedBlock
+
+    document = read_bytes(text.encode("utf-8"), "text.txt")
+    pipeline = linter.pipeline(None)
+    docs = pipeline.parse((block.text for block in document.blocks), frozenset({"sents"}))
+    return [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
