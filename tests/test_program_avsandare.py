@@ -182,3 +182,14 @@ def test_sender_and_contact_in_the_page_footer_count(lint):
         "<p>Nu kan du söka bidrag.</p></main><footer>Stockholms stad, telefon 08-508 000 00</footer></body></html>"
     )
     assert found(lint(page, name="bidrag.html")) == []
+
+
+def test_required_kind_reads_the_page_footer(lint):
+    """The `required` kind (AVS006 here) also searches a web page's header and footer."""
+    page = (
+        '<html lang="sv"><body><main><h1>Bidrag</h1><p>Stockholms stad ger bidrag. Ring 08-508 000 00.</p></main>'
+        "<footer>Senast uppdaterad 2025-03-01</footer></body></html>"
+    )
+    assert found(lint(page, name="bidrag.html", select=("AVS006",))) == []
+    without = page.replace("Senast uppdaterad 2025-03-01", "Stockholms stad")
+    assert [code for code, *_ in found(lint(without, name="bidrag.html", select=("AVS006",)))] == ["AVS006"]
