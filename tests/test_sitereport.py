@@ -60,7 +60,8 @@ def test_model_counts_compares_and_ranks(history):
     assert {f["fingerprint"] for f in report.new} == {"b1", "b2"}
     # a1 is fixed; c1 is not, because /c could not be checked this time.
     assert [f["fingerprint"] for f in report.fixed] == ["a1"]
-    assert [p["url"] for p in report.problems] == ["https://annan.se/", "https://stad.se/c"]
+    assert [p["url"] for p in report.failures] == ["https://stad.se/c"]
+    assert [p["url"] for p in report.skipped] == ["https://annan.se/"]
     assert [(row["id"], row["findings"]) for row in report.trend] == [(1, 3), (2, 3)]
 
 

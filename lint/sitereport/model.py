@@ -38,7 +38,8 @@ class SiteReport:
     trend: list[dict[str, Any]]
     new: list[dict[str, Any]]
     fixed: list[dict[str, Any]]
-    problems: list[dict[str, Any]]
+    failures: list[dict[str, Any]]
+    skipped: list[dict[str, Any]]
     redirects: list[dict[str, Any]]
     new_fingerprints: set[str] = field(default_factory=set)
 
@@ -116,7 +117,8 @@ def build_model(store: Store, run_id: int) -> SiteReport:
         trend=[row for row in store.run_totals() if row["status"] == "complete" or row["id"] == run_id][-30:],
         new=_findings_with_url(store, run_id, new_prints),
         fixed=_findings_with_url(store, previous["id"], fixed_prints) if previous else [],
-        problems=[page for page in pages if page["status"] in ("failed", "skipped")],
+        failures=[page for page in pages if page["status"] == "failed"],
+        skipped=sorted((page for page in pages if page["status"] == "skipped"), key=lambda page: (page["reason"] or "", page["url"])),
         redirects=[page for page in pages if page["status"] == "redirect"],
         new_fingerprints=new_prints,
     )
