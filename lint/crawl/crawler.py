@@ -327,4 +327,9 @@ class Crawler:
 
 
 def crawl(config: CrawlConfig, store: Store, progress, **kwargs: Any) -> int:
+    """Run one crawl (or resume one) into `store`; returns the run id.
+
+    With `config.jobs > 1` pages are linted in spawned processes, so a script that calls
+    this must guard its entry point with `if __name__ == "__main__":`.
+    """
     return Crawler(config, store, progress, **kwargs).run()
