@@ -8,6 +8,11 @@ from conftest import SEED, lint_text
 from lint.fix import apply_fixes
 
 
+def needs_morph(linter):
+    if not {"pos", "morph"} <= linter.pipeline(None).provides:
+        pytest.skip("passivreglerna behöver en språkmodell med morfologi")
+
+
 def findings(linter, text, *codes, name="text.txt", profile="webbsida"):
     result = lint_text(linter, text, name=name, select=codes or ("KLAR",), profile=profile)
     assert not result.errors, result.errors
@@ -32,16 +37,19 @@ def test_fixes_keep_case_and_inflection(linter):
 
 
 def test_deponent_verbs_are_never_passive(linter):
+    needs_morph(linter)
     text = "Vi hoppas att du trivs. Det finns plats. Du minns säkert att vi lyckades. Det syns. Hon låtsas. Det fattas pengar. Vi andas ut.\n"
     assert findings(linter, text, "KLAR006", "KLAR007", "KLAR008") == []
 
 
 def test_passive_with_and_without_agent(linter):
+    needs_morph(linter)
     text = "Ansökan granskas av handläggaren. Ansökan granskas i maj. Avgiften ska betalas och fakturan skickas.\n"
     assert findings(linter, text, "KLAR006") == [("KLAR006", 1, 43, "granskas"), ("KLAR006", 1, 72, "betalas")]
 
 
 def test_double_passive(linter):
+    needs_morph(linter)
     assert findings(linter, "Ett råd föreslås inrättas. Frågan anses böra beaktas.\n", "KLAR007") == [
         ("KLAR007", 1, 9, "föreslås inrättas"),
         ("KLAR007", 1, 35, "anses böra beaktas"),
