@@ -219,3 +219,25 @@ def test_requests_to_one_host_are_spaced_by_rate_and_crawl_delay():
             await fetcher.close()
 
     assert asyncio.run(run()) >= 0.3  # three gaps of 0.1 s
+
+
+def test_url_file_without_links_or_pdfs(tmp_path):
+    from click.testing import CliRunner
+
+    from lint.cli import main
+
+    site = Site(pages=50)
+    with SiteServer(site) as server:
+        urls = tmp_path / "adresser.txt"
+        urls.write_text(f"# startsidor\n{server.base}/sida/1.html\n\n{server.base}/dokument/rapport.pdf\n")
+        result = CliRunner().invoke(main, ["crawl", "--urls", str(urls), "--out", str(tmp_path / "ut"), "--no-follow", "--no-pdf",
+                                           "--rate", "0", "--jobs", "1", "--select", "KLAR001", "-q"])
+        assert result.exit_code == 0, result.output
+        with Store(tmp_path / "ut" / "kommlint.sqlite") as store:
+            pages = {page["url"].replace(server.base, ""): page for page in store.pages(1)}
+    assert pages["/sida/1.html"]["status"] == "linted"
+    assert pages["/dokument/rapport.pdf"]["reason"] == "Granskning av PDF-filer är avstängd."
+    fetched = {path for path, _, _ in site.log}
+    assert "/dokument/rapport.pdf" not in fetched
+    # Sitemap pages are still visited (the even ones); pages reached only by links are not.
+    assert "/sida/2.html" in fetched and "/sida/3.html" not in fetched
