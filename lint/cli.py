@@ -24,6 +24,7 @@ COMMANDS = {
     "serve": "lint.cli_serve:serve",
     "crawl": "lint.cli_crawl:crawl",
     "report": "lint.cli_crawl:report",
+    "profiles": "lint.cli_profiles:profiles",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -11,7 +11,7 @@ from lint.profiles import load_profiles
 PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor")
 # Elements some rule checks; a profile requiring anything else would require it silently.
 ELEMENTS = {"avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter"}
-THRESHOLDS = {"lix", "sentence_words", "block_words", "passive_share", "heading_words"}
+THRESHOLDS = {"lix", "sentence_words", "block_words", "passive_share", "heading_words", "nk"}
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +121,13 @@ def test_a_form_field_alone_decides(profiles):
     choice = profiles.choose(doc("Simskola\n\nPersonnummer: ________\n"), None, {}, None)
     assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet «Personnummer: ________»")
 
+
+
+def test_profiles_command(tmp_path):
+    from click.testing import CliRunner
+
+    from lint.cli import main
+
+    result = CliRunner().invoke(main, ["profiles"])
+    assert result.exit_code == 0
+    assert "tjansteutlatande" in result.output and "diarienummer" in result.output and "Standardprofil: webbsida" in result.output
