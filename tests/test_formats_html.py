@@ -169,3 +169,10 @@ def test_unknown_entities_and_bare_ampersands_stay_as_written():
 def test_thousands_of_unclosed_tags_are_still_read():
     document = read_bytes(("<p>" + "<font>ord " * 3000).encode(), "gammal.html")
     assert document.blocks[0].text == " ".join(["ord"] * 3000)
+
+
+def test_soft_hyphens_vanish_and_fixes_can_span_plain_spaces(linter):
+    document = read_bytes("<p>Stads&shy;bygg\xadnads&shy;kontoret svarar.</p>".encode(), "a.html")
+    assert document.blocks[0].text == "Stadsbyggnadskontoret svarar."
+    result = lint_text(linter, "<p>Mötet ska\täga rum i morgon, mötet ska äga rum.</p>", name="a.html", select=("KLAR001",))
+    assert [(d.column, d.match, d.fix is not None) for d in result.diagnostics] == [(14, "äga rum", True), (42, "äga rum", True)]

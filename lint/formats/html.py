@@ -62,6 +62,7 @@ CONTAINERS = frozenset(
 CHROME = frozenset({"nav", "header", "footer"})
 MAX_DEPTH = 200  # deeper elements (a page of unclosed <font> tags) are read as if closed at once
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+SOFT_HYPHEN = "\xad"
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 META_KEYS = {
@@ -349,22 +350,29 @@ class _Prose:
 
     def add(self, piece: Text) -> None:
         if piece.source_length is not None:
-            self.builder.add_replaced(piece.text, piece.offset, piece.source_length)
-            self.space, self.empty = False, False
+            if piece.text != SOFT_HYPHEN:  # &shy; only says where a word may break
+                self.builder.add_replaced(piece.text, piece.offset, piece.source_length)
+                self.space, self.empty = False, False
             return
         position = 0
         for match in WHITESPACE.finditer(piece.text):
             self._word(piece.text[position : match.start()], piece.offset + position)
             if not self.space:
-                self.builder.add_replaced(" ", piece.offset + match.start(), match.end() - match.start())
+                if match.group(0) == " ":  # one plain space maps as itself, so fixes can span it
+                    self.builder.add(" ", piece.offset + match.start())
+                else:
+                    self.builder.add_replaced(" ", piece.offset + match.start(), match.end() - match.start())
                 self.space = True
             position = match.end()
         self._word(piece.text[position:], piece.offset + position)
 
     def _word(self, text: str, offset: int) -> None:
-        if text:
-            self.builder.add(text, offset)
-            self.space, self.empty = False, False
+        position = 0
+        for part in text.split(SOFT_HYPHEN):
+            if part:
+                self.builder.add(part, offset + position)
+                self.space, self.empty = False, False
+            position += len(part) + 1
 
     def separate(self) -> None:
         if not self.space:
