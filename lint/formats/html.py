@@ -84,7 +84,7 @@ META_KEYS = {
 TRUE_WORDS = {"true", "ja", "yes", "1"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Text:
     """A run of character data or one entity, with its place in the source."""
 
@@ -93,7 +93,7 @@ class Text:
     source_length: int | None = None  # set for entities: the source is longer than the text
 
 
-@dataclass
+@dataclass(eq=False)  # nodes are compared by identity
 class Node:
     tag: str
     attrs: dict[str, str]
@@ -311,7 +311,7 @@ def _is_chrome(node: Node) -> bool:
 
 def _read_head(root: Node, document: Document) -> None:
     for node in root.iter():
-        if node.tag == "title" and "title" not in document.metadata:
+        if node.tag == "title" and "title" not in document.metadata and not any(a.tag == "svg" for a in node.ancestors()):
             document.metadata["title"] = " ".join(_plain_text(node).split())
         elif node.tag == "meta":
             name = (node.attrs.get("name") or node.attrs.get("property") or node.attrs.get("http-equiv") or "").lower()
