@@ -66,3 +66,10 @@ def test_a_suggestion_without_inflection_is_the_unsafe_base_form(lint):
     result = lint("Ansökningarna erhölls i maj.", select=("KLAR001",))
     [finding] = result.diagnostics
     assert (finding.match, finding.suggestions[0], finding.fix.safety) == ("erhölls", "få", "unsafe")
+
+
+def test_every_entry_has_an_alternative_and_a_source():
+    for rule in LIST_RULES:
+        for swap in rule.spec.swap:
+            assert swap.suggest and all(alternative.strip() for alternative in swap.suggest), swap.match
+            assert swap.source, f"{rule.code}: {swap.match} saknar källa"

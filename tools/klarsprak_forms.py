@@ -24,7 +24,8 @@ as an unsafe suggestion. `n:` nouns give indefinite/definite singular and plural
 two forms for a mass noun); genitives are added. `a:` adjectives give base/t/a forms
 (regular ones only the base). `w:` is an invariable word or phrase, `=` a suggestion
 that is not inflected. Options after ` | ` (with spaces): `pos=VERB,AUX`, `unless=REGEX`, `nolemma`,
-`unsafe`, `nopass` (no passive forms; phrases never get them).
+`unsafe`, `nopass` (no passive forms; phrases never get them), `source=TEXT`. A line
+`@source TEXT` sets the source of the entries after it, until the next rule header.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def parse_entry(line: str) -> dict:
             swap["safe"] = False
         elif key == "nopass":
             pass
+        elif key == "source":
+            swap["source"] = value
         else:
             raise ValueError(f"okänt alternativ {key!r}: {line}")
     if word.startswith(("w:", "=")) or not forms:
@@ -159,6 +162,7 @@ def parse_entry(line: str) -> dict:
 def read_lists(path: Path = WORDS) -> dict[str, list[dict]]:
     lists: dict[str, list[dict]] = {}
     current = None
+    source = None
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.split("  #")[0].strip()
         if not line or line.startswith("#"):
@@ -166,11 +170,18 @@ def read_lists(path: Path = WORDS) -> dict[str, list[dict]]:
         header = re.fullmatch(r"\[(\w+)\]", line)
         if header:
             current = lists.setdefault(header.group(1), [])
+            source = None
+            continue
+        if line.startswith("@source "):
+            source = line.removeprefix("@source ").strip()
             continue
         if current is None:
             raise SystemExit(f"{path}:{number}: regelrubrik saknas")
         try:
-            current.append(parse_entry(line))
+            swap = parse_entry(line)
+            if source and "source" not in swap:
+                swap["source"] = source
+            current.append(swap)
         except ValueError as error:
             raise SystemExit(f"{path}:{number}: {error}") from None
     return lists
@@ -201,6 +212,8 @@ def swap_yaml(swaps: list[dict]) -> str:
             out.append("    unless: [" + ", ".join(_scalar(u) for u in swap["unless"]) + "]")
         if "safe" in swap:
             out.append(f"    safe: {_scalar(swap['safe'])}")
+        if "source" in swap:
+            out.append(f"    source: {_scalar(swap['source'])}")
     return "\n".join(out) + "\n"
 
 

@@ -28,6 +28,7 @@ class Swap(BaseModel):
     lemma: bool = True  # also match by lemma when the pipeline has lemmas
     unless: list[str] = []  # regexes on the sentence: when one matches, no finding
     safe: bool = True  # whether a known inflected alternative is a safe fix
+    source: str | None = None  # where the entry comes from (the rule's source when absent)
 
     @model_validator(mode="after")
     def _lowercase_forms(self) -> Swap:
