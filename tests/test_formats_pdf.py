@@ -121,3 +121,23 @@ def test_one_line_paragraphs_with_even_gaps_stay_apart():
         pdf.ln(3)
     document = read_bytes(bytes(pdf.output()), "a.pdf")
     assert [block.text for block in document.blocks] == [f"Stycke {n} är en rad." for n in range(4)]
+
+
+def test_short_bold_lines_are_headings_below_larger_ones():
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 8, "Årsrapport", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.multi_cell(0, 6, "Parker och lekplatser", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Staden har rustat tre lekplatser.\nArbetet fortsätter nästa år.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.multi_cell(0, 6, "En fet mening i brödtexten.", new_x="LMARGIN", new_y="NEXT")
+    document = read_bytes(bytes(pdf.output()), "a.pdf")
+    assert [(b.kind, b.level, b.text) for b in document.blocks] == [
+        (BlockKind.HEADING, 1, "Årsrapport"),
+        (BlockKind.HEADING, 2, "Parker och lekplatser"),
+        # a bold sentence with a full stop is no heading: it stays in its paragraph
+        (BlockKind.PARAGRAPH, None, "Staden har rustat tre lekplatser. Arbetet fortsätter nästa år. En fet mening i brödtexten."),
+    ]

@@ -22,6 +22,8 @@ from lint.formats.guard import reader_errors
 HYPHENATED = re.compile(r"(?<=[a-zåäöéü])-$")
 HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
 MAX_HEADING_CHARS = 120
+MAX_BOLD_HEADING_CHARS = 80  # a short line in bold body text, without a full stop, is a heading
+BOLD_WEIGHTS = ("bold", "black", "heavy", "semibold")
 BROKEN = "PDF-filen är skadad eller avkortad och går inte att läsa."
 
 
@@ -31,6 +33,7 @@ class _Line:
     y: float | None = None
     size: float = 0.0
     fragments: list[tuple[int, float, float, str]] = field(default_factory=list)  # (start, x, y, text)
+    plain: bool = False  # some text on the line is not in a bold font
 
     def normalized(self) -> _Line:
         """The line with runs of whitespace collapsed and ends stripped, fragments moved along."""
@@ -42,7 +45,11 @@ class _Line:
         moved.append(len(text))
         stripped = text.rstrip()
         fragments = [(moved[start], x, y, piece) for start, x, y, piece in self.fragments]
-        return _Line(stripped, self.y, self.size, [f for f in fragments if f[0] < len(stripped)])
+        return _Line(stripped, self.y, self.size, [f for f in fragments if f[0] < len(stripped)], self.plain)
+
+    @property
+    def bold(self) -> bool:
+        return not self.plain
 
 
 @dataclass
@@ -125,6 +132,7 @@ def _page_lines(page) -> _Page:
             current.text += piece
             if piece.strip():
                 current.size = max(current.size, (size or 0) * scale)
+                current.plain = current.plain or not _is_bold(font)
 
     try:
         page.extract_text(visitor_text=visit)
@@ -200,8 +208,20 @@ def _offsets(page: _Page, offset: int) -> list[int]:
     return starts
 
 
+def _is_bold(font) -> bool:
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # an odd font dictionary: treat the text as plain
+        return False
+    return any(weight in name.lower() for weight in BOLD_WEIGHTS)
+
+
 def _is_heading(line: _Line, body: float) -> bool:
-    return body > 0 and line.size >= body * HEADING_SIZE and len(line.text) <= MAX_HEADING_CHARS
+    if body <= 0 or len(line.text) > MAX_HEADING_CHARS:
+        return False
+    larger = line.size >= body * HEADING_SIZE
+    bold_line = line.bold and abs(line.size - body) <= 0.5 and len(line.text) <= MAX_BOLD_HEADING_CHARS
+    return larger or (bold_line and not line.text.endswith((".", ",", ";")))
 
 
 def _breaks(previous: _Line, line: _Line, body: float, page: _Page) -> bool:
