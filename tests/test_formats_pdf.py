@@ -141,3 +141,20 @@ def test_short_bold_lines_are_headings_below_larger_ones():
         # a bold sentence with a full stop is no heading: it stays in its paragraph
         (BlockKind.PARAGRAPH, None, "Staden har rustat tre lekplatser. Arbetet fortsätter nästa år. En fet mening i brödtexten."),
     ]
+
+
+def test_running_headers_are_read_once_and_page_numbers_not_at_all():
+    pdf = fpdf.FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for number in range(1, 4):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Stadsbyggnadskontoret | Tjänsteutlåtande", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        pdf.multi_cell(0, 6, f"Text på sida {number}.", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        pdf.multi_cell(0, 6, f"Sida {number} av 3", new_x="LMARGIN", new_y="NEXT")
+    document = read_bytes(bytes(pdf.output()), "a.pdf")
+    assert [b.text for b in document.blocks] == [
+        "Stadsbyggnadskontoret | Tjänsteutlåtande", "Text på sida 1.", "Text på sida 2.", "Text på sida 3.",
+    ]
+    assert document.source.count("Sida ") == 3  # still in the source, so positions stay right

@@ -4,7 +4,9 @@ The source text is the extracted text, page after page, one PDF text line per so
 line, and `page_starts` records where each page begins, so a finding reports its page
 and its line within the page. In the prose, a paragraph's lines are joined with a space,
 and a word hyphenated at a line break is joined again ("stadsbyggnads-" + "kontoret").
-Paragraph breaks and headings come from the gaps between lines and from font sizes.
+Paragraph breaks and headings come from the gaps between lines, font sizes and bold type.
+A running header or footer is prose once, on the first page that has it; page numbers are
+not prose. Both stay in the source text, so positions after them stay right.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ HEADING_SIZE = 1.15  # a line this much larger than the body text is a heading
 MAX_HEADING_CHARS = 120
 MAX_BOLD_HEADING_CHARS = 80  # a short line in bold body text, without a full stop, is a heading
 BOLD_WEIGHTS = ("bold", "black", "heavy", "semibold")
+PAGE_NUMBER = re.compile(r"^(?:sida|s\.|page)?\s*\d+\s*(?:(?:av|/|of)\s*\d+)?$", re.I)
 BROKEN = "PDF-filen är skadad eller avkortad och går inte att läsa."
 
 
@@ -180,16 +183,21 @@ def _build(document: Document, pages: list[_Page]) -> None:
     texts: list[str] = []
     offset = 0
     document.page_starts = []
+    running, seen = _running_lines(pages), set()
     for page in pages:
         document.page_starts.append(offset)
         paragraph: list[tuple[_Line, int]] = []
         previous: _Line | None = None
         _read_links(document, page, _offsets(page, offset))
         for line in page.lines:
-            if previous is not None and _breaks(previous, line, body, page):
+            shape = _shape(line.text)
+            repeated = PAGE_NUMBER.match(line.text) or (shape in running and shape in seen)
+            seen.add(shape)
+            if repeated or (previous is not None and _breaks(previous, line, body, page)):
                 _add_block(document, paragraph, body, levels)
                 paragraph = []
-            paragraph.append((line, offset))
+            if not repeated:  # a page number, or a running header already read, is no prose
+                paragraph.append((line, offset))
             texts.append(line.text)
             offset += len(line.text) + 1
             previous = line
@@ -198,6 +206,20 @@ def _build(document: Document, pages: list[_Page]) -> None:
             texts.append("")
             offset += 1
     document.source = "\n".join(texts)
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _running_lines(pages: list[_Page]) -> set[str]:
+    """Page headers and footers: lines at the top or bottom of most pages, numbers aside."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter = Counter()
+    for page in pages:
+        counts.update({_shape(line.text) for line in page.lines[:1] + page.lines[-1:]})
+    return {shape for shape, count in counts.items() if count >= 0.6 * len(pages)}
 
 
 def _offsets(page: _Page, offset: int) -> list[int]:
