@@ -95,8 +95,13 @@ def main(argv=None) -> int:
         disable = [d for d in disable if d != "parser"]
     wps2, _ = words_per_second(nlp, texts, disable=disable, repeat=args.repeat)
     print(f"typical rules:   {wps2:,.0f} words/s (disabled: {', '.join(disable) or 'none'})")
-    wps3, _ = words_per_second(nlp, texts, disable=[n for n in nlp.pipe_names if n not in ("tok2vec", "senter", "sentencizer") and not n.startswith("kommlint_")], repeat=args.repeat)
-    print(f"sentences only:  {wps3:,.0f} words/s (tok2vec + senter + Swedish rules)")
+    no_lemma = [n for n in nlp.pipe_names if n in ("trainable_lemmatizer", "lemmatizer")] + disable
+    wps3, _ = words_per_second(nlp, texts, disable=no_lemma, repeat=args.repeat)
+    print(f"no lemmatizer:   {wps3:,.0f} words/s (disabled: {', '.join(no_lemma) or 'none'})")
+    keep = {"tok2vec", "senter", "sentencizer"}
+    only_sents = [n for n in nlp.pipe_names if n not in keep and not n.startswith("kommlint_")]
+    wps4, _ = words_per_second(nlp, texts, disable=only_sents, repeat=args.repeat)
+    print(f"sentences only:  {wps4:,.0f} words/s (disabled: {', '.join(only_sents) or 'none'})")
     return 0
 
 

@@ -80,9 +80,13 @@ def train(corpus: Path, run_dir: Path, config: Path, overrides: list[str]) -> Pa
 
 
 def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
+    card = out / "MODEL_CARD.md"
+    card_text = card.read_text(encoding="utf-8") if card.is_file() else None
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(model_dir, out)
+    if card_text is not None:  # hand-written: keep it (update its table by hand)
+        card.write_text(card_text, encoding="utf-8")
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     test = results.get("test", {})
