@@ -176,3 +176,8 @@ def test_soft_hyphens_vanish_and_fixes_can_span_plain_spaces(linter):
     assert document.blocks[0].text == "Stadsbyggnadskontoret svarar."
     result = lint_text(linter, "<p>Mötet ska\täga rum i morgon, mötet ska äga rum.</p>", name="a.html", select=("KLAR001",))
     assert [(d.column, d.match, d.fix is not None) for d in result.diagnostics] == [(14, "äga rum", True), (42, "äga rum", True)]
+
+
+def test_code_is_not_prose():
+    source = "<p>Kör <code>kommlint check</code> nu.</p><pre>SKRIV INTE SÅ HÄR</pre>"
+    assert [b.text for b in read_bytes(source.encode(), "a.html").blocks] == ["Kör nu."]

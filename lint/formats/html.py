@@ -22,7 +22,8 @@ from lint.formats.guard import reader_errors
 from lint.suppression import parse_directives
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-SKIPPED = frozenset("script style template noscript svg math iframe object canvas select textarea button head".split())
+SKIPPED = frozenset("script style template noscript svg math iframe object canvas select textarea button head pre del".split())
+CODE = frozenset({"code", "kbd", "samp", "var"})  # code is not prose; as in Markdown, a space stands for it
 PHRASING = frozenset(
     "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub sup time u var".split()
 )
@@ -399,7 +400,7 @@ class _ProseReader:
         if node.tag == "img":
             self._image(node)
             return
-        if node.tag == "br":
+        if node.tag == "br" or node.tag in CODE:
             self.current.separate()
             return
         if node.tag == "table":
