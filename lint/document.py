@@ -232,13 +232,19 @@ class Document:
         return line - first_line + 1, column, page + 1
 
     def heading_before(self, offset: int) -> str | None:
-        """Text of the nearest heading at or before a source offset."""
+        """Text of the nearest heading at or before a source offset.
+
+        A block may name its own place instead (`attrs["section"]`: a page header, a footnote).
+        """
         found = None
         for block in self.blocks:
             if block.segments and block.segments[0].source_start > offset:
                 break
             if block.kind is BlockKind.HEADING and block.segments:
                 found = block.text
+            section = block.attrs.get("section")
+            if section and block.segments and block.segments[-1].source_end >= offset:
+                return section
         return found
 
     def line_text(self, line: int) -> str:

@@ -128,6 +128,8 @@ def test_findings_give_paragraph_and_column(linter):
     first = next(d for d in result.diagnostics if d.code == "KLAR014")
     assert first.heading == "Bygglov för altan"
     assert first.to_json()["heading"] == "Bygglov för altan"
+    in_header = next(d for d in result.diagnostics if d.code == "KLAR014" and d.line == 15)
+    assert in_header.heading == "sidhuvud"
 
 
 def test_accessibility_findings_in_word(linter):

@@ -36,6 +36,7 @@ PARTS = (
     ("footnote", re.compile(r"^/word/footnotes\.xml$")),
     ("endnote", re.compile(r"^/word/endnotes\.xml$")),
 )
+PART_NAMES = {"header": "sidhuvud", "footer": "sidfot", "footnote": "fotnot", "endnote": "slutnot"}  # shown as the place
 MAX_RATIO = 200  # a zip entry that unpacks to more than this many times its size is suspect
 
 
@@ -188,6 +189,8 @@ class _DocxReader:
         if kind is BlockKind.HEADING:
             self.headings.append({"level": level, "text": text.strip(), "offset": self.offset, "end_offset": self.offset + len(text)})
         attrs = {"part": part} if part not in {"body", "cell"} else {}
+        if part in PART_NAMES:
+            attrs["section"] = PART_NAMES[part]
         block = line.builder.build(kind, level, **attrs)
         if block is not None:
             self.document.blocks.append(block)
