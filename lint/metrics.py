@@ -100,35 +100,44 @@ class Counts:
     verbal: int = 0  # pronouns, adverbs, verbs
     vocabulary: set[str] = field(default_factory=set)
 
-    def add_sentence(self, sentence) -> None:
+    def add_sentence(self, sentence, verbs: frozenset[int] = frozenset()) -> None:
+        """Count a sentence; `verbs` are token indices known to be verbs (passives a model mis-tagged)."""
         self.sentences += 1
         for token in sentence:
             if is_word(token):
-                self.add_word(token)
+                self.add_word(token, token.i in verbs)
 
-    def add_word(self, token) -> None:
+    def add_word(self, token, is_verb: bool = False) -> None:
         self.words += 1
         self.vocabulary.add(token.lower_)
         if sum(char.isalpha() for char in token.text) > LONG_WORD:
             self.long_words += 1
-        if is_participle(token) or token.pos_ in NOMINAL_POS:
+        if is_verb:
+            self.verbal += 1
+        elif is_participle(token) or token.pos_ in NOMINAL_POS:
             self.nominal += 1
         elif token.pos_ in VERBAL_POS:
             self.verbal += 1
 
 
-def count(sentences: Iterable) -> Counts:
+def count(sentences: Iterable, with_passives: bool = False) -> Counts:
     counts = Counts()
     for sentence in sentences:
-        counts.add_sentence(sentence)
+        counts.add_sentence(sentence, passive_tokens(sentence) if with_passives else frozenset())
     return counts
+
+
+def passive_tokens(sentence) -> frozenset[int]:
+    from lint.checks.passive import deponents, passives
+
+    return frozenset(i for passive in passives(sentence, deponents()) for i in range(passive.start, passive.end))
 
 
 def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str]) -> dict[str, float | int | None]:
     """`words` and `sentences` count the whole text; the measures count its prose sentences."""
     parsed = list(parsed)
     every, prose = split_sentences(parsed)
-    counts = count(prose)
+    counts = count(prose, with_passives={"pos", "morph"} <= annotations)
     words = counts.words
     metrics: dict[str, float | int | None] = {
         "words": sum(word_count(sentence) for sentence in every),

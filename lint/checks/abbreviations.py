@@ -127,6 +127,8 @@ def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[in
         acronym = match.group("a")
         if ROMAN.match(acronym) or acronym in allowed or acronym in explained:
             continue
+        if re.match(r"\s*\d", text[match.end() :]):
+            continue  # part of a reference number: SBK 2023-05678, KS 2024/123
         if _is_explained(text, match):
             explained.add(acronym)
             continue

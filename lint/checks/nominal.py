@@ -158,8 +158,8 @@ def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
             detail = f"skriv med ett verb vem som gör vad, till exempel: {plain}"
             return tokens[index], tokens[position], plain, False, detail
         between = [token.lower_ for token in tokens[index + 1 : position + 1]]
-        if tokens[position].is_punct or between[0] != "av":
-            return None  # only "utbetalning sker" and "utbetalning av bidraget sker"
+        if tokens[position].is_punct or between[0] not in {"av", "om"}:
+            return None  # only "utbetalning sker", "utbetalning av bidraget sker", "ansökan om plats görs"
     return None
 
 
