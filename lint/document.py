@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -57,8 +58,7 @@ class Block:
         """
         if not self.segments:
             return 0
-        starts = [seg.text_start for seg in self.segments]
-        pos = bisect.bisect_right(starts, index) - 1
+        pos = bisect.bisect_right(self._segment_starts, index) - 1
         seg = self.segments[max(pos, 0)]
         delta = index - seg.text_start
         if delta < 0:
@@ -71,6 +71,10 @@ class Block:
             return seg.source_start
         return seg.source_start + delta
 
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [seg.text_start for seg in self.segments]
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             begin = self.source_offset(start)
@@ -79,17 +83,18 @@ class Block:
 
     def _source_end(self, index: int) -> int:
         """Source offset just after the character at `index`."""
-        for seg in self.segments:
+        if self.segments:
+            seg = self.segments[max(bisect.bisect_right(self._segment_starts, index) - 1, 0)]
             if seg.source_length is not None and seg.text_start <= index < seg.text_start + seg.length:
                 return seg.source_end
         return self.source_offset(index) + 1
 
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken run of source text."""
-        src_start, src_end = self.source_span(start, end)
-        return src_end - src_start == end - start and any(
-            seg.text_start <= start and end <= seg.text_start + seg.length for seg in self.segments
-        )
+        if not self.segments:
+            return False
+        seg = self.segments[max(bisect.bisect_right(self._segment_starts, start) - 1, 0)]
+        return seg.text_start <= start and end <= seg.text_start + seg.length
 
 
 class BlockBuilder:

@@ -229,9 +229,17 @@ class _Defaults(dict):
         return "…"
 
 
+def has_sentences(doc: Doc) -> bool:
+    """Whether the doc has sentence boundaries; cached, since spaCy checks every token."""
+    known = doc.user_data.get("kommlint_has_sents")
+    if known is None:
+        known = doc.user_data["kommlint_has_sents"] = doc.has_annotation("SENT_START")
+    return known
+
+
 def sentence_spans(doc: Doc) -> Iterator[Span]:
     """Sentences of a parsed block, or the whole block when the pipeline has no splitter."""
-    if doc.has_annotation("SENT_START"):
+    if has_sentences(doc):
         yield from doc.sents
     else:
         yield doc[:]

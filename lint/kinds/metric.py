@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, sentence_spans
-from lint.metrics import lix_band, sentence_words
+# `lint.metrics` imports from this package; bind the module, not its names, so either
+# can be imported first.
+from lint import metrics
 
 SENTENCE_METRICS = {"sentence_words"}
 BLOCK_METRICS = {"block_words"}
@@ -55,13 +57,13 @@ class MetricRule(Rule):
     def _sentences(self, ctx: RuleContext, limit: float) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
             for sentence in sentence_spans(parsed.doc):
-                value = sentence_words(sentence)
+                value = metrics.sentence_words(sentence)
                 if self._exceeds(value, limit):
                     yield ctx.hit(parsed.block, sentence.start_char, sentence.end_char, value=value, limit=_number(limit))
 
     def _blocks(self, ctx: RuleContext, limit: float) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
-            value = sum(sentence_words(sentence) for sentence in sentence_spans(parsed.doc))
+            value = sum(metrics.sentence_words(sentence) for sentence in sentence_spans(parsed.doc))
             if self._exceeds(value, limit):
                 yield ctx.hit(parsed.block, 0, len(parsed.block.text), value=value, limit=_number(limit))
 
@@ -70,7 +72,7 @@ class MetricRule(Rule):
         if value is None or (ctx.metrics.get("words") or 0) < self.spec.min_words:
             return
         if self._exceeds(value, limit):
-            band = lix_band(value) if self.spec.metric == "lix" else ""
+            band = metrics.lix_band(value) if self.spec.metric == "lix" else ""
             hit = ctx.document_hit(value=_number(value), limit=_number(limit), band=band)
             yield hit
 

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, inside, keep_case, quoted_spans, sentence_spans
+from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, has_sentences, inside, keep_case, quoted_spans, sentence_spans
 
 
 class Swap(BaseModel):
@@ -146,7 +146,7 @@ class SubstitutionRule(Rule):
         patterns = self._unless[id(swap)]
         if not patterns:
             return False
-        sentence = span.sent.text if span.doc.has_annotation("SENT_START") else span.doc.text
+        sentence = span.sent.text if has_sentences(span.doc) else span.doc.text
         return any(pattern.search(sentence) for pattern in patterns)
 
     def _hit(self, ctx: RuleContext, block, doc, start: int, end: int, candidate: _Candidate) -> Hit:
