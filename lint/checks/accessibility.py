@@ -64,7 +64,12 @@ def _vague_alt(alt: str) -> bool:
 
 
 def link_text(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """Link texts that do not say where the link leads."""
+    """Link texts that do not say where the link leads.
+
+    A written-out address is right where the text may be printed: in Word and PDF
+    documents, and in the profiles listed in the option `printed_profiles`.
+    """
+    printed = ctx.document.format in {"docx", "pdf"} or ctx.profile.name in rule.options.get("printed_profiles", ())
     for link in ctx.document.links:
         text = " ".join(link.text.split())
         normalized = text.lower().strip(" .:!»›→>")
@@ -72,7 +77,7 @@ def link_text(ctx: RuleContext, rule) -> Iterator[Hit]:
             detail = "saknar text"
         elif normalized in VAGUE_LINKS:
             detail = f"«{text}» säger inte vart länken leder"
-        elif BARE_URL.match(text) and not link.href.startswith("mailto:"):
+        elif BARE_URL.match(text) and not link.href.startswith("mailto:") and not printed:
             detail = "är en webbadress; skriv vad läsaren hittar där"
         else:
             continue
