@@ -53,6 +53,7 @@ class _Line:
     length: int = 0
 
     def add(self, text: str, line_start: int) -> None:
+        text = text.replace("\r", " ").replace("\n", " ")  # one paragraph stays one line
         self.builder.add(text, line_start + self.length)
         self.parts.append(text)
         self.length += len(text)
@@ -103,7 +104,6 @@ def _check_container(data: bytes, limit: int) -> None:
 
 class _DocxReader:
     def __init__(self, path: str, word) -> None:
-        self.path = path
         self.word = word
         self.lines: list[str] = []
         self.offset = 0  # source offset where the next line starts
