@@ -166,7 +166,149 @@ LEMMA_EXCEPTIONS = {
 }
 DEPONENT_FORMS = {form: lemma for lemma, forms in DEPONENTS.items() for form in forms}
 
+#: Strong and irregular verbs: lemma -> "present past supine [more forms]". Used for
+#: lemmas the statistical lemmatizer cannot learn from a small corpus (sa -> säga,
+#: låg -> ligga) and, through :func:`strong_verb_lemma`, for their prefixed compounds
+#: (föreslog -> föreslå, innehöll -> innehålla). Ambiguous forms are left out
+#: ("lett": le/leda; "satt": sitta/sätta is decided from context).
+_STRONG_VERBS = {
+    "vara": "är var varit", "ha": "har hade haft", "bli": "blir blev blivit",
+    "gå": "går gick gått", "stå": "står stod stått", "få": "får fick fått",
+    "ge": "ger gav gett givit", "ta": "tar tog tagit", "se": "ser såg sett",
+    "säga": "säger sa sade sagt", "göra": "gör gjorde gjort", "veta": "vet visste vetat",
+    "ligga": "ligger låg legat", "komma": "kommer kom kommit", "dra": "drar drog dragit",
+    "le": "ler log", "sova": "sover sov sovit", "ljuga": "ljuger ljög ljugit",
+    "flyga": "flyger flög flugit", "bjuda": "bjuder bjöd bjudit", "njuta": "njuter njöt njutit",
+    "skjuta": "skjuter sköt skjutit", "bryta": "bryter bröt brutit", "flyta": "flyter flöt flutit",
+    "bära": "bär bar burit", "skära": "skär skar skurit", "stjäla": "stjäl stal stulit",
+    "dricka": "dricker drack druckit", "sticka": "sticker stack stuckit",
+    "springa": "springer sprang sprungit", "hinna": "hinner hann hunnit",
+    "finna": "finner fann funnit", "vinna": "vinner vann vunnit", "brinna": "brinner brann brunnit",
+    "binda": "binder band bundit", "försvinna": "försvinner försvann försvunnit",
+    "sjunga": "sjunger sjöng sjungit", "sjunka": "sjunker sjönk sjunkit",
+    "stiga": "stiger steg stigit", "skriva": "skriver skrev skrivit", "bita": "biter bet bitit",
+    "glida": "glider gled glidit", "kliva": "kliver klev klivit", "lida": "lider led lidit",
+    "rida": "rider red ridit", "skrika": "skriker skrek skrikit", "svika": "sviker svek svikit",
+    "vrida": "vrider vred vridit", "tiga": "tiger teg tigit", "riva": "river rev rivit",
+    "driva": "driver drev drivit", "gripa": "griper grep gripit", "slita": "sliter slet slitit",
+    "spricka": "spricker sprack spruckit", "slå": "slår slog slagit", "dö": "dör dog dött",
+    "gråta": "gråter grät gråtit", "låta": "låter lät låtit", "falla": "faller föll fallit",
+    "hålla": "håller höll hållit", "heta": "heter hette hetat", "sälja": "säljer sålde sålt",
+    "välja": "väljer valde valt", "lägga": "lägger lade la lagt", "vilja": "vill ville velat",
+    "kunna": "kan kunde kunnat", "skola": "ska skall skulle", "böra": "bör borde bort",
+    "äta": "äter åt ätit", "frysa": "fryser frös frusit", "krypa": "kryper kröp krupit",
+    "suga": "suger sög sugit", "fara": "far for farit", "stryka": "stryker strök strukit",
+    "förstå": "förstår förstod förstått", "dölja": "döljer dolde dolt", "be": "ber bad bett",
+    "vika": "viker vek vikit", "sätta": "sätter satte", "sitta": "sitter suttit",
+    "gälla": "gäller gällde gällt", "smita": "smiter smet smitit", "knyta": "knyter knöt knutit",
+    "hugga": "hugger högg huggit", "sjuda": "sjuder sjöd sjudit", "tvinga": "tvingar tvingade tvingat",
+    "brista": "brister brast brustit", "gnida": "gnider gned gnidit", "pipa": "piper pep pipit",
+    "lyda": "lyder löd lytt", "träda": "träder trädde trätt", "sprida": "sprider spred spridit",
+    "gjuta": "gjuter göt gjutit", "klyva": "klyver klöv kluvit", "nypa": "nyper nöp nupit",
+    "strida": "strider stred stridit", "skina": "skiner sken skinit", "fnysa": "fnyser fnös fnyst",
+    "höra": "hör hörde hört", "lära": "lär lärde lärt", "köra": "kör körde kört",
+    "spörja": "spörjer sporde sport", "töras": "törs tordes torts", "glädja": "gläder gladde glatt",
+    "svälja": "sväljer svalde svalt", "smörja": "smörjer smorde smort", "duga": "duger dög dugt",
+    "sluta": "slutar slutade slutat",
+}
+STRONG_FORMS = {}
+for _lemma, _forms in _STRONG_VERBS.items():
+    for _form in _forms.split():
+        STRONG_FORMS.setdefault(_form, _lemma)
+# s-passive forms of the strong verbs (gavs, togs, sågs, hölls, skrevs, drogs ...).
+for _lemma, _forms in _STRONG_VERBS.items():
+    _parts = _forms.split()
+    if len(_parts) >= 2 and not _lemma.endswith("s"):
+        for _form in _parts[1:2] + _parts[2:]:
+            if _form[-1] in "aeiouyåäö" or _form.endswith("s"):
+                continue
+            STRONG_FORMS.setdefault(_form + "s", _lemma)
+STRONG_FORMS.pop("vars", None)
+
+_FIN_PAST = "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act"
+_FIN_PAST_PASS = "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Pass"
+_FIN_PRES_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+_INF_PASS = "VerbForm=Inf|Voice=Pass"
+_SUP_PASS = "VerbForm=Sup|Voice=Pass"
+
+#: Forms that are verbs whatever the statistical tagger says: the past tense of common
+#: strong verbs with no noun/adjective homograph, and the s-passives of strong verbs.
+#: form -> (lemma, FEATS).
+VERB_ANALYSES: dict[str, tuple[str, str]] = {}
+_UNAMBIGUOUS_PAST = (
+    "sa sade visste gick fick stod såg gjorde låg drack sprang hann fann vann brann försvann "
+    "sjöng sjönk skrev klev skrek svek slog grät höll sålde ville kunde skulle borde kröp "
+    "förstod dolde flög bjöd njöt sköt bröt flöt stal hette blev ljög brast hördes gav"
+).split()
+for _form in _UNAMBIGUOUS_PAST:
+    VERB_ANALYSES[_form] = (STRONG_FORMS.get(_form, _form), _FIN_PAST)
+VERB_ANALYSES["hördes"] = ("höra", _FIN_PAST_PASS)
+for _lemma, _forms in _STRONG_VERBS.items():
+    if _lemma.endswith("s") or _lemma in ("vara", "ha", "skola", "kunna", "vilja", "böra", "få"):
+        continue
+    _parts = _forms.split()
+    if _lemma.endswith("a"):
+        _stem = _lemma[:-1]
+        if not _stem.endswith("s"):
+            VERB_ANALYSES.setdefault(_stem + "s", (_lemma, _FIN_PRES_PASS))  # hålls
+        VERB_ANALYSES.setdefault(_lemma + "s", (_lemma, _INF_PASS))  # hållas
+    else:
+        VERB_ANALYSES.setdefault(_lemma + "s", (_lemma, _FIN_PRES_PASS))  # ges, tas, ses
+    for _form in _parts[1:]:
+        if _form.endswith(("it", "tt", "at", "gt", "lt", "rt", "dt")) and _form != _parts[1]:
+            VERB_ANALYSES.setdefault(_form + "s", (_lemma, _SUP_PASS))  # hållits, getts
+        elif _form[-1] not in "aeiouyåäös":
+            VERB_ANALYSES.setdefault(_form + "s", (_lemma, _FIN_PAST_PASS))  # hölls, gavs
+for _dep in DEPONENT_FORMS:
+    VERB_ANALYSES.pop(_dep, None)
+for _form in (
+    "bars fars fors vars slås kans bands sovs legs vets bets reds revs ledes ts drs blis dös "
+    "les koms lågs dogs logs leds bads hets lids rids tegs tigs peps pips nyps nöps dögs dugs "
+    "göts löds lyds sögs sugs veks viks hörs gås stås låts lärs bes"
+).split():
+    VERB_ANALYSES.pop(_form, None)
+
+
+def verb_analysis(form: str) -> tuple[str, str] | None:
+    """(lemma, FEATS) of a form that is certainly a verb, also with a verb prefix."""
+    low = form.lower()
+    if low in VERB_ANALYSES:
+        return VERB_ANALYSES[low]
+    for i in range(1, len(low) - 3):
+        prefix, rest = low[:i], low[i:]
+        if rest in VERB_ANALYSES and len(rest) >= 4 and rest.endswith("s") and _split_prefix(prefix):
+            lemma, feats = VERB_ANALYSES[rest]
+            return prefix + lemma, feats
+    return None
+_PREFIXES = (
+    "an", "av", "be", "bi", "bort", "efter", "emot", "er", "fast", "fram", "från", "för",
+    "före", "genom", "hem", "i", "igen", "in", "inne", "med", "mot", "ned", "ner", "om",
+    "på", "sam", "till", "tillbaka", "undan", "under", "upp", "ur", "ut", "utan", "vid",
+    "å", "åter", "över", "sönder", "kvar", "ihop", "tillhanda",
+)
+
+
+def strong_verb_lemma(form: str) -> str | None:
+    """Lemma of a strong/irregular verb form, also with a verb prefix (föreslog -> föreslå)."""
+    low = form.lower()
+    if low in STRONG_FORMS:
+        return STRONG_FORMS[low]
+    for i in range(1, len(low) - 2):
+        prefix, rest = low[:i], low[i:]
+        if rest in STRONG_FORMS and len(rest) >= 3 and (prefix in _PREFIXES or _split_prefix(prefix)):
+            return prefix + STRONG_FORMS[rest]
+    return None
+
+
+def _split_prefix(prefix: str) -> bool:
+    """A chain of verb prefixes (e.g. 'tillbaka', 'uppe'), not an arbitrary string."""
+    if not prefix:
+        return True
+    return any(prefix.startswith(p) and _split_prefix(prefix[len(p):]) for p in _PREFIXES)
+
 _SENT_FINAL = {".", "!", "?", "…", ":", "...", "!?", "?!"}
+_DETERMINERS = {"en", "ett", "den", "det", "de", "denna", "detta", "dessa", "min", "mitt", "din", "ditt", "sin", "sitt", "vår", "vårt", "er", "ert", "hans", "hennes", "deras", "varje", "någon", "något", "ingen", "inget"}
+_RECIPROCAL = {"ses", "sågs", "träffas", "träffades", "hörs", "hördes", "möts", "möttes", "kramas", "pratas", "syns"}
 _STRONG_FINAL = {".", "!", "?", "…", "..."}
 _QUOTES = {'"', "”", "“", "'", "’", "»", "«"}
 _BULLETS = {"-", "–", "—", "•", "*", "·", "▪", "◦"}
@@ -319,11 +461,32 @@ def morph_rules(doc):
                     feats.pop("Voice", None)
                     tok.set_morph(feats or None)
             continue
+        if has_morph and tok.pos_ not in ("VERB", "AUX", "") and tok.is_alpha:
+            analysis = verb_analysis(low)
+            prev = doc[tok.i - 1].lower_ if tok.i else ""
+            if analysis is not None and prev not in _DETERMINERS:
+                tok.pos_ = "VERB"
+                tok.set_morph(analysis[1])
+                tok.lemma_ = analysis[0]
+                continue
         lemma = LEMMA_EXCEPTIONS.get(low)
         if lemma is not None and tok.pos_ in ("VERB", "AUX", ""):
             tok.lemma_ = lemma
+        elif tok.pos_ in ("VERB", "AUX") and has_lemma and "Part" not in tok.morph.get("VerbForm"):
+            if low == "satt":
+                before = {t.lower_ for t in doc[max(0, tok.i - 3) : tok.i]}
+                tok.lemma_ = "sätta" if before & {"har", "hade", "ha", "haft", "hava"} else "sitta"
+            else:
+                strong = strong_verb_lemma(low)
+                if strong is not None:
+                    tok.lemma_ = strong
         if has_morph and tok.pos_ == "VERB":
             _fix_voice(tok, low)
+            if low in _RECIPROCAL and tok.i and doc[tok.i - 1].lower_ in ("vi", "ni", "de", "dom"):
+                # "vi ses", "ni träffas": reciprocal, not passive.
+                feats = tok.morph.to_dict()
+                feats.pop("Voice", None)
+                tok.set_morph(feats or None)
     return doc
 
 
