@@ -141,10 +141,17 @@ class _TextView:
         title = document.metadata.get("title")
         if isinstance(title, str) and title.strip():
             lines = (title.strip(), *lines)
-        return cls(lines, document.text, document.source)
+        return cls(lines, document.text, content_source(document))
 
 
 SHORT_LINE = 60
+PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
+
+
+def content_source(document: Document) -> str:
+    """The source without a web page's header, footer and navigation: a newsletter sign-up
+    in the footer of every page does not make each page a form."""
+    return PAGE_CHROME.sub(" ", document.source) if document.format == "html" else document.source
 
 
 @lru_cache(maxsize=512)

@@ -131,3 +131,12 @@ def test_profiles_command(tmp_path):
     result = CliRunner().invoke(main, ["profiles"])
     assert result.exit_code == 0
     assert "tjansteutlatande" in result.output and "diarienummer" in result.output and "Standardprofil: webbsida" in result.output
+
+
+def test_a_sign_up_form_in_the_footer_makes_no_form(profiles):
+    page = (
+        '<html lang="sv"><body><main><h1>Parker</h1><p>Parkerna är öppna.</p></main>'
+        '<footer><form><input type="email" name="email"></form></footer></body></html>'
+    )
+    assert profiles.choose(doc(page, "parker.html"), None, {}, None).source == "default"
+

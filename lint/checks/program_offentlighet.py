@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from lint.checks.program import hrefs, missing, page_text, required, title_hit
 from lint.kinds.base import Hit, RuleContext
+from lint.profiles import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
 
@@ -38,7 +39,7 @@ def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
     invitation = _first_match(ctx, INVITATION)
     if invitation is not None:
         yield missing(ctx, rule, invitation)
-    elif required(ctx, rule) or FORM_HTML.search(ctx.document.source):
+    elif required(ctx, rule) or FORM_HTML.search(content_source(ctx.document)):
         yield missing(ctx, rule, title_hit(ctx, match=""))
 
 
@@ -114,7 +115,7 @@ GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 def personal_data(ctx: RuleContext, rule) -> Iterator[Hit]:
     """A form (or a page that collects personal data) without GDPR information or a link to it."""
     document = ctx.document
-    collects = PERSONAL_FIELDS_HTML.search(document.source) or PERSONAL_FIELDS_TEXT.search(document.text)
+    collects = PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text)
     if not (required(ctx, rule) or collects):
         return
     if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
