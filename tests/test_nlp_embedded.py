@@ -144,3 +144,38 @@ def test_held_out_accuracy(tmp_path):
     assert test["sents_f"] >= 0.93
     assert test["voice_pass_p"] >= 0.90
     assert test["voice_pass_r"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "sentence,word,lemma",
+    [
+        ("Förvaltningen föreslog en ny lösning.", "föreslog", "föreslå"),
+        ("Avtalet innehöll flera villkor.", "innehöll", "innehålla"),
+        ("Hon sa att ansökan var komplett.", "sa", "säga"),
+        ("Det förelåg inga hinder.", "förelåg", "föreligga"),
+    ],
+)
+def test_strong_verb_lemmas(nlp, sentence, word, lemma):
+    tok = _token(nlp(sentence), word)
+    assert tok.lemma_ == lemma
+    assert tok.pos_ in ("VERB", "AUX")
+
+
+@pytest.mark.parametrize(
+    "sentence,verb,lemma",
+    [
+        ("Mötet hölls i stadshuset.", "hölls", "hålla"),
+        ("Beslutet hålls tillgängligt för alla.", "hålls", "hålla"),
+        ("Bidraget gavs till föreningen.", "gavs", "ge"),
+    ],
+)
+def test_strong_s_passive(nlp, sentence, verb, lemma):
+    tok = _token(nlp(sentence), verb)
+    assert tok.pos_ == "VERB"
+    assert "Pass" in tok.morph.get("Voice")
+    assert tok.lemma_ == lemma
+
+
+def test_reciprocal_is_not_passive(nlp):
+    assert "Pass" not in _token(nlp("Vi ses på mötet i morgon."), "ses").morph.get("Voice")
+    assert "Pass" in _token(nlp("Detta ses som ett problem."), "ses").morph.get("Voice")

@@ -122,3 +122,15 @@ def embedded_nlp():
     if path is None:
         pytest.skip("no embedded pipeline in lint/nlp/embedded")
     return load_pipeline(str(path)).nlp
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('Han sa: "Vi kommer i tid." Sedan gick han.', 2),
+        ('Fördraget undertecknades 1860." Det öppnade nya hamnar.', 2),
+        ("Det kostar 100 kr. Betala i förskott.", 2),
+    ],
+)
+def test_sentences_with_quotes_and_final_words(blank_nlp, text, expected):
+    assert len(list(blank_nlp(text).sents)) == expected

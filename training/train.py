@@ -114,6 +114,25 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def refresh(pipeline: Path, data: Path, work: Path) -> dict:
+    """Re-evaluate a packaged pipeline (e.g. after changing lint/nlp/swedish.py) and
+    rewrite the accuracy in its meta.json without retraining."""
+    corpus = work / "corpus"
+    convert.convert(data, corpus)
+    files = {n: corpus / f"{n}.spacy" for n in ("dev", "test", "lines")}
+    results = evaluate.evaluate_files(str(pipeline), files, adapt=True)
+    meta_path = pipeline / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["performance"] = {k: round(float(results["test"][k]), 4) for k in REPORTED if k in results["test"]}
+    meta["kommlint_evaluation"] = {
+        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+        for name, r in results.items()
+    }
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(evaluate.markdown_table(results))
+    return results
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Train kommlint's embedded Swedish pipeline.")
     ap.add_argument("--data", type=Path, required=True, help="folder with the UD .conllu files")
@@ -122,10 +141,18 @@ def main(argv=None) -> int:
     ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
     ap.add_argument("--version", default="0.1.0")
     ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument(
+        "--refresh-only",
+        action="store_true",
+        help="do not train: re-evaluate the pipeline already in --out and update its meta.json",
+    )
     args = ap.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kommlint-train-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.refresh_only:
+        refresh(args.out, args.data, work)
+        return 0
     corpus = work / "corpus"
     stats = convert.convert(args.data, corpus)
     for k, v in sorted(stats.items()):
