@@ -193,3 +193,27 @@ def test_required_kind_reads_the_page_footer(lint):
     assert found(lint(page, name="bidrag.html", select=("AVS006",))) == []
     without = page.replace("Senast uppdaterad 2025-03-01", "Stockholms stad")
     assert [code for code, *_ in found(lint(without, name="bidrag.html", select=("AVS006",)))] == ["AVS006"]
+
+
+def test_organisation_data_from_an_extra_rule_pack(linter, tmp_path):
+    data = tmp_path / "kommunens-regler" / "data"
+    data.mkdir(parents=True)
+    (data / "uppsala.yaml").write_text(
+        "name: Uppsala kommun\nwrong_names: [Uppsalas kommun]\nforvaltningar: [Stadsbyggnadsförvaltningen]\n"
+        "internal_abbreviations: {KSU: kommunstyrelsens utskott}\n",
+        encoding="utf-8",
+    )
+    text = "Uppsalas kommun informerar. Frågan går till KSU i maj. Ring 018-727 00 00. Publicerad 2025-04-01.\n"
+    result = lint_as(linter, text, organization="Uppsala kommun", rule_packs=(str(data.parent),), select=("AVS", "MALG002"))
+    assert [(d.code, d.match, d.suggestions) for d in result.diagnostics] == [
+        ("AVS002", "Uppsalas kommun", ("Uppsala kommun",)),
+        ("MALG002", "KSU", ("kommunstyrelsens utskott",)),
+    ]
+
+
+def test_broken_data_file_is_a_clear_error(linter, tmp_path):
+    data = tmp_path / "trasig" / "data"
+    data.mkdir(parents=True)
+    (data / "fel.yaml").write_text("name: [oavslutad\n", encoding="utf-8")
+    result = lint_as(linter, "Hej.\n", organization="Uppsala kommun", rule_packs=(str(data.parent),), select=("AVS002",))
+    assert len(result.errors) == 1 and "kan inte läsa datafilen" in result.errors[0].message
