@@ -92,9 +92,11 @@ UNIT_METADATA = ("forvaltning", "förvaltning", "enhet", "unit", "namnd", "nämn
 
 
 def unit_present(ctx: RuleContext) -> bool:
-    if any(ctx.document.metadata.get(key) for key in UNIT_METADATA):
+    metadata = ctx.document.metadata
+    if any(metadata.get(key) for key in UNIT_METADATA):
         return True
-    text = page_text(ctx.document)
+    # A DOCX or HTML author is often the unit itself ("Stadsbyggnadskontoret").
+    text = "\n".join([page_text(ctx.document), *(str(metadata[key]) for key in ("author", "publisher") if metadata.get(key))])
     if UNIT_SUFFIX.search(text):
         return True
     organization = org(ctx)
