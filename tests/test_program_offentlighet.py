@@ -123,3 +123,12 @@ def test_ai_generated_declared_in_config(linter):
     settings = replace(Settings(), select=("OFF007",), ai_generated=("nyheter/*",))
     assert [d.code for d in linter.lint_document(document, settings).diagnostics] == ["OFF007"]
     assert linter.lint_document(document, replace(settings, ai_generated=("press/*",))).diagnostics == []
+
+
+def test_an_earlier_mention_of_appeal_is_not_the_instruction(lint):
+    text = (
+        "Beslut\n\nSocialnämnden avslår ansökan eftersom du tidigare har överklagat ett liknande beslut.\n\n"
+        "Hur du överklagar\n\nOm du vill överklaga ska du skriva till Socialnämnden. "
+        "Överklagandet ska ha kommit in inom tre veckor från den dag du fick beslutet.\n"
+    )
+    assert found(lint(text, select=("OFF003",))) == []

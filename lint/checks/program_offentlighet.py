@@ -71,20 +71,25 @@ def appeal(ctx: RuleContext, rule) -> Iterator[Hit]:
     """A decision without a complete överklagandehänvisning: how, to whom, within three weeks."""
     if not required(ctx, rule):
         return
-    section = _appeal_section(ctx)
-    if section is None:
+    sections = list(_appeal_sections(ctx))
+    if not sections:
         yield missing(ctx, rule, title_hit(ctx, detail="det står inte hur, vart och inom vilken tid man kan överklaga"))
         return
-    hit, text = section
-    if NOT_APPEALABLE.search(text) or ATTACHED.search(text):
-        return
-    lacking = [part for part, pattern in APPEAL_PARTS.items() if not pattern.search(text)]
+    # The section that comes closest to a complete instruction (an earlier mention, such as
+    # "du har tidigare överklagat", is not the instruction).
+    lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
     if lacking:
         yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": " och ".join(lacking) + " saknas"}))
 
 
-def _appeal_section(ctx: RuleContext) -> tuple[Hit, str] | None:
-    """The first mention of överklagande and the text of its section (up to the next heading)."""
+def _lacking(text: str) -> list[str]:
+    if NOT_APPEALABLE.search(text) or ATTACHED.search(text):
+        return []
+    return [part for part, pattern in APPEAL_PARTS.items() if not pattern.search(text)]
+
+
+def _appeal_sections(ctx: RuleContext) -> Iterator[tuple[Hit, str]]:
+    """Each block that mentions överklagande, with the text of its section (to the next heading)."""
     for index, parsed in enumerate(ctx.parsed):
         match = APPEAL.search(parsed.block.text)
         if not match:
@@ -94,8 +99,7 @@ def _appeal_section(ctx: RuleContext) -> tuple[Hit, str] | None:
             if following.block.kind.value == "heading" and not APPEAL.search(following.block.text):
                 break
             texts.append(following.block.text)
-        return ctx.hit(parsed.block, match.start(), match.end()), "\n".join(texts)
-    return None
+        yield ctx.hit(parsed.block, match.start(), match.end()), "\n".join(texts)
 
 
 # OFF005 personuppgifter ---------------------------------------------------------------
