@@ -86,6 +86,13 @@ class Profiles:
         declared = declared_profile(document)
         if declared in self:
             return ProfileChoice(self.get(declared), "metadata", f"angiven i dokumentets metadata (profile: {declared})")
+        choice = self._choose_without_metadata(document, config_globs, config_profile)
+        if declared:
+            known = ", ".join(self.by_name)
+            return ProfileChoice(choice.profile, choice.source, f"{choice.reason}; metadata anger okänd profil «{declared}» (finns: {known})")
+        return choice
+
+    def _choose_without_metadata(self, document: Document, config_globs: dict[str, str], config_profile: str | None) -> ProfileChoice:
         for pattern, name in config_globs.items():
             if fnmatch(document.path, pattern) or fnmatch(Path(document.path).name, pattern):
                 return ProfileChoice(self.get(name), "config", f"konfigurationen anger {name} för {pattern}")

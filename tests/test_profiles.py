@@ -140,3 +140,9 @@ def test_a_sign_up_form_in_the_footer_makes_no_form(profiles):
     )
     assert profiles.choose(doc(page, "parker.html"), None, {}, None).source == "default"
 
+
+def test_unknown_profile_in_metadata_is_named_in_the_reason(profiles):
+    choice = profiles.choose(doc("---\nprofile: nyheter\n---\n# Parker\n\nParkerna är öppna.\n", "parker.md"), None, {}, None)
+    assert (choice.profile.name, choice.source) == ("webbsida", "default")
+    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil «nyheter» (finns: webbsida, nyhet,")
+
