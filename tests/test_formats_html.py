@@ -181,3 +181,10 @@ def test_soft_hyphens_vanish_and_fixes_can_span_plain_spaces(linter):
 def test_code_is_not_prose():
     source = "<p>Kör <code>kommlint check</code> nu.</p><pre>SKRIV INTE SÅ HÄR</pre>"
     assert [b.text for b in read_bytes(source.encode(), "a.html").blocks] == ["Kör nu."]
+
+
+def test_sidebars_are_chrome_outside_the_content_but_prose_inside_it():
+    outside = read_bytes(b"<body><aside><p>Sidokolumn</p></aside><p>Text</p></body>", "a.html")
+    inside = read_bytes("<main><aside><p>Bra att veta</p></aside><p>Text</p></main>".encode(), "a.html")
+    assert [b.text for b in outside.blocks] == ["Text"]
+    assert [b.text for b in inside.blocks] == ["Bra att veta", "Text"]

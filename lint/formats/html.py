@@ -60,7 +60,7 @@ CONTAINERS = frozenset(
     "html body main article section div aside address dl dt dd ol ul table thead tbody tfoot tr "
     "figure details summary form fieldset legend header footer pre center hr".split()
 )
-CHROME = frozenset({"nav", "header", "footer"})
+CHROME = frozenset({"nav", "header", "footer", "aside"})
 MAX_DEPTH = 200  # deeper elements (a page of unclosed <font> tags) are read as if closed at once
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 SOFT_HYPHEN = "\xad"
