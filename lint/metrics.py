@@ -24,6 +24,7 @@ from lint.kinds.base import ParsedBlock, sentence_spans
 
 LONG_WORD = 6  # LIX: words longer than six letters
 FRAGMENT_WORDS = 6  # a line without a full stop counts as a sentence from this many words
+MIN_CLAUSES = 4  # the passive share needs at least this many finite verbs
 LIX_BANDS = ((30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svår"))
 SENTENCE_FINAL = (".", "!", "?", ":", "…")
 NOMINAL_POS = {"NOUN", "ADP"}
@@ -158,11 +159,13 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
     return metrics
 
 
-def passive_share(parsed: list[ParsedBlock]) -> float:
+def passive_share(parsed: list[ParsedBlock]) -> float | None:
     from lint.checks.passive import passive_counts
 
     passives, clauses = passive_counts(parsed)
-    return round(min(passives / clauses, 1.0), 3) if clauses else 0.0
+    if clauses < MIN_CLAUSES:
+        return None  # one passive in a two-clause text says nothing about the text
+    return round(min(passives / clauses, 1.0), 3)
 
 
 @lru_cache(maxsize=1)

@@ -164,6 +164,6 @@ def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
 
 
 def _looks_like_action_noun(token, lex: Lexicon) -> bool:
-    if token.pos_ and token.pos_ not in {"NOUN", ""}:
-        return False
+    if token.pos_ and token.pos_ not in {"NOUN", "PROPN", ""}:
+        return False  # (a capitalised first word is sometimes tagged as a name)
     return len(token.text) > 6 and token.lower_.endswith(lex.ske_suffixes)

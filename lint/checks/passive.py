@@ -38,7 +38,9 @@ NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", 
                "ingenstans", "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "slags", "sorts",
                "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
                "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss"}
-NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans")
+NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans", "andes", "endes", "biogas",
+                       "naturgas", "vätgas", "fordonsgas")
+RECIPROCAL = {"ses", "sågs", "setts", "hörs", "hördes", "hörts"}
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
 
@@ -87,21 +89,26 @@ def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str]) -> bool:
     previous = _previous_word(token.doc, token.i, low_bound)
     if previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING):
         return low.endswith(PASSIVE_ENDINGS)  # ska betalas, har beviljats, anses böra beaktas
+    tagged = "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}
+    if tagged and "Fin" in token.morph.get("VerbForm"):
+        return True  # the model saw a finite passive: handlingar som är inkomna registreras
     before = token.doc[token.i - 1] if token.i > low_bound else None
     if before is not None and (before.pos_ in {"DET", "ADJ", "ADP"} or before.lower_ in NOUN_MARKERS):
         return False  # en viktig insats, i våras, inkl. moms: nouns and adverbs
     if _genitive(token):
         return False
-    if "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}:
+    if tagged:
         return True
     return token.pos_ not in NOT_A_VERB and _passive_of_lemma(token)
 
 
 def _may_be_verb(token, low: str, low_bound: int, deponent_forms: frozenset[str]) -> bool:
-    if len(low) < 4 or not low.endswith("s") or not token.is_alpha:
+    if len(low) < 3 or not low.endswith("s") or not token.is_alpha:
         return False
     if low in deponent_forms or low in NOT_PASSIVE or low.endswith(NOT_PASSIVE_ENDINGS):
         return False
+    if low in RECIPROCAL and token.i > 0 and token.doc[token.i - 1].lower_ in {"vi", "ni", "de", "dom"}:
+        return False  # vi ses, vi hörs: reciprocal, not passive
     # Stockholms, Hans: names and genitives are not verbs.
     return token.pos_ != "PROPN" and not (token.text[:1].isupper() and token.i > low_bound)
 
