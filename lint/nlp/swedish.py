@@ -450,6 +450,12 @@ def morph_rules(doc):
         low = tok.lower_
         if has_lemma:
             _fix_lemma_case(tok)
+        if low in ("§", "§§") and has_morph:
+            # Section signs are symbols (UD SYM), not nouns: they must not count as words
+            # in nominal-style measures.
+            tok.pos_ = "SYM"
+            tok.set_morph(None)
+            continue
         dep_lemma = DEPONENT_FORMS.get(low)
         if dep_lemma == "kännas" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "igen":
             dep_lemma = None  # "känns igen" is the passive of "känna igen"
