@@ -179,3 +179,9 @@ def test_strong_s_passive(nlp, sentence, verb, lemma):
 def test_reciprocal_is_not_passive(nlp):
     assert "Pass" not in _token(nlp("Vi ses på mötet i morgon."), "ses").morph.get("Voice")
     assert "Pass" in _token(nlp("Detta ses som ett problem."), "ses").morph.get("Voice")
+
+
+def test_section_signs_are_symbols(nlp):
+    doc = nlp("Enligt 4 kap. 1 § och 3–5 §§ förvaltningslagen gäller det.")
+    assert [t.pos_ for t in doc if t.text in ("§", "§§")] == ["SYM", "SYM"]
+    assert _token(doc, "kap.").pos_ == "NOUN"
