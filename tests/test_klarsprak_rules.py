@@ -107,3 +107,12 @@ def test_seed_document(linter):
     lines = SEED.read_text(encoding="utf-8").split("\n")
     contact = range(lines.index("Exploateringskontoret") + 1, lines.index("start.stockholm") + 2)
     assert [d for d in klar if d.line in contact] == []
+
+
+def test_no_form_on_the_deponent_list_is_ever_passive(linter):
+    needs_morph(linter)
+    from lint.checks.passive import deponents
+
+    forms = sorted(form for form in deponents() if " " not in form)
+    text = "\n\n".join(f"Hon sa att de {form} där i går." for form in forms)
+    assert findings(linter, text, "KLAR006", "KLAR007") == []
