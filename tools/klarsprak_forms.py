@@ -60,7 +60,8 @@ def verb_forms(spec: str) -> dict[str, str]:
         forms["ppres"] = inf + "s"
     elif pres.endswith("er"):
         stem = pres[:-2]
-        forms["ppres"] = stem + ("es" if stem.endswith("s") else "s")
+        short = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms
+        forms["ppres"] = short + ("es" if stem.endswith("s") else "s")
         forms["ppres_es"] = stem + "es"
     else:
         forms["ppres"] = pres + "s"  # utgör → utgörs
@@ -124,11 +125,13 @@ def parse_entry(line: str) -> dict:
     for slot, form in forms.items():
         if slot in PASSIVE_SLOTS and no_passive:
             continue
-        alternative = first_forms.get(slot) or first_forms.get(slot.replace("_es", ""))
+        alternative = first_forms.get(slot.replace("_es", ""))  # erhålles → fås, not an old -es form
         if slot in PASSIVE_SLOTS and not passive_ok:
             alternative = None
         if form == base or form == alternative:
             continue  # the base form, or an old form that is also today's (tog, hade)
+        if form in inflected and inflected[form] != alternative:
+            alternative = None  # one form, two meanings (avsändes: present or past): no safe guess
         inflected[form] = alternative
     if inflected:
         swap["forms"] = inflected

@@ -35,7 +35,9 @@ def paradigm(spec: str) -> dict[str, str]:
     forms = dict(zip(SLOTS, heads))
     pres = forms["pres"]
     forms.update(pinf=forms["inf"] + "s", ppast=forms["past"] + "s", psup=forms["sup"] + "s")
-    forms["ppres"] = forms["inf"] + "s" if pres.endswith("ar") else (pres[:-2] if pres.endswith("er") else pres) + "s"
+    stem = pres[:-2] if pres.endswith("er") else pres
+    stem = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms
+    forms["ppres"] = forms["inf"] + "s" if pres.endswith("ar") else stem + "s"
     return {slot: f"{form} {tail}".strip() for slot, form in forms.items()}
 
 
