@@ -37,6 +37,10 @@ def test_internal_abbreviations(lint):
     assert [d.suggestions for d in result.diagnostics] == [("kommunstyrelsen",), ("kommunfullmäktige",), ("stadsdelsförvaltningen",)]
 
 
+def test_text_in_capitals_is_no_abbreviation(lint):
+    assert found(lint("FAR OCH SON PÅ STADSBIBLIOTEKET\n", select=("MALG002",))) == []
+
+
 def test_explained_abbreviation_is_fine(lint):
     text = "Kommunstyrelsen (KS) beslutar i maj. KS har fått förslaget.\n"
     assert found(lint(text, select=("MALG002",))) == []

@@ -74,12 +74,19 @@ def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
         text = block_text_mask(block)
+        if _shouting(text):
+            continue  # in a text in capitals every word looks like an abbreviation
         for match in pattern.finditer(text):
             short = match.group(1)
             if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
                 continue  # explained, or the prefix of a case number (SBK 2024-04512)
             full = abbreviations[short]
             yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
+
+
+def _shouting(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
 
 
 def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
