@@ -158,3 +158,15 @@ def test_running_headers_are_read_once_and_page_numbers_not_at_all():
         "Stadsbyggnadskontoret | Tjänsteutlåtande", "Text på sida 1.", "Text på sida 2.", "Text på sida 3.",
     ]
     assert document.source.count("Sida ") == 3  # still in the source, so positions stay right
+
+
+def test_body_lines_that_look_alike_are_not_taken_for_running_headers():
+    pdf = fpdf.FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in range(3):
+        pdf.add_page()
+        for row in range(4):
+            pdf.multi_cell(0, 6, f"Punkt {page * 4 + row}. Lika rader.", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(6)
+    document = read_bytes(bytes(pdf.output()), "a.pdf")
+    assert len(document.blocks) == 12

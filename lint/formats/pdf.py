@@ -191,7 +191,8 @@ def _build(document: Document, pages: list[_Page]) -> None:
         _read_links(document, page, _offsets(page, offset))
         for line in page.lines:
             shape = _shape(line.text)
-            repeated = PAGE_NUMBER.match(line.text) or (shape in running and shape in seen)
+            edge = line is page.lines[0] or line is page.lines[-1]
+            repeated = edge and (PAGE_NUMBER.match(line.text) or (shape in running and shape in seen))
             seen.add(shape)
             if repeated or (previous is not None and _breaks(previous, line, body, page)):
                 _add_block(document, paragraph, body, levels)
@@ -217,9 +218,11 @@ def _running_lines(pages: list[_Page]) -> set[str]:
     if len(pages) < 3:
         return set()
     counts: Counter = Counter()
+    inside: set[str] = set()  # a shape that also stands mid-page is body text, not a header
     for page in pages:
         counts.update({_shape(line.text) for line in page.lines[:1] + page.lines[-1:]})
-    return {shape for shape, count in counts.items() if count >= 0.6 * len(pages)}
+        inside.update(_shape(line.text) for line in page.lines[1:-1])
+    return {shape for shape, count in counts.items() if count >= 0.6 * len(pages) and shape not in inside}
 
 
 def _offsets(page: _Page, offset: int) -> list[int]:
