@@ -39,7 +39,8 @@ NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", 
                "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
                "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss"}
 NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans", "andes", "endes", "biogas",
-                       "naturgas", "vätgas", "fordonsgas")
+                       "naturgas", "vätgas", "fordonsgas", "klass", "skjuts", "fullmäktiges", "hus", "pris", "kris",
+                       "arnas", "ernas", "ornas", "ens")  # the last four: definite genitives (nämndens, skolornas)
 RECIPROCAL = {"ses", "sågs", "setts", "hörs", "hördes", "hörts"}
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
