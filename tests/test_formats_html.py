@@ -188,3 +188,29 @@ def test_sidebars_are_chrome_outside_the_content_but_prose_inside_it():
     inside = read_bytes("<main><aside><p>Bra att veta</p></aside><p>Text</p></main>".encode(), "a.html")
     assert [b.text for b in outside.blocks] == ["Text"]
     assert [b.text for b in inside.blocks] == ["Bra att veta", "Text"]
+
+
+FRAGMENTS = [
+    "<p>", "</p>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<a href='x.pdf'>", "</a>", "<b>", "</b>", "<table>", "<tr>",
+    "<td>", "<th>", "</table>", "<h1>", "</h2>", "&auml;", "&nbsp;", "&amp;", "&#228;", "&#xE4;", "&okänd;", "&", "<", ">",
+    "<!-- kommlint-disable -->", "<br>", "<img alt='Bild &ouml;' src=a.png>", "Hej", " ", "\n", "\t", "ÅÄÖ", "<script>",
+    "</script>", "<main>", "</main>", "<code>", "</code>", "\xad", "<!DOCTYPE html>", "<html lang=sv>",
+]
+
+
+def test_random_tag_soup_always_maps_every_character_back_to_its_source():
+    import html
+    import random
+
+    rng = random.Random(6)
+    for _ in range(400):
+        source = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 40)))
+        document = read_bytes(source.encode(), "soppa.html")
+        for block in document.blocks:
+            for seg in block.segments:
+                text = block.text[seg.text_start : seg.text_start + seg.length]
+                raw = document.source[seg.source_start : seg.source_end]
+                if seg.source_length is None:
+                    assert text == raw, source
+                else:  # an entity, or a run of whitespace read as one space
+                    assert text == html.unescape(raw) or (text == " " and not raw.strip()), source
