@@ -48,6 +48,7 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     reader = _MarkdownReader(document)
     reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
     document.source = source
+    static_site.unmask_blocks(document, prepared.text)
     static_site.normalize_metadata(document.metadata)
     return document
 

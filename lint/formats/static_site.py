@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.document import Directive
+from lint.document import Block, BlockBuilder, Directive, Document
 from lint.suppression import parse_directives
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -50,6 +50,48 @@ def prepare(path: str, source: str) -> Prepared:
         _MdxMasker(source, chars, prepared).run()
     prepared.text = "".join(chars)
     return prepared
+
+
+def unmask_blocks(document: Document, prepared: str) -> None:
+    """Rebuild blocks so blanked-out characters are no prose: each run becomes one space."""
+    if document.source == prepared:
+        return
+    blocks = []
+    for block in document.blocks:
+        rebuilt = _unmasked(block, document.source, prepared)
+        if rebuilt is not None:
+            blocks.append(rebuilt)
+    document.blocks = blocks
+
+
+def _unmasked(block: Block, source: str, prepared: str) -> Block | None:
+    builder = BlockBuilder()
+    position, last, gap = 0, " ", False
+    for seg in block.segments:
+        if seg.text_start > position:
+            builder.add_virtual(block.text[position : seg.text_start])
+            last = block.text[seg.text_start - 1]
+        position = seg.text_start + seg.length
+        if seg.source_length is not None:
+            builder.add_replaced(block.text[seg.text_start : position], seg.source_start, seg.source_length)
+            last = block.text[position - 1]
+            continue
+        for index in range(seg.length):
+            offset = seg.source_start + index
+            char = block.text[seg.text_start + index]
+            if source[offset] != prepared[offset]:
+                gap = True
+                continue
+            if gap and last.isspace() and char.isspace():
+                continue
+            if gap and not last.isspace() and not char.isspace():
+                builder.add_virtual(" ")
+            gap = False
+            builder.add(char, offset)
+            last = char
+    if position < len(block.text):
+        builder.add_virtual(block.text[position:])
+    return builder.build(block.kind, block.level, **block.attrs)
 
 
 def normalize_metadata(metadata: dict[str, Any]) -> None:
