@@ -47,7 +47,7 @@ class Noun:
     forms: frozenset[str]
     verb: dict[str, str]  # slot → form of the plain verb
     light: frozenset[str]  # light verbs it goes with
-    absorbs_av: bool  # "en bedömning av X" → "bedömer X"
+    absorbs: str | None  # the preposition the verb swallows: "en bedömning av X" → "bedömer X"
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def _lexicon(options_key: str, options: tuple) -> Lexicon:
         entry = dict(entry)
         forms = frozenset(entry["forms"].split("/"))
         light = generic | frozenset(entry.get("with", ())) if entry.get("generic", True) else frozenset(entry.get("with", ()))
-        noun = Noun(base, forms, paradigm(entry["verb"]), light, entry.get("av", True))
+        absorbs = entry.get("absorb", "av" if entry.get("av", True) else None)
+        noun = Noun(base, forms, paradigm(entry["verb"]), light, absorbs)
         for form in forms:
             nouns[form] = noun
     return Lexicon(light_forms, nouns, frozenset(opts["fillers"]), frozenset(opts["ske"]), tuple(opts["ske_suffixes"]))
@@ -137,7 +138,7 @@ def _light_verb_phrase(tokens, index: int, light: tuple[str, str], lex: Lexicon)
     if noun is None or verb_name not in noun.light:
         return None
     end = position
-    if noun.absorbs_av and end + 1 < len(tokens) and tokens[end + 1].lower_ == "av":
+    if noun.absorbs and end + 1 < len(tokens) and tokens[end + 1].lower_ == noun.absorbs:
         end += 1
     matched = " ".join(token.text for token in tokens[index : end + 1])
     return tokens[index], tokens[end], noun.verb[slot], True, f"skriv {noun.verb[slot]} i stället för {matched}"
