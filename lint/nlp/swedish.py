@@ -394,11 +394,14 @@ def sentence_rules(doc):
     never |= {a[:1].upper() + a[1:] for a in NEVER_FINAL_ABBREVIATIONS}
     maybe = set(MAY_BE_FINAL_ABBREVIATIONS)
     n = len(doc)
+    # Decisions are collected and written once: spaCy's Token.is_sent_start setter checks
+    # the whole doc on every call, which made long texts quadratic.
+    starts: list[bool | None] = [None] * n
     for i in range(1, n):
         tok = doc[i]
         if tok.is_space:
             # Whitespace belongs to the sentence before it.
-            tok.is_sent_start = False
+            starts[i] = False
             continue
         j = _prev_word(doc, i)
         if j < 0:
@@ -414,32 +417,43 @@ def sentence_rules(doc):
                 line_start -= 1
             prev_line_len = doc[j].idx + len(doc[j]) - doc[line_start].idx
             if blank_line or (_starts_upper(tok) and (prev.text in _SENT_FINAL or prev_line_len < 60 and prev.text != ",")):
-                tok.is_sent_start = True
+                starts[i] = True
                 continue
         if tok.text in _QUOTES and prev.text in _SENT_FINAL and not prev.whitespace_:
             # '1860."' — a quote glued to the full stop closes the sentence.
-            tok.is_sent_start = False
+            starts[i] = False
             continue
         if (
             prev.text in _QUOTES and j > 0 and doc[j - 1].text in _STRONG_FINAL
             and not doc[j - 1].whitespace_ and prev.whitespace_ and _starts_upper(tok)
         ):
             # '1860." Fördraget' — a new sentence after the closing quote.
-            tok.is_sent_start = True
+            starts[i] = True
             continue
         if prev.text in _QUOTES and j > 0 and doc[j - 1].text in _STRONG_FINAL and doc[j - 1].whitespace_ and not prev.whitespace_:
             # '. "Äktenskapet' — the sentence starts at the opening quote, not after it.
-            prev.is_sent_start = True
-            tok.is_sent_start = False
+            starts[j] = True
+            starts[i] = False
             continue
         if prev.text in never:
-            tok.is_sent_start = False
+            starts[i] = False
         elif prev.text in maybe:
-            tok.is_sent_start = bool(_starts_upper(tok) and not tok.text[:1].isdigit())
+            starts[i] = bool(_starts_upper(tok) and not tok.text[:1].isdigit())
         elif tok.text[:1].islower() and prev.text not in _SENT_FINAL and not newline_between:
             # A lower-case word never opens a sentence after a non-final token.
-            tok.is_sent_start = False
+            starts[i] = False
+    _write_sentence_starts(doc, starts)
     return doc
+
+
+def _write_sentence_starts(doc, starts: list) -> None:
+    if all(value is None for value in starts):
+        return
+    values = doc.to_array("SENT_START").astype("int64")
+    for index, value in enumerate(starts):
+        if value is not None:
+            values[index] = 1 if value else -1
+    doc.from_array(["SENT_START"], values.reshape(-1, 1).astype("uint64"))
 
 
 def morph_rules(doc):
