@@ -33,7 +33,7 @@ def _file(console: Console, result) -> None:
         return
     for d in result.diagnostics:
         level = d.severity.label
-        location = f"{d.path}:{d.line}:{d.column}" + (f" (sida {d.page})" if d.page else "")
+        location = f"{d.path}:{d.line}:{d.column}" + _place(d)
         console.print(
             f"[bold]{escape(location)}[/bold]: [{STYLE[level]}]{d.code}[/{STYLE[level]}] "
             f"[{STYLE[level]}]\\[{d.severity.swedish}][/{STYLE[level]}] {escape(d.message)}"
@@ -42,6 +42,16 @@ def _file(console: Console, result) -> None:
         if d.suggestions:
             console.print(f"    [green]förslag:[/green] {escape(' | '.join(d.suggestions))}")
     _file_summary(console, result)
+
+
+def _place(d) -> str:
+    """Where a Word or PDF reader finds the spot: page, paragraph and nearest heading."""
+    parts = []
+    if d.page:
+        parts.append(f"sida {d.page}")
+    if getattr(d, "heading", None):
+        parts.append(f"under «{d.heading}»")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _source_line(console: Console, result, d) -> None:
@@ -90,7 +100,7 @@ def _file_summary(console: Console, result) -> None:
     principles = Counter(d.principle for d in result.diagnostics)
     found = ", ".join(f"{name} {count}" for name, count in sorted(principles.items())) or "inga fynd"
     console.print(
-        f"[dim]{escape(result.path)}: profil {result.profile} ({escape(result.profile_reason or '')}); "
+        f"[dim]{escape(result.path)}: profil {result.profile}, {escape(result.profile_reason or '')}; "
         f"{' · '.join(parts)}; {found}[/dim]\n"
     )
 
