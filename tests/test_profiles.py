@@ -106,7 +106,7 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
     assert (data["profile"], data["profile_source"]) == ("brev", "detected")
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)
-    assert "profil brev (igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
+    assert "profil brev, igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
 
 
 @pytest.mark.parametrize("profile", PROFILES)
