@@ -15,6 +15,7 @@ MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
 
 HOUR = r"(?:[01]?\d|2[0-3])"
 COLON_TIME = re.compile(rf"(?<![\w:/.])({HOUR}):([0-5]\d)(?![\w:/])")
+COLON_RANGE = re.compile(rf"(?<![\w:/.]){HOUR}:[0-5]\d\s*[-–—]\s*{HOUR}:[0-5]\d(?![\w:/])")
 # "från kl. 9–17", "mellan kl. 9-17", "mellan klockan 9.00–17.00"
 RANGE_WITH_PREPOSITION = re.compile(
     rf"\b(?P<prep>från|mellan)\s+(?P<range>(?:kl\.?|klockan)\s*{HOUR}(?:[.:][0-5]\d)?\s*[-–—]\s*{HOUR}(?:[.:][0-5]\d)?)(?![\d:]|\.\d)",
@@ -34,6 +35,9 @@ def clock_times(ctx: RuleContext, rule) -> Iterator[Hit]:
         for match in COLON_TIME.finditer(text):
             fixed = f"{match.group(1)}.{match.group(2)}"
             hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt: {fixed}"))
+        for match in COLON_RANGE.finditer(text):
+            fixed = _dash(match.group(0))
+            hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt och tankstreck: {fixed}"))
         for match in RANGE_WITH_PREPOSITION.finditer(text):
             fixed = _dash(match.group("range"))
             detail = f"ett tidsintervall med tankstreck behöver inget {match.group('prep').lower()}: skriv {fixed}"
