@@ -14,6 +14,7 @@ RESPEKTIVE = re.compile(r"\brespektive\b", re.I)
 # "i respektive stadsdel", "respektive nämnd ansvarar": respektive as 'each', which is right.
 RESPEKTIVE_AS_EACH = re.compile(r"(?:^|\b(?:i|för|på|av|till|från|inom|med|hos|vid|under|enligt|mellan|om|och|var|sin|sitt|sina)\s+)$", re.I)
 OCH_BEFORE = re.compile(r"\boch\b|,", re.I)
+NUMBERS_AROUND = re.compile(r"\d[\d\s,.%]*\s+respektive\s+\d", re.I)
 
 
 def plain_conjunctions(ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -41,4 +42,6 @@ def _findings(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # 'each': i respektive stadsdel
         if OCH_BEFORE.search(before):
             continue  # a true correspondence: Anna och Per fick 100 respektive 200 kronor
+        if NUMBERS_AROUND.search(text[max(0, match.start() - 12) : match.end() + 12]):
+            continue  # årskurs 7 respektive 8: figures paired with what they belong to
         yield match.start(), match.end(), "och", "respektive betyder 'var för sig i samma ordning'; här räcker och"
