@@ -237,12 +237,15 @@ def has_sentences(doc: Doc) -> bool:
     return known
 
 
-def sentence_spans(doc: Doc) -> Iterator[Span]:
-    """Sentences of a parsed block, or the whole block when the pipeline has no splitter."""
-    if has_sentences(doc):
-        yield from doc.sents
-    else:
-        yield doc[:]
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Sentences of a parsed block, or the whole block when the pipeline has no splitter.
+
+    Computed once per doc: many rules walk the same sentences.
+    """
+    cached = doc.user_data.get("kommlint_sents")
+    if cached is None:
+        cached = doc.user_data["kommlint_sents"] = list(doc.sents) if has_sentences(doc) else [doc[:]]
+    return cached
 
 
 def keep_case(original: str, replacement: str) -> str:
