@@ -130,7 +130,7 @@ def test_pos_and_sentences(nlp):
 
 @pytest.mark.skipif(not SHARED_UD.is_dir(), reason="../shared/ud is not beside the repository")
 def test_held_out_accuracy(tmp_path):
-    """Regression guard on the held-out test split (never trained on)."""
+    """The issue's targets on the held-out test split (never trained on or selected with)."""
     sys.path.insert(0, str(REPO / "training"))
     import convert
     import evaluate
@@ -140,10 +140,10 @@ def test_held_out_accuracy(tmp_path):
     test = results["test"]
     assert test["pos_acc"] >= 0.93
     assert test["morph_acc"] >= 0.90
-    assert test["lemma_acc"] >= 0.93
-    assert test["sents_f"] >= 0.93
-    assert test["voice_pass_p"] >= 0.90
-    assert test["voice_pass_r"] >= 0.85
+    assert test["lemma_acc"] >= 0.94
+    assert test["sents_f"] >= 0.94
+    assert test["voice_pass_p"] >= 0.93
+    assert test["voice_pass_r"] >= 0.93
 
 
 @pytest.mark.parametrize(
