@@ -167,9 +167,13 @@ def handler_for(site: Site):
         def log_message(self, *args) -> None:  # keep test output clean
             pass
 
-        def _send(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
+        def _log(self, status: str) -> None:
             with site.lock:
-                site.log.append((self.path, str(status), dict(self.headers.items())))
+                site.log.append((self.path, status, dict(self.headers.items())))
+
+        def _send(self, status: int, headers: dict[str, str], body: bytes = b"", log: bool = True) -> None:
+            if log:
+                self._log(str(status))
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)
@@ -183,8 +187,11 @@ def handler_for(site: Site):
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == "/langsam.html":
+                # Logged on arrival: the crawler gives up before the answer, and the test
+                # may read the log while this thread still sleeps.
+                self._log("200")
                 time.sleep(site.slow_seconds)
-                self._send(200, {"Content-Type": "text/html"}, b"<html><body><p>Sent.</p></body></html>")
+                self._send(200, {"Content-Type": "text/html"}, b"<html><body><p>Sent.</p></body></html>", log=False)
             elif path == "/fel.html":
                 self._send(500, {"Content-Type": "text/plain"}, b"fel")
             elif path in site.redirects:
