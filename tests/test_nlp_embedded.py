@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from lint.nlp import EMBEDDED_DIR
+
 spacy = pytest.importorskip("spacy")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_UD = REPO.parent / "shared" / "ud"
-EMBEDDED = REPO / "lint" / "nlp" / "embedded"
+EMBEDDED = EMBEDDED_DIR  # the installed package's copy (site-packages in CI)
 
 
 def _pipeline_dir() -> Path:
