@@ -9,7 +9,6 @@ encoding, byte-order mark and line endings. Binary formats (DOCX, PDF) are never
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import tempfile
@@ -20,16 +19,9 @@ from pathlib import Path
 from lint.diagnostics import Diagnostic, Edit
 from lint.document import Document, LineIndex
 from lint.errors import KommlintError, ReadError
+from lint.formats.decoding import byte_order_mark
 
 MAX_PASSES = 8
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class FixError(KommlintError):
@@ -167,10 +159,10 @@ def encode_like(text: str, document: Document) -> bytes:
     newline = document.extras.get("newline", "\n")
     if newline != "\n":
         text = text.replace("\n", newline)
-    raw = document.raw or b""
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return bom + text.encode(codec)
+    mark = byte_order_mark(document.raw or b"")
+    if mark is not None:
+        bom, codec = mark
+        return bom + text.encode(codec)
     encoding = document.encoding or "utf-8"
     try:
         return text.encode(encoding)

@@ -92,7 +92,8 @@ def _klar003():
 
 @pytest.mark.parametrize(
     ("encoding", "bom", "newline"),
-    [("utf-8", b"", "\r\n"), ("utf-8", codecs.BOM_UTF8, "\n"), ("cp1252", b"", "\r\n"), ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"), ("utf-16-be", codecs.BOM_UTF16_BE, "\n")],
+    [("utf-8", b"", "\r\n"), ("utf-8", codecs.BOM_UTF8, "\n"), ("cp1252", b"", "\r\n"), ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"), ("utf-16-be", codecs.BOM_UTF16_BE, "\n"),
+     ("utf-32-le", codecs.BOM_UTF32_LE, "\n"), ("utf-32-be", codecs.BOM_UTF32_BE, "\r\n")],
 )
 def test_fix_keeps_encoding_bom_and_line_endings(tmp_path, encoding, bom, newline):
     path = tmp_path / "brev.txt"

@@ -7,13 +7,23 @@ from typing import NamedTuple
 
 from lint.errors import ReadError
 
+# (byte-order mark, codec that decodes it, codec that writes the text after it).
+# UTF-32 LE before UTF-16 LE: its mark begins with the UTF-16 one.
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark `data` starts with and the codec for the text after it."""
+    for bom, _decoder, codec in _BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return None
 
 
 WESTERN = {"cp1252", "latin_1", "iso8859_1", "iso8859_15"}
@@ -35,7 +45,7 @@ def decode(data: bytes) -> Decoded:
 def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise ReadError("Filen är tom.")
-    for bom, encoding in _BOMS:
+    for bom, encoding, _codec in _BOMS:
         if data.startswith(bom):
             try:
                 return (data.decode(encoding)), encoding
