@@ -9,6 +9,7 @@ encoding, byte-order mark and line endings. Binary formats (DOCX, PDF) are never
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import tempfile
@@ -52,18 +53,46 @@ def _order(d: Diagnostic) -> tuple:
     return (start, end, d.fix.safety != "safe", d.code, tuple((e.offset, e.end_offset, e.replacement) for e in edits))
 
 
+class _Taken:
+    """The edits chosen so far, sorted by start, so a new edit is checked against neighbours.
+
+    Chosen edits never overlap, so sorted by start their ends do not decrease either:
+    only the edits just before the new one's end can reach it. Fixes with several
+    edits may leave gaps that later fixes fill, hence not simply "the last end".
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        for index in range(bisect.bisect_right(self.starts, edit.end_offset) - 1, -1, -1):
+            other = self.edits[index]
+            if other.end_offset < edit.offset:
+                return False
+            if _overlaps(edit, other):
+                return True
+        return False
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_right(self.starts, edit.offset)
+        self.starts.insert(index, edit.offset)
+        self.edits.insert(index, edit)
+
+
 def choose(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """A deterministic set of fixes whose edits do not overlap each other."""
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     for d in sorted(diagnostics, key=_order):
         edits = d.fix.edits
-        if any(_overlaps(edit, other) for edit in edits for other in taken):
+        if any(taken.conflicts(edit) for edit in edits):
             continue
         if any(_overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue  # a fix that contradicts itself
         chosen.append(d)
-        taken.extend(edits)
+        for edit in edits:
+            taken.add(edit)
     return chosen
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 import itertools
 import os
+import random
 import stat
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
+import lint.fix
 from lint.cli import main
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.engine import Linter, Options
@@ -62,6 +65,43 @@ def test_overlapping_fixes_are_resolved_the_same_way_in_any_order():
 def test_insertions_at_the_same_place_do_not_both_apply():
     chosen = choose([finding(4, 4, ","), finding(4, 4, ";", code="KLAR001")])
     assert [d.fix.edits[0].replacement for d in chosen] == [";"]
+
+
+def _choose_by_comparing_all(diagnostics):
+    """The plain definition: each fix against every edit chosen before it."""
+    chosen, taken = [], []
+    for d in sorted(diagnostics, key=lint.fix._order):
+        edits = d.fix.edits
+        if any(lint.fix._overlaps(a, b) for a in edits for b in taken):
+            continue
+        if any(lint.fix._overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            continue
+        chosen.append(d)
+        taken.extend(edits)
+    return chosen
+
+
+def test_choosing_agrees_with_comparing_every_pair_also_for_fixes_with_gaps():
+    generator = random.Random(7)
+    for _ in range(200):
+        candidates = []
+        for number in range(generator.randint(1, 12)):
+            edits = []
+            for _ in range(generator.choice((1, 1, 2, 3))):
+                start = generator.randint(0, 40)
+                edits.append(Edit(start, start + generator.choice((0, 1, 3, 6)), "x"))
+            candidates.append(replace(finding(0, 0, ""), code=f"KLAR{number:03}", fix=Fix(tuple(edits), "safe")))
+        assert choose(candidates) == _choose_by_comparing_all(candidates)
+
+
+def test_choosing_among_many_fixes_compares_each_only_with_its_neighbours(monkeypatch):
+    calls = []
+    original = lint.fix._overlaps
+    monkeypatch.setattr(lint.fix, "_overlaps", lambda a, b: calls.append(1) or original(a, b))
+    candidates = [finding(10 * i, 10 * i + 5, "ska") for i in range(6000)] + [finding(10 * i + 3, 10 * i + 8, "x", code="KLAR001") for i in range(6000)]
+    chosen = choose(candidates)
+    assert [d.offset for d in chosen] == [10 * i for i in range(6000)]
+    assert len(calls) <= 3 * len(candidates)
 
 
 # Every fixable rule, through real files ----------------------------------------------
