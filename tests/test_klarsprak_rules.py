@@ -116,3 +116,31 @@ def test_no_form_on_the_deponent_list_is_ever_passive(linter):
     forms = sorted(form for form in deponents() if " " not in form)
     text = "\n\n".join(f"Hon sa att de {form} där i går." for form in forms)
     assert findings(linter, text, "KLAR006", "KLAR007") == []
+
+
+def test_points_between_thousands_are_not_decimal_points(linter):
+    text = "Avgiften är 1.500 kr. Budgeten är 12.345.678 kronor. Räntan är 2.5 procent. Sträckan är 2.500 km.\n"
+    result = lint_text(linter, text, select=("KLAR014",))
+    assert [(d.line, d.column, d.match, d.suggestions, d.fix.safety) for d in result.diagnostics] == [
+        (1, 13, "1.500", ("1 500",), "safe"),
+        (1, 35, "12.345.678", ("12 345 678",), "safe"),
+        (1, 64, "2.5", ("2,5",), "safe"),
+        (1, 89, "2.500", ("2 500", "2,500"), "unsafe"),
+    ]
+    assert result.diagnostics[0].message == "Siffror: skriv mellanrum mellan tusentalen, inte punkt: 1 500."
+    assert apply_fixes(text, result.diagnostics) == (
+        "Avgiften är 1 500 kr. Budgeten är 12 345 678 kronor. Räntan är 2,5 procent. Sträckan är 2.500 km.\n"
+    )
+
+
+def test_safe_fixes_never_make_an_amount_a_thousand_times_smaller(linter):
+    from dataclasses import replace
+
+    from lint.config import Settings
+    from lint.fix import fix_document
+    from lint.formats import read_bytes
+
+    text = "Det kostar 1.500 SEK eller 1.500,50 kr.\n"
+    settings = replace(Settings(), select=("KLAR014", "KLAR017"))
+    outcome = fix_document(linter, read_bytes(text.encode("utf-8"), "belopp.txt"), settings)
+    assert outcome.text == "Det kostar 1 500 kr eller 1 500,50 kr.\n"

@@ -17,9 +17,15 @@ IDENTIFIER_BEFORE = re.compile(
     r"personnummer|telefon|tel|tfn|mobil|växel|sms|konto|kontonummer|clearingnummer)\.?:?\s*|[#])$",
     re.I,
 )
-DECIMAL_POINT = re.compile(
-    r"(?<![\w.,])(\d+)\.(\d+)(?=\s*(?:%|procent|kr\b|kronor|tkr|mnkr|mdkr|miljoner|miljarder|km|meter|m\b|cm|mm|kg|kilo|ton|liter|timmar|minuter|år\b|gånger|grader))"
+UNIT_AFTER = (
+    r"(?=\s*(?:%|procent|kr\b|kronor|tkr|mnkr|mdkr|miljoner|miljarder|km|meter|m\b|cm|mm|kg|kilo|ton|liter|"
+    r"timmar|minuter|år\b|gånger|grader))"
 )
+DECIMAL_POINT = re.compile(r"(?<![\w.,])(\d+)\.(\d+)" + UNIT_AFTER)
+# 1.500 kr, 12.345.678 kronor, 1.500,50 kr: points between groups of three digits are
+# thousands separators (as in German or Danish), not a decimal point.
+THOUSANDS_POINTS = re.compile(r"(?<![\w.,])([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?" + UNIT_AFTER)
+MONEY_AFTER = re.compile(r"\s*(?:kr\b|kronor|tkr|mnkr|mdkr)")
 DIGIT_START = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 DATE_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[.:]\d{2}\b")
 
@@ -59,12 +65,34 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
 def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
     """3.5 miljoner → 3,5 miljoner: Swedish uses a decimal comma."""
     for parsed in ctx.blocks(rule.spec.scope):
-        for match in DECIMAL_POINT.finditer(parsed.block.text):
+        text = parsed.block.text
+        thousands = list(THOUSANDS_POINTS.finditer(text))
+        yield from (thousands_hit(ctx, parsed.block, match) for match in thousands)
+        taken = {match.start() for match in thousands}
+        for match in DECIMAL_POINT.finditer(text):
+            if match.start() in taken:
+                continue
             fixed = f"{match.group(1)},{match.group(2)}"
             yield ctx.replacement_hit(
                 parsed.block, match.start(), match.end(), fixed, "safe", (fixed,),
                 suggestion=fixed, detail=f"skriv decimaltal med komma: {fixed}",
             )
+
+
+def thousands_hit(ctx: RuleContext, block, match: re.Match) -> Hit:
+    """1.500 kr → 1 500 kr. Safe for money and for several groups (12.345.678); before
+    other units 2.500 km may be a decimal with three decimals, so the fix is unsafe."""
+    grouped = match.group(1).replace(".", " ") + (match.group(2) or "")
+    if match.group(1).count(".") > 1 or MONEY_AFTER.match(block.text, match.end()):
+        return ctx.replacement_hit(
+            block, match.start(), match.end(), grouped, "safe", (grouped,),
+            suggestion=grouped, detail=f"skriv mellanrum mellan tusentalen, inte punkt: {grouped}",
+        )
+    decimal = match.group(1).replace(".", ",")
+    return ctx.replacement_hit(
+        block, match.start(), match.end(), grouped, "unsafe", (grouped, decimal), suggestion=grouped,
+        detail=f"punkten kan vara tusentalsavgränsare eller decimaltecken: skriv {grouped} eller {decimal}",
+    )
 
 
 def digit_starts(ctx: RuleContext, rule) -> Iterator[Hit]:
