@@ -10,8 +10,10 @@ import importlib
 
 import click
 
-from lint import __version__
+from lint import __version__, click_sv
 from lint.errors import KommlintError
+
+click_sv.install()  # before the decorators below create click's own help texts
 
 # name → "module:attribute"; features add their commands here.
 COMMANDS = {
@@ -38,13 +40,23 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         module, _, attribute = COMMANDS[name].partition(":")
-        return getattr(importlib.import_module(module), attribute)
+        command = getattr(importlib.import_module(module), attribute)
+        _swedish_metavars(command)
+        return command
+
+
+def _swedish_metavars(command: click.Command) -> None:
+    command.options_metavar = "[FLAGGOR]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "KOMMANDO [ARGUMENT]..."
+        for sub in command.commands.values():
+            _swedish_metavars(sub)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.group(cls=LazyGroup, context_settings=CONTEXT, options_metavar="[FLAGGOR]", subcommand_metavar="KOMMANDO [ARGUMENT]...")
 @click.version_option(__version__, "-V", "--version", prog_name="kommlint", message="%(prog)s %(version)s")
 def main() -> None:
     """kommlint granskar texter från Stockholms stad mot kommunikationsprogrammet:

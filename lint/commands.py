@@ -20,7 +20,7 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True), metavar="[SÖKVÄG]...")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Utdataformat.")
 @click.option("--profile", help="Dokumentprofil (t.ex. webbsida, beslut, brev). Annars väljs den ur metadata, konfiguration eller texten.")
 @click.option("--select", help="Kommaseparerade regler att köra: koder, prefix (KLAR) eller namn.")
@@ -135,7 +135,7 @@ def _rules(output_format: str) -> int:
 
 
 @click.command()
-@click.argument("code_or_name")
+@click.argument("code_or_name", metavar="KOD_ELLER_NAMN")
 def rule(code_or_name):
     """Visa förklaringen till en regel (kod eller namn), med exempel."""
     sys.exit(run_guarded(_rule, code_or_name))

@@ -111,7 +111,9 @@ def _choice(value: Any, key: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".kommlint_cache", "_site", "build", "dist")
+# Folders never walked, whatever `exclude` says: version control, environments, caches.
+ALWAYS_EXCLUDED = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".kommlint_cache")
+DEFAULT_EXCLUDE = ALWAYS_EXCLUDED + ("_site", "build", "dist")
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class Settings:
         )
 
     def is_excluded(self, path: str | Path) -> bool:
-        return self.matches(path, self.exclude)
+        return Path(path).name in ALWAYS_EXCLUDED or self.matches(path, self.exclude)
 
     def ignored_for(self, path: str | Path) -> tuple[str, ...]:
         codes: list[str] = []

@@ -5,6 +5,7 @@ The CLI, the hook, the crawler and the local web page all go through `Linter`.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,19 @@ def is_selected(rule: Rule, settings: Settings, extra_ignores: tuple[str, ...] =
     chosen = settings.select is None or any(selector_matches(s, rule) for s in settings.select)
     chosen = chosen or any(selector_matches(s, rule) for s in settings.extend_select)
     return chosen and not any(selector_matches(s, rule) for s in settings.ignore + extra_ignores)
+
+
+def check_selectors(settings: Settings, rules: tuple[Rule, ...]) -> None:
+    """A selector that names no rule is a mistake (a typo would silently lint nothing)."""
+    selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
+    selectors += [s for codes in settings.per_file_ignores.values() for s in codes] + list(settings.severity)
+    for selector in selectors:
+        if selector.upper().startswith(UNUSED_SUPPRESSION[0][:4]) or any(selector_matches(selector, rule) for rule in rules):
+            continue
+        names = [rule.code for rule in rules] + [rule.name for rule in rules]
+        nearest = difflib.get_close_matches(selector, names, n=1)
+        hint = f" Menade du {nearest[0]}?" if nearest else " Se kommlint rules."
+        raise KommlintError(f"Okänd regel eller regelgrupp {selector!r}.{hint}")
 
 
 def severity_for(rule: Rule, overrides: dict[str, str]) -> Severity:
@@ -193,14 +207,16 @@ class Linter:
             except Exception as error:  # one broken rule must not stop the run
                 result.errors.append(EngineError("E002", f"Regeln {rule.code} ({rule.name}) avbröts av ett fel: {type(error).__name__}: {error}", document.path, rule.code))
         if settings.report_unused_suppressions:
-            result.diagnostics.extend(self._unused(suppressor, document))
+            result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
         result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
         return result
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline, result: FileResult) -> list[Rule]:
+        rules = self.rules(settings)
+        check_selectors(settings, rules)
         ignores = settings.ignored_for(path)
         runnable = []
-        for rule in self.rules(settings):
+        for rule in rules:
             if not is_selected(rule, settings, ignores) or not rule.applies_to(profile):
                 continue
             rule.prepare(pipeline.nlp)  # validates patterns even when the rule is skipped
@@ -243,15 +259,20 @@ class Linter:
             heading=document.heading_before(hit.offset) if document.extras.get("binary") else None,
         )
 
-    def _unused(self, suppressor: Suppressor, document: Document) -> Iterator[Diagnostic]:
+    def _unused(self, suppressor: Suppressor, document: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
         code, name = UNUSED_SUPPRESSION
         for directive in suppressor.unused():
             start, end = document.line_index.line_span(directive.line)
             end = len(document.source) if end == -1 else end
-            codes = " ".join(directive.codes) or "alla regler"
+            unknown = [c for c in directive.codes if not any(selector_matches(c, rule) for rule in rules)]
+            if unknown:
+                message = f"Undantaget kommlint-{directive.action} nämner en regel som inte finns: {', '.join(unknown)}."
+            else:
+                codes = " ".join(directive.codes) or "alla regler"
+                message = f"Undantaget kommlint-{directive.action} ({codes}) tystar ingenting och kan tas bort."
             yield Diagnostic(
                 code, name, "kommlint", Severity.INFO,
-                f"Undantaget kommlint-{directive.action} ({codes}) tystar ingenting och kan tas bort.",
+                message,
                 document.path, directive.line, 1, directive.line, end - start + 1, start, end,
                 document.source[start:end],
             )

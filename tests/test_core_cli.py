@@ -199,3 +199,27 @@ def test_seed_document_as_json(runner):
         if finding["end_line"] == finding["line"]:
             line = lines[finding["line"] - 1]
             assert line[finding["column"] - 1 : finding["end_column"] - 1] == finding["match"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_unknown_rule_selector_is_an_error(runner, draft, option):
+    result = run(runner, "check", draft, option, "KLAR00l")
+    assert result.exit_code == 2
+    assert "Okänd regel eller regelgrupp 'KLAR00l'" in result.output
+
+
+def test_unknown_code_in_suppression_is_named(runner, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("<!-- kommlint-disable-next-line NOPE01 -->\nDu ska svara.\n", encoding="utf-8")
+    result = run(runner, "check", path, "--select", "KLAR003", "--report-unused-suppressions", "--format", "concise")
+    assert "nämner en regel som inte finns: NOPE01" in result.output
+
+
+def test_help_and_usage_errors_are_swedish(runner):
+    help_text = run(runner, "--help").output
+    assert "[FLAGGOR] KOMMANDO [ARGUMENT]..." in help_text.splitlines()[0]
+    assert "Flaggor:" in help_text and "Kommandon:" in help_text and "Visa den här hjälpen" in help_text
+    wrong = runner.invoke(main, ["check", "--format", "xml"])
+    assert wrong.exit_code == 2
+    assert "Fel: Ogiltigt värde för '--format'" in wrong.output
+    assert "Kommandot 'kolla' finns inte." in runner.invoke(main, ["kolla"]).output

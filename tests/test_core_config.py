@@ -133,3 +133,13 @@ def test_explicit_config_file(tmp_path):
     config = tmp_path / "annan.toml"
     config.write_text('select = ["KLAR014"]\n')
     assert codes(tmp_path, "--config", config)[0] == ["KLAR014"]
+
+
+def test_version_control_and_environments_are_always_skipped(tmp_path):
+    (tmp_path / "kommlint.toml").write_text('select = ["KLAR003"]\nexclude = ["arkiv"]\n')
+    for folder in (".git", ".venv", "node_modules"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.md").write_text(TEXT)
+    (tmp_path / "ny.md").write_text(TEXT)
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "concise"], catch_exceptions=False)
+    assert [line.split(":")[0] for line in result.output.splitlines()] == [str(tmp_path / "ny.md")]
