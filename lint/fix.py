@@ -202,8 +202,25 @@ def encode_like(text: str, document: Document) -> bytes:
         raise FixError(f"{document.path}: okänd teckenkodning {encoding}; filen lämnades orörd.") from None
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str | Path, data: bytes, durable: bool = True) -> None:
     """Replace the file in one step, keeping its permissions; never leave half a file.
+
+    A file that did not exist gets the permissions the umask allows (not mkstemp's
+    private 0600): a baseline, for one, is meant to be committed and shared.
 
     `durable` flushes to disk before the rename (users' files; cache entries skip it).
     """
@@ -216,7 +233,11 @@ def write_atomically(path: str | Path, data: bytes, durable: bool = True) -> Non
                 stream.flush()
                 os.fsync(stream.fileno())
         try:
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~current_umask()  # a new file: as `open()` would create it
+        try:
+            os.chmod(temporary, mode)
         except OSError:
             pass
         os.replace(temporary, target)

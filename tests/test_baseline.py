@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 
 import pytest
@@ -87,6 +89,23 @@ def test_context_is_the_sentence_with_whitespace_collapsed():
     source = "Första meningen. Du skall\n  svara nu. Sista."
     start = source.index("skall")
     assert context_of(source, start, start + 5) == "Du skall svara nu."
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_a_new_baseline_gets_the_permissions_the_umask_allows(site, umask):
+    previous = os.umask(umask)
+    try:
+        assert create_baseline("webb").exit_code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((site / "baslinje.json").stat().st_mode) == 0o666 & ~umask
+
+
+def test_recreating_a_baseline_keeps_its_permissions(site):
+    create_baseline("webb")
+    os.chmod(site / "baslinje.json", 0o640)
+    assert create_baseline("webb").exit_code == 0
+    assert stat.S_IMODE((site / "baslinje.json").stat().st_mode) == 0o640
 
 
 def test_missing_baseline_is_a_clear_error(site):
