@@ -104,6 +104,27 @@ def create(results: Iterable, file: str | Path) -> int:
 
 # Applying -----------------------------------------------------------------------------
 
+# The json module's error messages (by prefix), in Swedish.
+_JSON_PROBLEMS = {
+    "Expecting property name enclosed in double quotes": "ett fältnamn inom dubbla citattecken saknas",
+    "Expecting value": "ett värde saknas",
+    "Expecting ',' delimiter": "ett kommatecken saknas",
+    "Expecting ':' delimiter": "ett kolon saknas",
+    "Extra data": "det finns text efter slutet av JSON-datat",
+    "Unterminated string": "en sträng saknar avslutande citattecken",
+    "Invalid control character": "en sträng innehåller ett otillåtet styrtecken",
+    "Invalid \\escape": "en sträng innehåller en ogiltig escape-sekvens",
+    "Illegal trailing comma": "ett kommatecken för mycket före slutparentesen",
+}
+
+
+def _json_problem(message: str) -> str:
+    for prefix, swedish in _JSON_PROBLEMS.items():
+        if message.startswith(prefix):
+            return swedish
+    return "felaktig syntax"
+
+
 
 class Baseline:
     def __init__(self, counts: Counter, root: Path) -> None:
@@ -118,8 +139,15 @@ class Baseline:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"Baslinjen {file} finns inte. Skapa den med: kommlint baseline create SÖKVÄG… -o {file}") from None
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            raise BaselineError(f"Baslinjen {file} går inte att läsa: {error}") from None
+        except json.JSONDecodeError as error:
+            raise BaselineError(
+                f"{file}:{error.lineno}:{error.colno}: baslinjen är inte giltig JSON: {_json_problem(error.msg)}. "
+                "Skapa om den med: kommlint baseline create SÖKVÄG… -o " + str(file)
+            ) from None
+        except UnicodeDecodeError:
+            raise BaselineError(f"Baslinjen {file} är inte sparad som UTF-8.") from None
+        except OSError as error:
+            raise BaselineError(f"Baslinjen {file} går inte att läsa: {error.strerror}.") from None
         if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{file} är ingen baslinje från kommlint (version {BASELINE_VERSION}).")
         counts: Counter[tuple[str, str, str]] = Counter()

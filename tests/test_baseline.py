@@ -114,6 +114,22 @@ def test_missing_baseline_is_a_clear_error(site):
     assert "Baslinjen finns-inte.json finns inte" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "position", "problem"),
+    [
+        ('{\n  "version": 1,\n  findings: []\n}\n', "3:3", "ett fältnamn inom dubbla citattecken saknas"),
+        ('{"version": 1 "findings": []}', "1:15", "ett kommatecken saknas"),
+        ("", "1:1", "ett värde saknas"),
+    ],
+)
+def test_a_broken_baseline_is_reported_in_swedish_with_line_and_column(site, text, position, problem):
+    (site / "trasig.json").write_text(text, encoding="utf-8")
+    result = check("webb", "--baseline", "trasig.json")
+    assert result.exit_code == 2
+    assert f"trasig.json:{position}: baslinjen är inte giltig JSON: {problem}." in result.stderr
+    assert "Expecting" not in result.stderr
+
+
 # --changed-since --------------------------------------------------------------------
 
 
