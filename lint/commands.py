@@ -127,10 +127,17 @@ def _rules(output_format: str) -> int:
         rows = [{"code": r.code, "name": r.name, "principle": r.principle, "severity": r.severity.label, "kind": r.kind, "fixable": r.fixable} for r in loaded]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
-    table = Table("Kod", "Namn", "Princip", "Nivå", "Typ", "Åtgärdbar")
+    from lint.wording import KIND_LABELS
+
+    table = Table("Kod", "Namn", "Princip", "Nivå", "Typ", "Kan rättas")
+    for column in table.columns:
+        column.no_wrap = True  # names are what users type in --select: never cut them
     for r in loaded:
-        table.add_row(r.code, r.name, r.principle, r.severity.swedish, r.kind, "ja" if r.fixable else "")
-    Console(highlight=False).print(table)
+        table.add_row(r.code, r.name, r.principle, r.severity.swedish, KIND_LABELS.get(r.kind, r.kind), "ja" if r.fixable else "")
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 200
+    console.print(table)
     return EXIT_OK
 
 

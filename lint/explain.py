@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lint.kinds.base import Rule
+from lint.wording import KIND_LABELS
 
 SECTIONS = ("Vad regeln gör", "Varför", "Exempel", "Skriv hellre", "Källa")
 
@@ -12,8 +13,8 @@ def explanation_markdown(rule: Rule) -> str:
     lines = [
         f"# {rule.code} {rule.name}",
         "",
-        f"Princip: **{rule.principle}** · Nivå: **{rule.severity.swedish}** · Typ: {rule.kind}"
-        + (" · Kan åtgärdas med --fix" if rule.fixable else ""),
+        f"Princip: **{rule.principle}** · Nivå: **{rule.severity.swedish}** · Typ: {KIND_LABELS.get(rule.kind, rule.kind)}"
+        + (" · Kan rättas med --fix" if rule.fixable else ""),
         "",
         f"## {SECTIONS[0]}",
         spec.explanation.vad.strip(),

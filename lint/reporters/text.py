@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lint.metrics import lix_band
+from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -94,34 +95,54 @@ def _file_lines(result):
 
 def _file_summary(console: Console, result) -> None:
     m = result.metrics
-    parts = [f"{m.get('words', 0)} ord", f"{m.get('sentences', 0)} meningar"]
+    parts = [f"{m.get('words', 0)} ord", count(m.get("sentences", 0), "mening", "meningar")]
     if m.get("words"):
-        parts.append(f"LIX {str(m['lix']).replace('.', ',')} ({lix_band(m['lix'])})")
+        parts.append(f"LIX {decimal(m['lix'])} ({lix_band(m['lix'])})")
     principles = Counter(d.principle for d in result.diagnostics)
     found = ", ".join(f"{name} {count}" for name, count in sorted(principles.items())) or "inga fynd"
     console.print(
-        f"[dim]{escape(result.path)}: profil {result.profile}, {escape(result.profile_reason or '')}; "
+        f"[dim]{escape(result.path)}: profil {result.profile}{_title(result.profile)}, {escape(result.profile_reason or '')}; "
         f"{' · '.join(parts)}; {found}[/dim]\n"
     )
 
 
+def _title(profile: str) -> str:
+    """The profile's Swedish title, when it says more than its name."""
+    from lint.packs import builtin_rules_dir
+    from lint.profiles import load_profiles
+
+    profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
+    if profile not in profiles:
+        return ""
+    title = profiles.get(profile).title
+    return "" if title.lower() == profile else f" ({title.lower()})"
+
+
+def fix_label(diagnostics) -> str:
+    safeties = {d.fix.safety for d in diagnostics if d.fix}
+    if "safe" in safeties:
+        return "ja"
+    return "med --unsafe-fixes" if safeties else ""
+
+
 def _statistics(console: Console, report) -> None:
-    counts = Counter((d.code, d.name) for d in report.diagnostics)
-    fixable = {d.code for d in report.diagnostics if d.fix}
-    table = Table("Antal", "Regel", "Namn", "Åtgärdbar", title="Statistik", title_justify="left")
-    for (code, name), count in counts.most_common():
-        table.add_row(str(count), code, name, "ja" if code in fixable else "")
+    by_rule: dict[tuple[str, str], list] = {}
+    for d in report.diagnostics:
+        by_rule.setdefault((d.code, d.name), []).append(d)
+    table = Table("Antal", "Regel", "Namn", "Kan rättas", title="Statistik", title_justify="left")
+    for (code, name), found in sorted(by_rule.items(), key=lambda item: -len(item[1])):
+        table.add_row(str(len(found)), code, name, fix_label(found))
     console.print(table)
 
 
 def _totals(summary: dict) -> str:
     by = summary["by_severity"]
+    files = count(summary["files"], "fil", "filer")
     if not summary["diagnostics"] and not summary["errors"]:
-        return f"Inga fynd i {summary['files']} fil(er)."
-    text = (
-        f"Hittade {summary['diagnostics']} fynd i {summary['files']} fil(er): "
-        f"{by.get('error', 0)} fel, {by.get('warning', 0)} varningar, {by.get('info', 0)} info."
-    )
+        text = f"Inga fynd i {files}."
+    else:
+        levels = [count(by.get("error", 0), "fel", "fel"), count(by.get("warning", 0), "varning", "varningar"), f"{by.get('info', 0)} info"]
+        text = f"Hittade {summary['diagnostics']} fynd i {files}: {listing(levels)}."
     if summary["errors"]:
-        text += f" {summary['errors']} fil(er) eller regler kunde inte granskas."
+        text += f" {count(summary['errors'], 'problem', 'problem')} vid granskningen (filer som inte kunde läsas eller regler som avbröts), se ovan."
     return text
