@@ -7,6 +7,7 @@ options win over files. Unknown keys are errors that name the nearest valid key.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -211,6 +212,29 @@ def parse_table(table: dict[str, Any], source: str, root: Path | None) -> Settin
     return Settings(exclude=exclude, root=root, source=source, **values)
 
 
+TOML_PROBLEMS = {
+    "Expected ']'": "en hakparentes ] saknas",
+    "Unclosed array": "en lista saknar sin avslutande ]",
+    "Unclosed inline table": "en tabell saknar sin avslutande }",
+    "Invalid value": "ogiltigt värde (text ska stå inom citattecken)",
+    "Expected '=' after a key": "ett likhetstecken saknas efter nyckeln",
+    "Cannot overwrite a value": "nyckeln anges två gånger",
+    "Cannot declare": "tabellen anges två gånger",
+    "Illegal character": "otillåtet tecken",
+    "Unterminated string": "en text saknar sitt avslutande citattecken",
+}
+
+
+def _toml_position(error: tomllib.TOMLDecodeError) -> str:
+    found = re.search(r"at line (\d+), column (\d+)", str(error))
+    return f":{found[1]}:{found[2]}" if found else ""
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> str:
+    message = str(getattr(error, "msg", error))
+    return next((swedish for english, swedish in TOML_PROBLEMS.items() if message.startswith(english)), "syntaxfel")
+
+
 @lru_cache(maxsize=256)
 def load_config_file(path: Path) -> Settings | None:
     """Settings from one file, or None for a pyproject.toml without [tool.kommlint]."""
@@ -219,7 +243,7 @@ def load_config_file(path: Path) -> Settings | None:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: kan inte läsa konfigurationen: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: ogiltig TOML: {error}") from None
+        raise ConfigError(f"{path}{_toml_position(error)}: ogiltig TOML: {_toml_problem(error)}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("kommlint")
         if table is None:

@@ -40,9 +40,28 @@ def _compose(path: Path) -> yaml.Node | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise RulePackError(f"{path}{line}: ogiltig YAML: {getattr(error, 'problem', error)}") from None
+        raise RulePackError(f"{path}{line}: ogiltig YAML: {_yaml_problem(error)}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan inte läsa filen: {error}") from None
+
+
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "ett kolon på fel ställe (sätt texten inom citattecken)",
+    "found character '\\t'": "tabbtecken är inte tillåtna; använd mellanslag",
+    "expected ',' or ']'": "en lista saknar , eller ]",
+    "expected ',' or '}'": "en mappning saknar , eller }",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+    "could not find expected ':'": "ett kolon saknas efter en nyckel",
+    "found duplicate anchor": "samma ankare används två gånger",
+    "bad indentation": "fel indrag",
+    "did not find expected key": "fel indrag eller ett värde utan nyckel",
+    "did not find expected '-' indicator": "fel indrag i en lista",
+}
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    problem = str(getattr(error, "problem", "") or error)
+    return next((swedish for english, swedish in YAML_PROBLEMS.items() if problem.startswith(english)), "syntaxfel")
 
 
 def _to_python(node: yaml.Node, lines: dict[tuple, int], path: tuple = ()) -> Any:
