@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def serve(pages: int, ready) -> None:
-    from test_crawl_fixtures import Site, SiteServer
+    from crawl_site import Site, SiteServer
 
     with SiteServer(Site(pages=pages, slow_seconds=0.5)) as server:
         ready.put(server.base)

@@ -6,7 +6,7 @@ broken links, redirects (one chain too long), a PDF, an external link, a slow pa
 page that always fails, a page that is too large and an image. Pages answer conditional
 requests (ETag and Last-Modified) with 304. Every request is logged.
 
-This module holds no tests; it is named test_* to live with the tests it serves.
+A helper module (no tests of its own), imported by the crawl tests.
 """
 
 from __future__ import annotations

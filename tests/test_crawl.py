@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from lint.cli import main
 from lint.crawl import Store
-from test_crawl_fixtures import Site, SiteServer
+from crawl_site import Site, SiteServer
 
 PAGES = 60
 CHANGED = "/sida/7.html"

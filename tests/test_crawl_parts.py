@@ -21,7 +21,7 @@ from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.urls import UrlPolicy, normalize
 from lint.engine import Options
 from lint.formats import read_bytes
-from test_crawl_fixtures import Site, SiteServer, sitemap, sitemap_index
+from crawl_site import Site, SiteServer, sitemap, sitemap_index
 
 ROBOTS = """
 # kommentar
