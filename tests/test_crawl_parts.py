@@ -18,7 +18,7 @@ from lint.crawl.pages import inspect_html, page_kind
 from lint.crawl.progress import PlainProgress
 from lint.crawl.robots import Robots
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
-from lint.crawl.urls import UrlPolicy, normalize
+from lint.crawl.urls import UrlPolicy, normalize, page_key
 from lint.engine import Options
 from lint.formats import read_bytes
 from crawl_site import Site, SiteServer, sitemap, sitemap_index
@@ -195,6 +195,35 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path):
     again = {server.base + path for path, count in articles.items() if count > 1}
     assert len(again) <= 2 and not again & first and max(articles.values()) <= 2
     assert {page["url"].replace(server.base, "") for page in pages if page["status"] == "linted"} >= {f"/sida/{i}.html" for i in range(50)}
+
+
+def test_page_key_treats_a_folder_and_its_index_file_as_one_page():
+    assert page_key("https://x.se/index.html") == "https://x.se/"
+    assert page_key("https://x.se/sv/INDEX.HTM?a=1") == "https://x.se/sv/?a=1"
+    assert page_key("https://x.se/sv/index.html.bak") == "https://x.se/sv/index.html.bak"
+    assert page_key("https://x.se/sv/") == "https://x.se/sv/"
+
+
+def test_a_folder_and_its_index_file_are_checked_once(tmp_path):
+    site = Site(pages=2)
+    with SiteServer(site) as server, Store(tmp_path / "db.sqlite") as store:
+        start = site.content["/"][1].decode()
+        links = '<a href="/index.html">Hem</a> <a href="/sv/index.html">Svenska</a> <a href="/sv/">Svenska igen</a> <a href="/kopia">Kopia</a>'
+        site.set_page("/", start.replace("</main>", links + "</main>"))
+        site.set_page("/index.html", site.content["/"][1].decode())
+        sv = "<html lang='sv'><head><title>Svenska</title></head><body><main><p>Du erhåller ett svar.</p></main></body></html>"
+        site.set_page("/sv/index.html", sv)
+        site.set_page("/kopia", sv)  # the same page at an unrelated address
+        run_id = crawl(small_config(server.base, follow_links=True), store, PlainProgress(io.StringIO()))
+        pages = {page["url"].replace(server.base, ""): page for page in store.pages(run_id)}
+        findings = [f["match"] for f in store.findings(run_id, pages["/sv/index.html"]["id"])]
+    requested = site.requests()
+    assert "/index.html" not in requested and "/sv/" not in requested
+    assert "/index.html" not in pages and "/sv/" not in pages
+    assert pages["/sv/index.html"]["status"] == "linted"
+    assert pages["/kopia"]["status"] == "skipped"
+    assert pages["/kopia"]["reason"] == f"Samma innehåll som {server.base}/sv/index.html; granskas bara en gång."
+    assert findings == ["erhåller"]
 
 
 def test_rich_progress_survives_brackets_in_urls():

@@ -22,7 +22,7 @@ from lint.crawl.pages import content_hash, inspect_html, page_kind
 from lint.crawl.robots import Robots
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
-from lint.crawl.urls import UrlPolicy, host_of, normalize
+from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
 
 MAX_SITEMAPS = 1000
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -72,7 +72,8 @@ class Crawler:
         self.policy = UrlPolicy(self.start_urls + [normalize(u) or u for u in config.sitemaps], config.allow_hosts)
         self.signature = config.signature()
         self.notices: list[str] = []
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # page keys (lint.crawl.urls.page_key)
+        self.contents: dict[str, str] = {}  # content hash → the first address checked with it
         self.robots: dict[str, Robots] = {}
         self.robots_locks: dict[str, asyncio.Lock] = {}
         self.pages_started = 0
@@ -84,7 +85,10 @@ class Crawler:
         resumed = self.store.unfinished_run() if self.config.resume else None
         if resumed:
             self.run_id = resumed["id"]
-            self.seen, pending = self.store.frontier(self.run_id)
+            seen, pending = self.store.frontier(self.run_id)
+            self.seen = {page_key(url) for url in seen}
+            for page in self.store.pages(self.run_id, ("linted", "unchanged")):
+                self.contents.setdefault(page["content_hash"], page["url"])
             self.pages_started = sum(1 for p in self.store.pages(self.run_id) if p["status"] != "skipped")
             self.progress.message(f"Återupptar körning {self.run_id}: {len(pending)} adresser kvar.")
         else:
@@ -209,12 +213,13 @@ class Crawler:
 
     # Frontier --------------------------------------------------------------------------
     def _enqueue(self, url: str, depth: int, referrer: str | None, redirects: int = 0) -> None:
-        if url in self.seen:
+        key = page_key(url)
+        if key in self.seen:
             return
         max_depth = self.config.max_depth
         if max_depth is not None and depth > max_depth:
             return
-        self.seen.add(url)
+        self.seen.add(key)
         entry = FrontierEntry(url, depth, referrer, redirects)
         self.store.add_frontier(self.run_id, entry)
         refusal = self.policy.refusal(url)
@@ -276,6 +281,8 @@ class Crawler:
 
     def _reuse(self, entry: FrontierEntry, previous: dict[str, Any], common: dict[str, Any], fetched: Fetched) -> None:
         """An unchanged page: keep the previous run's findings instead of linting again."""
+        if self._duplicate(entry, previous["content_hash"], common):
+            return
         page = {key: previous[key] for key in ("title", "format", "profile", "profile_source", "content_hash", "bytes", "metrics", "links", "errors")}
         page.update(status="unchanged", etag=fetched.etag or previous["etag"], last_modified=fetched.last_modified or previous["last_modified"])
         page.update({k: v for k, v in common.items() if v is not None})
@@ -291,6 +298,8 @@ class Crawler:
             self._record(entry, {"status": "skipped", "reason": reason, **common})
             return
         digest = content_hash(body)
+        if self._duplicate(entry, digest, common):
+            return
         if previous and previous["content_hash"] == digest:
             self._reuse(entry, previous, common, fetched)
             return
@@ -318,6 +327,14 @@ class Crawler:
             errors=result.get("errors") or [],
         )
         self._record(entry, page, result.get("findings", []))
+
+    def _duplicate(self, entry: FrontierEntry, digest: str, common: dict[str, Any]) -> bool:
+        """Record a page whose content another address in this run already had (once is enough)."""
+        first = self.contents.setdefault(digest, entry.url)
+        if first == entry.url:
+            return False
+        self._record(entry, {"status": "skipped", "reason": f"Samma innehåll som {first}; granskas bara en gång.", "content_hash": digest, **common})
+        return True
 
     def _follow(self, entry: FrontierEntry, links: list[str]) -> None:
         if not self.config.follow_links:

@@ -43,6 +43,22 @@ def normalize(url: str, base: str | None = None) -> str | None:
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
+INDEX_FILES = ("index.html", "index.htm")
+
+
+def page_key(url: str) -> str:
+    """The address a page is known by within a run: `/sv/index.html` is the page `/sv/`.
+
+    Web servers answer a folder with its index file, so the two addresses are one page.
+    Only the key is shortened; the crawler fetches the address it was given.
+    """
+    parts = urlsplit(url)
+    folder, _, name = parts.path.rpartition("/")
+    if name.lower() in INDEX_FILES:
+        return urlunsplit((parts.scheme, parts.netloc, folder + "/", parts.query, ""))
+    return url
+
+
 def scheme_of(url: str) -> str:
     return urlsplit(url).scheme.lower()
 
