@@ -23,6 +23,30 @@ def test_invitation_without_public_record_notice(lint):
     assert found(lint(notice, select=("OFF001",))) == []
 
 
+def test_contact_lines_for_questions_are_not_invitations_to_send_in(lint):
+    quiet = (
+        "Har du frågor? Ring 08-508 000 00 eller mejla oss på [e-postadress].\n\n"
+        "Har du frågor om din ansökan? Mejla oss.\n\n"
+        "Skicka dina frågor till oss på info@stockholm.se.\n"
+    )
+    assert found(lint(quiet, select=("OFF001",), profile="webbsida")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "match"),
+    [
+        ("Vill du söka bidrag? Mejla din ansökan till oss.", 22, "Mejla"),
+        ("Blanketten finns på webben. Skicka in den senast 1 maj.", 29, "Skicka in"),
+        ("Ansök senast 1 maj i e-tjänsten.", 1, "Ansök"),
+        ("Har du synpunkter på planen? Skriv till oss.", 30, "Skriv till oss"),
+        ("Du får gärna lämna synpunkter på förslaget.", 14, "lämna synpunkter"),
+        ("Skicka gärna ett brev till oss och berätta.", 1, "Skicka gärna ett brev"),
+    ],
+)
+def test_invitations_to_send_in_documents(lint, text, column, match):
+    assert found(lint(text + "\n", select=("OFF001",), profile="webbsida")) == [("OFF001", 1, column, match)]
+
+
 def test_form_profile_always_needs_the_notice(lint):
     text = "Anmälan\n\nVi hör av oss inom en vecka.\n"
     assert found(lint(text, select=("OFF001",), profile="formular")) == [("OFF001", 1, 1, "Anmälan")]

@@ -16,14 +16,32 @@ TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
 
 # OFF001 allman-handling ---------------------------------------------------------------
 
-INVITATION = re.compile(
-    r"\b(?:mejla|maila|e-posta|skriv till (?:oss|\w+(?:nämnden|förvaltningen|kontoret))"
-    r"|skicka (?:(?:ett|ditt|dina|din|oss|gärna|också|dem|den) ){0,2}(?:mejl|e-post|e-brev|brev|meddelande|synpunkter|frågor|ansökan|anmälan|in)\b"
-    r"|skicka (?:\w+ ){0,2}till (?:oss|staden|\w+(?:nämnden|förvaltningen|kontoret))\b"
-    r"|lämna (?:dina |gärna )?synpunkter|fyll i (?:formuläret|e-tjänsten|blanketten)|(?:via|i|använd) (?:kontakt)?formuläret"
-    r"|kontaktformulär(?:et)?)",
+# Sending something in: an application, opinions, a letter, a form. What is sent becomes
+# allmän handling, so these always need the notice.
+SUBMISSION = re.compile(
+    r"\b(?:skicka|lämna) in\b|\bansök\b|\blämna (?:dina |gärna |in )?(?:synpunkter|förslag)"
+    r"|\bskicka (?:(?:ett|ditt|din|dina|gärna|också|oss|det|den|dem) ){0,2}"
+    r"(?:ansökan|anmälan|brev|synpunkter|klagomål|överklagande\w*|blankett\w*|handling\w*|underlag\w*|intyg\w*|yttrande\w*|ritning\w*|dokument\w*)\b"
+    r"|\bskicka (?!(?:\w+ ){0,2}?(?:frågor|din fråga|mejl|e-post|meddelande)\b)(?:\w+ ){0,2}"
+    r"till (?:oss|staden|\w+(?:nämnden|förvaltningen|kontoret))\b"
+    r"|\bfyll i (?:formuläret|e-tjänsten|blanketten)|\b(?:via|i|använd) (?:kontakt)?formuläret|\bkontaktformulär(?:et)?",
     re.I,
 )
+# Getting in touch: mejla oss, skriv till oss. A contact line for questions ("Har du frågor?
+# Ring … eller mejla oss") is not an invitation to send in documents; it is one when the
+# sentence or the one before it names something sent in ("Har du synpunkter? Mejla oss.").
+CONTACT = re.compile(
+    r"\b(?:mejla|maila|e-posta|skriv till (?:oss|\w+(?:nämnden|förvaltningen|kontoret))"
+    r"|skicka (?:(?:ett|ditt|din|dina|gärna|också|oss) ){0,2}(?:mejl|e-post|e-brev|meddelande|frågor))\b",
+    re.I,
+)
+SENT_IN = re.compile(
+    r"\b(?:synpunkt\w*|ansökan|ansökningar\w*|anmälan|klagomål\w*|överklagande\w*|blankett\w*|handlingar\w*"
+    r"|underlag\w*|intyg\w*|yttrande\w*|ritningar\w*|dokument\w*|bilagor\w*)\b",
+    re.I,
+)
+ABOUT = re.compile(r"\b(?:frågor|fråga)(?: eller funderingar)? om [^.!?]*", re.I)
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
 NOTICE = re.compile(
     r"\ballmänn?a? handling(?:ar)?\b|\boffentlighetsprincipen\b|\bdiarieförs\b|\bregistreras i (?:vårt |stadens )?diari"
     r"|\bkan (?:komma att )?(?:läsas|begäras ut) av (?:andra|vem som helst|alla)",
@@ -36,11 +54,22 @@ def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
     """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
     if NOTICE.search(page_text(ctx.document)):
         return
-    invitation = _first_match(ctx, INVITATION)
+    invitation = _first_invitation(ctx)
     if invitation is not None:
         yield missing(ctx, rule, invitation)
     elif required(ctx, rule) or FORM_HTML.search(content_source(ctx.document)):
         yield missing(ctx, rule, title_hit(ctx, match=""))
+
+
+def _first_invitation(ctx: RuleContext) -> Hit | None:
+    for parsed in ctx.parsed:
+        text = parsed.block.text
+        found = list(SUBMISSION.finditer(text))
+        found += [m for m in CONTACT.finditer(text) if _sends_something(text, m.start())]
+        if found:
+            first = min(found, key=lambda m: m.start())
+            return ctx.hit(parsed.block, first.start(), first.end())
+    return None
 
 
 def _first_match(ctx: RuleContext, pattern: re.Pattern[str]) -> Hit | None:
@@ -49,6 +78,16 @@ def _first_match(ctx: RuleContext, pattern: re.Pattern[str]) -> Hit | None:
         if match:
             return ctx.hit(parsed.block, match.start(), match.end())
     return None
+
+
+def _sends_something(text: str, offset: int) -> bool:
+    """Whether the sentence at `offset`, or the one before it, names something sent in
+    (and not only as what a question is about: "frågor om din ansökan")."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    before = [end for end in ends if end <= offset]
+    start = before[-2] if len(before) > 1 else 0
+    stop = next((end for end in ends if end > offset), len(text))
+    return bool(SENT_IN.search(ABOUT.sub(" ", text[start:stop])))
 
 
 # OFF003 overklagande ------------------------------------------------------------------
