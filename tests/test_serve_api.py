@@ -108,6 +108,18 @@ def test_bad_requests_get_swedish_errors(client):
     assert client.post("/api/check", content=b"abc", headers=auth(**{"content-type": "text/plain"})).status_code == 415
 
 
+def test_unknown_addresses_and_wrong_methods_get_swedish_errors(client):
+    page = client.get("/finns-inte")
+    assert page.status_code == 404 and page.text == "Adressen /finns-inte finns inte. Sidan finns på /."
+    assert client.get("/static/saknas.js").text == "Adressen /static/saknas.js finns inte. Sidan finns på /."
+    api = client.get("/api/okand", headers=auth())
+    assert api.status_code == 404 and api.json() == {"error": "Adressen /api/okand finns inte."}
+    wrong = client.get("/api/check", headers=auth())
+    assert wrong.status_code == 405 and wrong.headers["allow"] == "POST"
+    assert wrong.json() == {"error": "Metoden GET används inte för /api/check; använd POST."}
+    assert client.post("/", headers=auth()).text == "Metoden POST används inte för /; använd GET, HEAD."
+
+
 def test_upload_file_name_cannot_reach_the_file_system(client):
     response = client.post("/api/check", files={"file": ("../../etc/passwd.txt", TEXT.encode(), "text/plain")}, headers=auth())
     assert response.status_code == 200

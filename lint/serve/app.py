@@ -21,8 +21,9 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -181,8 +182,27 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
         Route("/api/rules/{code:str}", rule),
         Mount("/static", StaticFiles(directory=str(static)), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={RequestError: request_error})
+    app = Starlette(routes=routes, exception_handlers={RequestError: request_error, HTTPException: http_error})
     return Guard(app, config)  # type: ignore[return-value]
+
+
+def _http_problem(status: int, request: Request, allowed: str | None) -> str:
+    if status == 404:
+        return f"Adressen {request.url.path} finns inte." + ("" if request.url.path.startswith("/api/") else " Sidan finns på /.")
+    if status == 405:
+        methods = ", ".join(sorted(method.strip() for method in (allowed or "").split(",") if method.strip()))
+        return f"Metoden {request.method} används inte för {request.url.path}" + (f"; använd {methods}." if methods else ".")
+    return f"Anropet kunde inte tas emot (HTTP {status})."
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """Starlette's own errors (unknown address, wrong method) in Swedish: JSON on /api/, text elsewhere."""
+    assert isinstance(error, HTTPException)
+    headers = dict(error.headers or {})
+    message = _http_problem(error.status_code, request, headers.get("Allow"))
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=error.status_code, headers=headers)
+    return PlainTextResponse(message, status_code=error.status_code, headers=headers)
 
 
 def _attachment(name: str) -> dict[str, str]:
