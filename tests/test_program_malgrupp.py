@@ -71,6 +71,18 @@ def test_inclusive_language(lint):
     assert result.diagnostics[0].fix.edits[0].replacement == "talespersoner"
 
 
+def test_adjective_before_a_noun_moves_behind_it(lint):
+    text = "Handikappade personer får stöd. Vi har plats för handikappade barn. Lokalen passar handikappade. Många är handikappade.\n"
+    result = lint(text, select=("MALG004",))
+    assert [(d.line, d.column, d.match, d.suggestions, d.fix and d.fix.edits[0].replacement) for d in result.diagnostics] == [
+        (1, 1, "Handikappade personer", ("Personer med funktionsnedsättning",), "Personer med funktionsnedsättning"),
+        (1, 50, "handikappade barn", ("barn med funktionsnedsättning",), "barn med funktionsnedsättning"),
+        (1, 84, "handikappade", ("personer med funktionsnedsättning",), "personer med funktionsnedsättning"),
+        (1, 107, "handikappade", ("person med funktionsnedsättning",), None),
+    ]
+    assert all(d.fix is None or d.fix.safety == "unsafe" for d in result.diagnostics)
+
+
 def test_han_about_a_named_person_is_fine(lint):
     text = "Handläggaren Erik Lund har ärendet. Han svarar på frågor.\n"
     assert found(lint(text, select=("MALG004",))) == []

@@ -105,9 +105,17 @@ def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
 
 
 @dataclass(frozen=True)
+class Entry:
+    suggest: tuple[str, ...]
+    inflected: str | None  # the alternative for this very form, when there is one
+    unless: tuple[re.Pattern[str], ...]
+    attributive: str | None  # "med funktionsnedsättning": handikappade barn → barn med funktionsnedsättning
+
+
+@dataclass(frozen=True)
 class WordList:
     regex: re.Pattern[str] | None
-    by_form: dict[str, tuple[tuple[str, ...], str | None, tuple[re.Pattern[str], ...]]]  # form → (suggest, inflected, unless)
+    by_form: dict[str, Entry]
 
     @classmethod
     def build(cls, entries: list[dict]) -> WordList:
@@ -117,7 +125,7 @@ class WordList:
             inflected = forms if isinstance(forms, dict) else {form: None for form in forms}
             unless = tuple(re.compile(p) for p in entry.get("unless", []))
             for form, alternative in inflected.items():
-                by_form[form.lower()] = (tuple(entry["suggest"]), alternative, unless)
+                by_form[form.lower()] = Entry(tuple(entry["suggest"]), alternative, unless, entry.get("attributive"))
         return cls(words_regex(by_form), by_form)
 
     def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -127,14 +135,40 @@ class WordList:
             block = parsed.block
             text = block_text_mask(block)
             for match in self.regex.finditer(text):
-                suggest, inflected, unless = self.by_form[" ".join(match.group(0).lower().split())]
-                if any(pattern.search(block.text) for pattern in unless):
+                entry = self.by_form[" ".join(match.group(0).lower().split())]
+                if any(pattern.search(block.text) for pattern in entry.unless):
                     continue
-                replacement = keep_case(match.group(0), inflected) if inflected else None
-                suggestions = (replacement,) if replacement else suggest
+                noun = _noun_after(parsed, ctx, match.end()) if entry.attributive else None
+                end = noun.end() if noun else match.end()
+                if noun:
+                    replacement = keep_case(match.group(0), f"{noun.group(1)} {entry.attributive}")
+                elif entry.inflected and not (entry.attributive and COPULA_BEFORE.search(text, 0, match.start())):
+                    replacement = keep_case(match.group(0), entry.inflected)
+                else:
+                    replacement = None  # "Många är handikappade": no noun phrase to put in its place
+                suggestions = (replacement,) if replacement else entry.suggest
                 yield ctx.replacement_hit(
-                    block, match.start(), match.end(), replacement, "unsafe", suggestions, suggestion=" eller ".join(suggestions)
+                    block, match.start(), end, replacement, "unsafe", suggestions, suggestion=" eller ".join(suggestions)
                 )
+
+
+COPULA_BEFORE = re.compile(r"\b(?:är|var|blir|blev|vara|varit|bli|blivit)\s+$", re.I)
+NEXT_WORD = re.compile(r"[ \u00a0]+([a-zåäöé]+(?:-[a-zåäöé]+)*)\b")
+NOT_NOUNS = frozenset(
+    "och eller samt men som att i på för med av till från om hos vid under över efter utan mot sedan "
+    "är var blir blev har hade ska skall kan får måste bör vill inte också redan ofta alltid".split()
+)
+
+
+def _noun_after(parsed, ctx: RuleContext, offset: int) -> re.Match[str] | None:
+    """The noun right after an adjective (handikappade «barn»), read from the pipeline's tags
+    when it has them, else any following word that is not a function word."""
+    match = NEXT_WORD.match(parsed.block.text, offset)
+    if match is None:
+        return None
+    if "pos" in ctx.annotations and parsed.doc is not None:
+        return match if _tagged(parsed, ctx, match.start(1), match.end(1), "NOUN") else None
+    return None if match.group(1) in NOT_NOUNS else match
 
 
 @lru_cache(maxsize=4)
