@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lint import __version__
 from lint.crawl.store import CHECKED, Store
 from lint.sitereport import charts
-from lint.sitereport.model import MIN_LIX_WORDS, SEVERITIES, SEVERITY_WORDS, STATUS_WORDS, SiteReport, build_model, page_sections
+from lint.sitereport.model import MIN_LIX_WORDS, SEVERITIES, SEVERITY_WORDS, STATUS_WORDS, SiteReport, build_model, number, page_sections
 
 REPORT_HTML = "report.html"
 REPORT_JSON = "report.json"
@@ -38,6 +38,7 @@ def environment() -> Environment:
     env.filters["severity"] = lambda value: SEVERITY_WORDS.get(value, value)
     env.filters["status"] = lambda value: STATUS_WORDS.get(value, value)
     env.filters["anchor"] = lambda page_id: f"sida-{page_id}"
+    env.filters["number"] = number
     return env
 
 

@@ -12,6 +12,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from lint.sitereport.model import number
+
 SEVERITY_COLORS = {"error": "#b3261e", "warning": "#a15c00", "info": "#1f5f99"}
 BAR = "#1f5f99"
 TEXT = "#1b1b1b"
@@ -54,10 +56,10 @@ def stacked_bars(rows: Sequence[tuple[str, dict[str, int]]], keys: Sequence[str]
             size = values.get(key, 0) * scale
             if size > 0:
                 body.append(f'<rect x="{x:.1f}" y="{y}" width="{size:.1f}" height="20" fill="{SEVERITY_COLORS.get(key, BAR)}">'
-                            f"<title>{escape(name)}: {values.get(key, 0)} {escape(labels.get(key, key))}</title></rect>")
+                            f"<title>{escape(name)}: {number(values.get(key, 0))} {escape(labels.get(key, key))}</title></rect>")
                 x += size
-        body.append(_text(x + 6, y + 15, str(sum(values.values()))))
-    desc = "; ".join(f"{name}: " + ", ".join(f"{values.get(k, 0)} {labels.get(k, k)}" for k in keys) for name, values in rows)
+        body.append(_text(x + 6, y + 15, number(sum(values.values()))))
+    desc = "; ".join(f"{name}: " + ", ".join(f"{number(values.get(k, 0))} {labels.get(k, k)}" for k in keys) for name, values in rows)
     return _svg(width, height, title, desc or "Inga fynd.", body)
 
 
@@ -74,10 +76,10 @@ def bars(rows: Sequence[tuple[str, int]], title: str, unit: str = "") -> Markup:
         bar_height = value * scale
         y = height - bottom - bar_height
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_height:.1f}" fill="{BAR}">'
-                    f"<title>{escape(label)}: {value} {escape(unit)}</title></rect>")
-        body.append(_text(x + slot * 0.35, y - 4, str(value), anchor="middle"))
+                    f"<title>{escape(label)}: {number(value)} {escape(unit)}</title></rect>")
+        body.append(_text(x + slot * 0.35, y - 4, number(value), anchor="middle"))
         body.append(_text(x + slot * 0.35, height - bottom + 16, label, anchor="middle"))
-    desc = "; ".join(f"{label}: {value} {unit}".strip() for label, value in rows)
+    desc = "; ".join(f"{label}: {number(value)} {unit}".strip() for label, value in rows)
     return _svg(width, height, title, desc or "Inga data.", body)
 
 
@@ -95,9 +97,9 @@ def trend(points: Sequence[tuple[str, int]], title: str, unit: str = "fynd") -> 
         body.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2"/>')
     label_every = max(1, count // 8)
     for index, ((label, value), (x, y)) in enumerate(zip(points, coords)):
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{BAR}"><title>{escape(label)}: {value} {escape(unit)}</title></circle>')
-        body.append(_text(x, y - 8, str(value), anchor="middle"))
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{BAR}"><title>{escape(label)}: {number(value)} {escape(unit)}</title></circle>')
+        body.append(_text(x, y - 8, number(value), anchor="middle"))
         if index % label_every == 0 or index == count - 1:
             body.append(_text(x, height - bottom + 16, label, anchor="middle"))
-    desc = "; ".join(f"{label}: {value} {unit}" for label, value in points)
+    desc = "; ".join(f"{label}: {number(value)} {unit}" for label, value in points)
     return _svg(width, height, title, desc or "Inga tidigare körningar.", body)

@@ -16,8 +16,8 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
 STATUS_WORDS = {
-    "linted": "Granskad", "unchanged": "Oförändrad sedan förra körningen", "redirect": "Omdirigering",
-    "skipped": "Hoppades över", "failed": "Kunde inte hämtas",
+    "linted": "Granskad i den här körningen", "unchanged": "Oförändrad sedan förra körningen (fynden därifrån)",
+    "redirect": "Omdirigering", "skipped": "Hoppades över", "failed": "Kunde inte hämtas",
 }
 LIX_LIMITS = (30, 40, 50, 60)
 MIN_LIX_WORDS = 20  # a LIX over fewer words says little
@@ -46,6 +46,14 @@ class SiteReport:
     @property
     def checked(self) -> int:
         return sum(self.status_counts.get(status, 0) for status in CHECKED)
+
+
+def number(value: float | None) -> str:
+    """A number written the Swedish way: "1 234" (no-break space), "28,0"; "–" for none."""
+    if value is None:
+        return "–"
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def _page_score(counts: Counter) -> int:
