@@ -9,8 +9,9 @@ every text with a contact block look easier than it is. When a text has no prose
 sentence at all, every sentence counts.
 
 textstat supplies what it does well for Swedish: syllables from Swedish hyphenation
-patterns and a reading time; its LIX is cross-checked against ours in the tests on our
-own sentence split (its splitter breaks on "t.ex." and "kl. 13.00").
+patterns; its LIX is cross-checked against ours in the tests on our own sentence split
+(its splitter breaks on "t.ex." and "kl. 13.00"). Its reading time is not used: it
+assumes English text (a fixed time per character, about 800 words a minute).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ LIX_BANDS = ((30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svå
 SENTENCE_FINAL = (".", "!", "?", ":", "…")
 NOMINAL_POS = {"NOUN", "ADP"}
 VERBAL_POS = {"PRON", "ADV", "VERB", "AUX"}
+# OVIX depends on text length, and on short texts almost every word is new, so the
+# denominator log(2 - log(u)/log(w)) nears zero and the value explodes (256.8 on a
+# 46-word notice). Below this many prose words OVIX is reported as null.
+MIN_OVIX_WORDS = 100
+# Reading time assumes 200 words a minute: a deliberately unhurried pace for the broad
+# public a public body writes for (adults read easy Swedish prose at roughly 200-250
+# words a minute; many readers of official texts read more slowly than that).
+WORDS_PER_MINUTE = 200
 
 
 def is_word(token) -> bool:
@@ -49,6 +58,7 @@ def lix(words: int, sentences: int, long_words: int) -> float:
 
 
 def ovix(words: int, unique: int) -> float | None:
+    """The formula itself (any length); document_metrics leaves out texts under MIN_OVIX_WORDS."""
     if words < 2 or unique < 1:
         return None
     if unique == words:
@@ -146,7 +156,7 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
         "prose_words": words,
         "prose_sentences": counts.sentences,
         "lix": round(lix(words, counts.sentences, counts.long_words), 1),
-        "ovix": _round(ovix(words, len(counts.vocabulary))),
+        "ovix": _round(ovix(words, len(counts.vocabulary))) if words >= MIN_OVIX_WORDS else None,
         "long_words_share": round(counts.long_words / words, 3) if words else 0.0,
         "avg_sentence_words": round(words / counts.sentences, 1) if counts.sentences else 0.0,
         "nk": None,
@@ -155,8 +165,14 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
     if {"pos", "morph"} <= annotations:
         metrics["nk"] = _round(nominal_quotient(counts.nominal, counts.verbal), 2)
         metrics["passive_share"] = passive_share(parsed)
-    metrics.update(textstat_metrics(" ".join(sentence.text for sentence in prose), words))
+    metrics["syllables_per_word"] = syllables_per_word(" ".join(sentence.text for sentence in prose), words)
+    metrics["reading_time_seconds"] = reading_time_seconds(metrics["words"])
     return metrics
+
+
+def reading_time_seconds(words: int) -> int:
+    """Whole seconds to read `words` words at WORDS_PER_MINUTE (rounded up)."""
+    return math.ceil(words * 60 / WORDS_PER_MINUTE)
 
 
 def passive_share(parsed: list[ParsedBlock]) -> float | None:
@@ -180,14 +196,11 @@ def _textstat():
     return stats
 
 
-def textstat_metrics(text: str, words: int) -> dict[str, float | None]:
+def syllables_per_word(text: str, words: int) -> float | None:
     stats = _textstat() if text.strip() else None
     if stats is None or not words:
-        return {"syllables_per_word": None, "reading_time": 0.0}
-    return {
-        "syllables_per_word": round(stats.syllable_count(text) / words, 2),
-        "reading_time": round(stats.reading_time(text), 1),  # seconds
-    }
+        return None
+    return round(stats.syllable_count(text) / words, 2)
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:

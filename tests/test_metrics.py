@@ -10,7 +10,7 @@ from textstat.textstat import textstatistics
 
 from conftest import SEED, lint_text
 from klarsprak_eval import CORPUS
-from lint.metrics import Counts, lix, lix_band, nominal_quotient, ovix, split_sentences
+from lint.metrics import MIN_OVIX_WORDS, Counts, lix, lix_band, nominal_quotient, ovix, split_sentences
 
 SIMPLE = (CORPUS / "lasbarhet.txt").read_text(encoding="utf-8").splitlines()[2]  # line 3: a plain web text
 
@@ -34,9 +34,16 @@ def test_corpus_text_against_values_counted_by_hand(linter):
     metrics = metrics_of(linter, SIMPLE)
     assert (metrics["words"], metrics["sentences"], metrics["prose_sentences"]) == (45, 5, 5)
     assert metrics["lix"] == round(45 / 5 + 100 * 3 / 45, 1) == 15.7
-    assert metrics["ovix"] == round(math.log(45) / math.log(2 - math.log(38) / math.log(45)), 1)
+    assert metrics["ovix"] is None  # 45 words: fewer than MIN_OVIX_WORDS
     assert metrics["long_words_share"] == round(3 / 45, 3)
     assert metrics["avg_sentence_words"] == 9.0
+
+
+def test_ovix_is_given_from_a_hundred_words(linter):
+    # The same paragraph three times: 135 words, still 38 distinct ones.
+    metrics = metrics_of(linter, "\n\n".join([SIMPLE] * 3))
+    assert metrics["prose_words"] == 135 >= MIN_OVIX_WORDS
+    assert metrics["ovix"] == round(math.log(135) / math.log(2 - math.log(38) / math.log(135)), 1)
 
 
 def test_punctuation_and_abbreviations_are_not_words_or_sentence_ends(linter):
@@ -78,13 +85,14 @@ def test_textstat_lix_agrees_on_our_sentence_split(linter):
     assert stats.lix(SIMPLE) == pytest.approx(result.metrics["lix"], abs=0.05)  # no abbreviations: same split
 
 
-def test_textstat_swedish_syllables_and_reading_time(linter):
+def test_textstat_swedish_syllables_and_reading_time_at_200_words_a_minute(linter):
     metrics = metrics_of(linter, SIMPLE)
     stats = textstatistics()
     stats.set_lang("sv")
     assert metrics["syllables_per_word"] == round(stats.syllable_count(SIMPLE) / 45, 2)
     assert 1.0 < metrics["syllables_per_word"] < 2.0
-    assert metrics["reading_time"] == round(stats.reading_time(SIMPLE), 1)
+    assert metrics["reading_time_seconds"] == 14  # 45 words at 200 a minute: 13.5 s, rounded up
+    assert "reading_time" not in metrics
 
 
 def test_seed_document_scores_about_60(linter):
