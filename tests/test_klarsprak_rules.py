@@ -144,3 +144,15 @@ def test_safe_fixes_never_make_an_amount_a_thousand_times_smaller(linter):
     settings = replace(Settings(), select=("KLAR014", "KLAR017"))
     outcome = fix_document(linter, read_bytes(text.encode("utf-8"), "belopp.txt"), settings)
     assert outcome.text == "Det kostar 1 500 kr eller 1 500,50 kr.\n"
+
+
+def test_inkomma_keeps_its_subject(linter):
+    text = "Ansökan ska ha inkommit senast 1 maj. Du ska inkomma med intyget. Alla inkomna ansökningar sparas. Svaret inkom i går.\n"
+    result = lint_text(linter, text, select=("KLAR001",))
+    assert [(d.column, d.match, d.suggestions, d.fix and d.fix.edits[0].replacement) for d in result.diagnostics] == [
+        (16, "inkommit", ("kommit in", "lämna in", "skicka in"), "kommit in"),
+        (46, "inkomma med", ("lämna in", "skicka in"), "lämna in"),
+        (72, "inkomna", ("som har kommit in",), None),
+        (107, "inkom", ("kom in", "lämna in", "skicka in"), "kom in"),
+    ]
+    assert {d.fix.safety for d in result.diagnostics if d.fix} == {"unsafe"}

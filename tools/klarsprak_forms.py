@@ -24,7 +24,8 @@ as an unsafe suggestion. `n:` nouns give indefinite/definite singular and plural
 two forms for a mass noun); genitives are added. `a:` adjectives give base/t/a forms
 (regular ones only the base). `w:` is an invariable word or phrase, `=` a suggestion
 that is not inflected. Options after ` | ` (with spaces): `pos=VERB,AUX`, `unless=REGEX`, `nolemma`,
-`unsafe`, `nopass` (no passive forms; phrases never get them), `source=TEXT`. A line
+`unsafe`, `nofix` (suggest only, never a fix), `nopass` (no passive forms; phrases never
+get them), `source=TEXT`. A line
 `@source TEXT` sets the source of the entries after it, until the next rule header.
 """
 
@@ -145,6 +146,8 @@ def parse_entry(line: str) -> dict:
             swap["lemma"] = False
         elif key == "unsafe":
             swap["safe"] = False
+        elif key == "nofix":
+            swap["fix"] = False
         elif key == "nopass":
             pass
         elif key == "source":
@@ -215,6 +218,8 @@ def swap_yaml(swaps: list[dict]) -> str:
             out.append("    unless: [" + ", ".join(_scalar(u) for u in swap["unless"]) + "]")
         if "safe" in swap:
             out.append(f"    safe: {_scalar(swap['safe'])}")
+        if "fix" in swap:
+            out.append(f"    fix: {_scalar(swap['fix'])}")
         if "source" in swap:
             out.append(f"    source: {_scalar(swap['source'])}")
     return "\n".join(out) + "\n"

@@ -28,6 +28,7 @@ class Swap(BaseModel):
     lemma: bool = True  # also match by lemma when the pipeline has lemmas
     unless: list[str] = []  # regexes on the sentence: when one matches, no finding
     safe: bool = True  # whether a known inflected alternative is a safe fix
+    fix: bool = True  # false: suggest only (inkomna ansökningar: no word fits in its place)
     source: str | None = None  # where the entry comes from (the rule's source when absent)
 
     @model_validator(mode="after")
@@ -163,7 +164,7 @@ class SubstitutionRule(Rule):
             replacement = keep_case(matched, swap.suggest[0])
             safety = "unsafe"
         suggestions = (replacement,) + tuple(keep_case(matched, alt) for alt in swap.suggest[1:] if alt != inflected)
-        if self.spec.fix == "none":
+        if self.spec.fix == "none" or not swap.fix:
             replacement = None
         return ctx.replacement_hit(
             block,
