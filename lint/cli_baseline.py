@@ -36,6 +36,7 @@ def _create(paths, output, profile, config_file, no_cache) -> int:
     from lint.baseline import create as write_baseline
     from lint.ci import CheckExtras
     from lint.engine import Linter, Options
+    from lint.wording import count
 
     linter = Linter(Options(profile=profile, config_file=config_file))
     runner = CheckExtras(no_cache=no_cache).runner(linter)
@@ -46,6 +47,6 @@ def _create(paths, output, profile, config_file, no_cache) -> int:
     for result in results:
         for error in result.errors:
             click.echo(f"kommlint: {result.path}: {error.message}", err=True)
-    count = write_baseline(results, output)
-    click.echo(f"Sparade {count} fynd från {len(results)} fil(er) i baslinjen {output}.")
+    recorded = write_baseline(results, output)
+    click.echo(f"Sparade {recorded} fynd från {count(len(results), 'fil', 'filer')} i baslinjen {output}.")
     return EXIT_ERROR if any(result.errors for result in results) else EXIT_OK

@@ -21,6 +21,7 @@ from lint.diagnostics import Diagnostic, Edit
 from lint.document import Document, LineIndex
 from lint.errors import KommlintError, ReadError
 from lint.formats.decoding import byte_order_mark
+from lint.wording import count
 
 MAX_PASSES = 8
 
@@ -366,5 +367,5 @@ class Fixer:
     def summary(self) -> str:
         files = len(self.outcomes)
         if self.write:
-            return f"Rättade {self.applied} fynd i {files} fil(er)." if files else "Inget att rätta automatiskt."
-        return f"{self.applied} rättningar i {files} fil(er) skulle göras." if files else "Inget att rätta automatiskt."
+            return f"Rättade {self.applied} fynd i {count(files, 'fil', 'filer')}." if files else "Inget att rätta automatiskt."
+        return f"{count(self.applied, 'rättning', 'rättningar')} i {count(files, 'fil', 'filer')} skulle göras." if files else "Inget att rätta automatiskt."

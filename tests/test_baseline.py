@@ -45,7 +45,7 @@ def create_baseline(*paths):
 def test_create_records_findings_without_line_numbers(site):
     result = create_baseline("webb")
     assert result.exit_code == 0
-    assert "Sparade" in result.stdout and "baslinje.json" in result.stdout
+    assert result.stdout.startswith("Sparade ") and result.stdout.endswith(" fynd från 1 fil i baslinjen baslinje.json.\n")
     data = json.loads((site / "baslinje.json").read_text(encoding="utf-8"))
     klar003 = [f for f in data["findings"] if f["code"] == "KLAR003"]
     assert sorted(f["match"] for f in klar003) == ["icke", "skall"]
@@ -60,7 +60,7 @@ def test_only_new_findings_are_reported(site):
     page.write_text(OLD + "\nBeslutet skall överklagas inom tre veckor.\n", encoding="utf-8")
     result = check("webb", "--baseline", "baslinje.json")
     assert result.exit_code == 1
-    assert result.stdout == "webb/bygglov.md:8:10: KLAR003 Ålderdomlig form: skriv ska i stället för skall.\n"
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [["webb/bygglov.md:8:10:", "KLAR003"]]
 
 
 def test_moving_text_around_does_not_resurface_old_findings(site):
@@ -146,7 +146,7 @@ def test_changed_since_lints_only_changed_files(site):
     (site / "webb" / "bild.png").write_bytes(b"\x89PNG")
     result = check("webb", "--changed-since", "HEAD")
     assert result.exit_code == 1
-    assert result.stdout == "webb/ny.md:1:4: KLAR003 Ålderdomlig form: skriv ska i stället för skall.\n"
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [["webb/ny.md:1:4:", "KLAR003"]]
     (site / "webb" / "ny.md").unlink()
     nothing = check("webb", "--changed-since", "HEAD")
     assert nothing.exit_code == 0 and "inga ändrade filer" in nothing.stderr

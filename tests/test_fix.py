@@ -190,7 +190,7 @@ def test_fix_writes_and_reports_what_is_left(tmp_path):
     result = run("check", path, "--select", "KLAR003", "--fix", "--format", "concise")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "Rättade 1 fynd i 1 fil(er)." in result.stderr
+    assert "Rättade 1 fynd i 1 fil." in result.stderr
     assert path.read_text(encoding="utf-8") == "Du ska svara.\n"
 
 
