@@ -106,3 +106,14 @@ def test_structure_main_point_at_the_end(lint):
     assert found(result) == [("MALG005", 29, 18, "senast 15 maj")]
     early = f"Cykelbanor\n\nLämna synpunkter senast 15 maj.\n\n{body}\n"
     assert found(lint(early, select=("MALG005",))) == []
+
+
+def test_messages_quote_the_text_and_the_suggestion(lint):
+    text = "Vi ordnar en workshop. Stadens talesman svarar. Ärendet bereds av SBK. Märk brevet Konfidentiellt.\n"
+    result = lint(text, select=("MALG002", "MALG003", "MALG004", "OFF006"))
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("MALG003", "Engelskt ord: «workshop». Skriv hellre «arbetsmöte»."),
+        ("MALG004", "Ord som utesluter eller pekar ut: «talesman». Skriv hellre «talesperson»."),
+        ("MALG002", "Intern förkortning: «SBK». Skriv ut «stadsbyggnadskontoret»."),
+        ("OFF006", "Märkningen «Konfidentiellt» ger inget skydd: en märkning skapar ingen sekretess."),
+    ]

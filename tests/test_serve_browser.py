@@ -119,7 +119,7 @@ def test_pasted_text_shows_highlights_and_grouped_list(page):
     klarsprak = page.locator("#fyndlista section[data-principle='klarspråk']")
     assert klarsprak.locator("h4").text_content().startswith("Klarspråk (")
     items = klarsprak.locator("button.finding").all_text_contents()
-    assert any(item.startswith("KLAR001 · varning · rad 1: Krångligt ord: skriv hellre får än erhåller.") for item in items)
+    assert any(item.startswith("KLAR001 · varning · rad 1: Krångligt ord: skriv hellre «får» än «erhåller».") for item in items)
     assert any("rad 3" in item and "inkommit" in item for item in items)
     assert "Profil: " in page.text_content("#profilinfo")
     # Clicking the highlight opens the rule's explanation, source and suggestion.
@@ -128,7 +128,7 @@ def test_pasted_text_shows_highlights_and_grouped_list(page):
     detail.locator("text=Vad regeln gör").wait_for()
     assert page.text_content("#detalj-rubrik") == "KLAR001 krangelord"
     text = detail.text_content()
-    assert "Krångligt ord: skriv hellre får än erhåller." in text
+    assert "Krångligt ord: skriv hellre «får» än «erhåller»." in text
     assert "Språklagen (2009:600)" in text and "Förslag" in text and "får" in text
     assert page.locator("#dokument mark.selected").all_text_contents() == ["erhåller"]
 

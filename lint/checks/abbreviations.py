@@ -90,16 +90,16 @@ def _spelling(text: str) -> Iterator[tuple[int, int, str, str]]:
         if canonical == "obs." and text[match.end() : match.end() + 1] in "!:":
             continue  # OBS! and Obs: are set phrases
         fixed = keep_case(written, canonical)
-        yield match.start(), match.end(), fixed, f"skriv förkortningen {canonical} utan mellanrum och med punkter"
+        yield match.start(), match.end(), fixed, f"skriv förkortningen «{canonical}» utan mellanrum och med punkter"
     for match in WRITE_OUT_RE.finditer(text):
         written = match.group(0)
         lower = written.lower()
         if lower in RESPELL:
             fixed = keep_case(written, RESPELL[lower])
-            yield match.start(), match.end(), fixed, f"den moderna formen är {RESPELL[lower]} (inte {written})"
+            yield match.start(), match.end(), fixed, f"skriv «{RESPELL[lower]}», som är den moderna formen av «{written}»"
             continue
         full = WRITE_OUT[lower]
-        yield match.start(), match.end(), keep_case(written, full), f"skriv ut {written}: {full}"
+        yield match.start(), match.end(), keep_case(written, full), f"skriv ut «{written}»: «{full}»"
 
 
 def _canonical(written: str) -> str:
@@ -116,7 +116,7 @@ def _sentence_start(text: str) -> Iterator[tuple[int, int, str, str]]:
     for abbreviation, full in ACCEPTED.items():
         if stripped.lower().startswith(abbreviation) and stripped[:1].isupper():
             fixed = keep_case(stripped[: len(abbreviation)], full)
-            yield offset, offset + len(abbreviation), fixed, f"börja inte en mening med en förkortning: skriv {fixed}"
+            yield offset, offset + len(abbreviation), fixed, f"börja inte en mening med en förkortning: skriv «{fixed}»"
             return
 
 
@@ -134,9 +134,9 @@ def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[in
             continue
         explained.add(acronym)  # one finding per acronym and document
         if acronym in internal:
-            detail = f"{acronym} är en intern förkortning: skriv ut vad den betyder"
+            detail = f"skriv ut vad «{acronym}» betyder – det är en intern förkortning"
         else:
-            detail = f"förklara {acronym} första gången, till exempel: hela namnet ({acronym})"
+            detail = f"förklara «{acronym}» första gången den används, till exempel: hela namnet ({acronym})"
         yield match.start(), match.start() + len(acronym), None, detail
 
 

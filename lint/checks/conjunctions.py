@@ -33,9 +33,9 @@ def plain_conjunctions(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 def _findings(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in OCH_ELLER.finditer(text):
-        yield match.start(), match.end(), "eller", "eller räcker oftast, eftersom eller inte utesluter båda; skriv annars eller båda"
+        yield match.start(), match.end(), "eller", "skriv «eller» – det utesluter inte att båda gäller; vill du vara tydlig, skriv «eller båda» efter det sista ledet"
     for match in SAMT.finditer(text):
-        yield match.start(), match.end(), "och", "samt är ett stelt och; skriv och"
+        yield match.start(), match.end(), "och", "«samt» är ett stelt «och»; skriv «och»"
     for match in RESPEKTIVE.finditer(text):
         before = text[: match.start()]
         if RESPEKTIVE_AS_EACH.search(before):
@@ -44,4 +44,4 @@ def _findings(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # a true correspondence: Anna och Per fick 100 respektive 200 kronor
         if NUMBERS_AROUND.search(text[max(0, match.start() - 12) : match.end() + 12]):
             continue  # årskurs 7 respektive 8: figures paired with what they belong to
-        yield match.start(), match.end(), "och", "respektive betyder 'var för sig i samma ordning'; här räcker och"
+        yield match.start(), match.end(), "och", "«respektive» betyder ”var för sig i samma ordning”; här räcker «och»"

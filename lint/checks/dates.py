@@ -34,20 +34,20 @@ def clock_times(ctx: RuleContext, rule) -> Iterator[Hit]:
         hits: list[tuple[int, int, str, str]] = []
         for match in COLON_TIME.finditer(text):
             fixed = f"{match.group(1)}.{match.group(2)}"
-            hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt: {fixed}"))
+            hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt: «{fixed}»"))
         for match in COLON_RANGE.finditer(text):
             fixed = _dash(match.group(0))
-            hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt och tankstreck: {fixed}"))
+            hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt och tankstreck: «{fixed}»"))
         for match in RANGE_WITH_PREPOSITION.finditer(text):
             fixed = _dash(match.group("range"))
-            detail = f"ett tidsintervall med tankstreck behöver inget {match.group('prep').lower()}: skriv {fixed}"
+            detail = f"ett tidsintervall med tankstreck behöver inget «{match.group('prep').lower()}»: skriv «{fixed}»"
             hits.append((match.start(), match.end(), keep_case(match.group(0), fixed), detail))
         for match in HYPHEN_RANGE.finditer(text):
             fixed = _dash(match.group(0))
             if match.group(0) != fixed:
-                hits.append((match.start(), match.end(), fixed, f"skriv tidsintervall med tankstreck utan mellanrum: {fixed}"))
+                hits.append((match.start(), match.end(), fixed, f"skriv tidsintervall med tankstreck utan mellanrum: «{fixed}»"))
         for match in KL_WITHOUT_STOP.finditer(text):
-            hits.append((match.start(), match.end(), match.group(0) + ".", "förkortningen kl. skrivs med punkt"))
+            hits.append((match.start(), match.end(), match.group(0) + ".", "förkortningen «kl.» skrivs med punkt"))
         yield from _without_overlaps(ctx, parsed.block, hits, protected)
 
 
@@ -106,17 +106,17 @@ def _dates_in(text: str, running: bool) -> Iterator[tuple[int, int, str | None, 
         if match.group(0) == "24/7" or not (match.group("y") or int(match.group("d")) > 3 or DATE_CONTEXT.search(text[: match.start()])):
             continue  # 24/7 and fractions such as 1/2 and 2/3
         fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-        yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: {fixed}", "safe"
+        yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
     for regex in (DOTTED_DATE, COMPACT_DATE):
         for match in regex.finditer(text):
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: {fixed}", "safe"
+            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
     if running:
         for match in ISO_DATE.finditer(text):
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-            detail = f"i löptext är {fixed} lättare att läsa än {match.group(0)} (som passar i tabeller och sidhuvuden)"
+            detail = f"i löptext är «{fixed}» lättare att läsa än «{match.group(0)}» (som passar i tabeller och sidhuvuden)"
             yield match.start(), match.end(), fixed, detail, "unsafe"
     for match in WEEK.finditer(text):
         if MONTH_RE.search(text) or SLASH_DATE.search(text) or ISO_DATE.search(text):
             continue  # the week number is explained by a date nearby
-        yield match.start(), match.end(), None, "ett veckonummer säger inte alla läsare något: skriv ut datum, till exempel 12–16 maj", ""
+        yield match.start(), match.end(), None, "ett veckonummer säger inte alla läsare något: skriv ut datum, till exempel «12–16 maj»", ""

@@ -141,7 +141,7 @@ def _light_verb_phrase(tokens, index: int, light: tuple[str, str], lex: Lexicon)
     if noun.absorbs and end + 1 < len(tokens) and tokens[end + 1].lower_ == noun.absorbs:
         end += 1
     matched = " ".join(token.text for token in tokens[index : end + 1])
-    return tokens[index], tokens[end], noun.verb[slot], True, f"skriv {noun.verb[slot]} i stället för {matched}"
+    return tokens[index], tokens[end], noun.verb[slot], True, f"skriv «{noun.verb[slot]}» i stället för «{matched}»"
 
 
 def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
@@ -155,10 +155,10 @@ def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
             if noun is None and not _looks_like_action_noun(tokens[index], lex):
                 return None
             if noun is None:
-                detail = f"{tokens[index].text} {word} gömmer handlingen i ett substantiv; skriv med ett verb vem som gör vad"
+                detail = f"«{tokens[index].text} {word}» gömmer handlingen i ett substantiv; skriv med ett verb vem som gör vad"
                 return tokens[index], tokens[position], "", False, detail
             plain = f"vi {noun.verb['pres']}"
-            detail = f"skriv med ett verb vem som gör vad, till exempel: {plain}"
+            detail = f"skriv med ett verb vem som gör vad, till exempel «{plain}»"
             return tokens[index], tokens[position], plain, False, detail
         between = [token.lower_ for token in tokens[index + 1 : position + 1]]
         if tokens[position].is_punct or between[0] not in {"av", "om"}:

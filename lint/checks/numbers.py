@@ -58,7 +58,7 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
             grouped = group_thousands(digits)
             yield ctx.replacement_hit(
                 parsed.block, match.start(), match.end(), grouped, "safe", (grouped,),
-                suggestion=grouped, detail=f"skriv stora tal med mellanrum mellan tusentalen: {grouped}",
+                suggestion=grouped, detail=f"skriv stora tal med mellanrum mellan tusentalen: «{grouped}»",
             )
 
 
@@ -75,7 +75,7 @@ def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
             fixed = f"{match.group(1)},{match.group(2)}"
             yield ctx.replacement_hit(
                 parsed.block, match.start(), match.end(), fixed, "safe", (fixed,),
-                suggestion=fixed, detail=f"skriv decimaltal med komma: {fixed}",
+                suggestion=fixed, detail=f"skriv decimaltal med komma: «{fixed}»",
             )
 
 
@@ -86,12 +86,12 @@ def thousands_hit(ctx: RuleContext, block, match: re.Match) -> Hit:
     if match.group(1).count(".") > 1 or MONEY_AFTER.match(block.text, match.end()):
         return ctx.replacement_hit(
             block, match.start(), match.end(), grouped, "safe", (grouped,),
-            suggestion=grouped, detail=f"skriv mellanrum mellan tusentalen, inte punkt: {grouped}",
+            suggestion=grouped, detail=f"skriv mellanrum mellan tusentalen, inte punkt: «{grouped}»",
         )
     decimal = match.group(1).replace(".", ",")
     return ctx.replacement_hit(
         block, match.start(), match.end(), grouped, "unsafe", (grouped, decimal), suggestion=grouped,
-        detail=f"punkten kan vara tusentalsavgränsare eller decimaltecken: skriv {grouped} eller {decimal}",
+        detail=f"punkten kan vara tusentalsavgränsare eller decimaltecken: skriv «{grouped}» eller «{decimal}»",
     )
 
 

@@ -148,7 +148,8 @@ class WordList:
                     replacement = None  # "Många är handikappade": no noun phrase to put in its place
                 suggestions = (replacement,) if replacement else entry.suggest
                 yield ctx.replacement_hit(
-                    block, match.start(), end, replacement, "unsafe", suggestions, suggestion=" eller ".join(suggestions)
+                    block, match.start(), end, replacement, "unsafe", suggestions,
+                    suggestion=suggestions[0], detail=f"Skriv hellre «{suggestions[0]}»",
                 )
 
 
@@ -182,6 +183,7 @@ def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
     yield from _word_list(rule.options.get("data", "anglicismer.yaml"), None).hits(ctx, rule)
 
 
+REWRITE_HAN = "Skriv hellre «hen» eller «den», eller skriv om meningen"
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
@@ -197,7 +199,7 @@ def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
         block = parsed.block
         pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs else []
         for start, end in pair_spans:
-            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen, den eller en omskrivning")
+            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
         if roles:
             yield from _generic_han(ctx, block, roles, pair_spans)
 
@@ -213,7 +215,7 @@ def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tup
                 continue
             window = text[window_start : match.start()]
             if roles.search(window) and not _names_person(window):
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen, den eller en omskrivning")
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
                 return  # once per block is enough to make the point
 
 
