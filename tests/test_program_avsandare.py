@@ -217,3 +217,24 @@ def test_broken_data_file_is_a_clear_error(linter, tmp_path):
     (data / "fel.yaml").write_text("name: [oavslutad\n", encoding="utf-8")
     result = lint_as(linter, "Hej.\n", organization="Uppsala kommun", rule_packs=(str(data.parent),), select=("AVS002",))
     assert len(result.errors) == 1 and "kan inte läsa datafilen" in result.errors[0].message
+
+
+def test_suggested_lines_are_placeholders_that_keep_the_rules_firing(lint):
+    text = "Bidrag\n\nStockholms stad ger bidrag till föreningar.\n"
+    result = lint(text, select=("AVS004", "AVS006"), profile="webbsida")
+    suggestions = {d.code: d.suggestions[0] for d in result.diagnostics}
+    assert suggestions == {
+        "AVS004": "Lägg till en kontaktväg, till exempel: Har du frågor? Ring [telefonnummer] eller mejla oss på [e-postadress].",
+        "AVS006": "Lägg till ett datum, till exempel: Senast uppdaterad [datum].",
+    }
+    pasted = text + "".join("\n" + s.split("till exempel: ", 1)[1] + "\n" for s in suggestions.values())
+    after = lint(pasted, select=("AVS004", "AVS006", "OFF001"), profile="webbsida")
+    assert sorted(d.code for d in after.diagnostics) == ["AVS004", "AVS006"]  # nothing real yet, and no OFF001
+
+
+def test_case_number_suggestion_is_a_placeholder(lint):
+    text = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov.\n"
+    result = lint(text, select=("OFF002",), profile="beslut")
+    assert result.diagnostics[0].suggestions == ("Lägg till diarienumret i dokumentets huvud, till exempel: Diarienummer: [dnr].",)
+    pasted = "Beslut om bygglov\n\nDiarienummer: [dnr]\n\nStadsbyggnadsnämnden beviljar bygglov.\n"
+    assert [d.code for d in lint(pasted, select=("OFF002",), profile="beslut").diagnostics] == ["OFF002"]

@@ -25,7 +25,7 @@ def test_invitation_without_public_record_notice(lint):
 
 def test_contact_lines_for_questions_are_not_invitations_to_send_in(lint):
     quiet = (
-        "Har du frågor? Ring 08-508 000 00 eller mejla oss på [e-postadress].\n\n"
+        "Har du frågor? Ring [telefonnummer] eller mejla oss på [e-postadress].\n\n"
         "Har du frågor om din ansökan? Mejla oss.\n\n"
         "Skicka dina frågor till oss på info@stockholm.se.\n"
     )
