@@ -168,3 +168,8 @@ def test_messages_quote_the_text_and_the_suggestion(linter):
         ("KLAR015", "Klockslag: skriv klockslag med punkt: «13.00»."),
         ("KLAR013", "Förkortning: skriv ut vad «SLK» betyder – det är en intern förkortning."),
     ]
+
+
+def test_words_in_a_run_of_capitals_are_not_acronyms(linter):
+    text = "RÖSTA NU i valet den 14 september. SISTA DAG är 1 juni. Fråga KS SBK om bygglov.\n"
+    assert findings(linter, text, "KLAR013") == [("KLAR013", 1, 63, "KS"), ("KLAR013", 1, 66, "SBK")]

@@ -97,3 +97,8 @@ def test_text_missing_only_when_a_page_is_images_only(linter):
 def test_document_title(linter):
     assert found(linter, "<html lang='sv'><head><title> </title></head><p>Text.</p></html>", "TILL010") == [(1, 1, "")]
     assert found(linter, "<p>Ett fragment har ingen titel.</p>", "TILL010") == []
+
+
+def test_capitals_two_shouted_words_with_a_short_one(linter):
+    text = "RÖSTA NU i valet. Kontakta SL AB eller KS SBK.\n"
+    assert found(linter, text, "TILL006", "a.txt") == [(1, 1, "RÖSTA NU")]

@@ -37,6 +37,9 @@ WRITE_OUT = {
 RESPELL = {"d.v.s.": "dvs.", "o.s.v.": "osv.", "bla.": "bl.a.", "mm.": "m.m.", "tex.": "t.ex.", "sk.": "s.k."}
 
 ACRONYM = re.compile(r"(?<![\w@./-])(?P<a>[A-ZÅÄÖ]{2,6})(?::s|-\w+)?(?![\w@/])")
+# Words in capitals side by side, one of them four letters or more: "RÖSTA NU", "SISTA DAG".
+# That is shouting (TILL006, versaler), not a string of acronyms.
+CAPITAL_RUN = re.compile(r"(?<![\w-])[A-ZÅÄÖÉ]+(?:[ \u00a0]+[A-ZÅÄÖÉ]+)+(?![\w-])")
 ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
@@ -123,9 +126,12 @@ def _sentence_start(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[int, int, str | None, str]]:
     if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
         return  # a line in capitals is emphasis, not a string of acronyms
+    shouted = [run.span() for run in CAPITAL_RUN.finditer(text) if max(map(len, run.group(0).split())) >= 4]
     for match in ACRONYM.finditer(text):
         acronym = match.group("a")
         if ROMAN.match(acronym) or acronym in allowed or acronym in explained:
+            continue
+        if any(start <= match.start() < end for start, end in shouted):
             continue
         if re.match(r"\s*\d", text[match.end() :]):
             continue  # part of a reference number: SBK 2023-05678, KS 2024/123

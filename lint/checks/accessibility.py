@@ -163,7 +163,8 @@ def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
         for run in _capital_runs(block.text, ctx):
             lengths = [len(word.replace("-", "")) for _, _, word in run]
             long_words = sum(1 for length in lengths if length >= 3)
-            if (long_words >= 2 and sum(lengths) >= run_letters) or max(lengths) >= single:
+            several = long_words >= 2 or (len(lengths) >= 2 and max(lengths) >= 4)  # RÖSTA NU
+            if (several and sum(lengths) >= run_letters) or max(lengths) >= single:
                 yield ctx.hit(block, run[0][0], run[-1][1])
 
 
