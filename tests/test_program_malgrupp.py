@@ -55,7 +55,7 @@ def test_anglicisms_in_inflected_forms(lint):
         ("MALG003", 1, 45, "eventet"),
         ("MALG003", 1, 57, "workshopparna"),
     ]
-    assert result.diagnostics[0].suggestions == ("sista dag", "tidsgräns")
+    assert result.diagnostics[0].suggestions == ("Sista dag", "Tidsgräns")  # keeps the case of the sentence start
 
 
 def test_inclusive_language(lint):

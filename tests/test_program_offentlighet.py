@@ -87,6 +87,14 @@ def test_incomplete_appeal_instructions_name_what_is_missing(lint):
     )
 
 
+def test_three_missing_appeal_parts_read_as_a_list(lint):
+    result = lint(DECISION + "Överklagande\n\nDu har rätt att överklaga.\n", select=("OFF003",))
+    assert result.diagnostics[0].message == (
+        "Beslutet saknar en fullständig överklagandehänvisning: hur man överklagar (skriftligt), "
+        "vart överklagandet ska skickas och tidsfristen (inom tre veckor) saknas."
+    )
+
+
 @pytest.mark.parametrize(
     "appeal",
     [

@@ -146,7 +146,7 @@ class WordList:
                     replacement = keep_case(match.group(0), entry.inflected)
                 else:
                     replacement = None  # "Många är handikappade": no noun phrase to put in its place
-                suggestions = (replacement,) if replacement else entry.suggest
+                suggestions = (replacement,) if replacement else tuple(keep_case(match.group(0), s) for s in entry.suggest)
                 yield ctx.replacement_hit(
                     block, match.start(), end, replacement, "unsafe", suggestions,
                     suggestion=suggestions[0], detail=f"Skriv hellre «{suggestions[0]}»",

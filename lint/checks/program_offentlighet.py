@@ -118,7 +118,12 @@ def appeal(ctx: RuleContext, rule) -> Iterator[Hit]:
     # "du har tidigare överklagat", is not the instruction).
     lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
     if lacking:
-        yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": " och ".join(lacking) + " saknas"}))
+        yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": _listed(lacking) + " saknas"}))
+
+
+def _listed(parts: list[str]) -> str:
+    """a, b och c"""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
 
 
 def _lacking(text: str) -> list[str]:
