@@ -140,10 +140,10 @@ def test_safe_fixes_never_make_an_amount_a_thousand_times_smaller(linter):
     from lint.fix import fix_document
     from lint.formats import read_bytes
 
-    text = "Det kostar 1.500 SEK eller 1.500,50 kr.\n"
+    text = "Det kostar 1.500 SEK eller 1.500,50 kr. Resan kostar €1.200.\n"
     settings = replace(Settings(), select=("KLAR014", "KLAR017"))
     outcome = fix_document(linter, read_bytes(text.encode("utf-8"), "belopp.txt"), settings)
-    assert outcome.text == "Det kostar 1 500 kr eller 1 500,50 kr.\n"
+    assert outcome.text == "Det kostar 1 500 kr eller 1 500,50 kr. Resan kostar 1 200 euro.\n"
 
 
 def test_inkomma_keeps_its_subject(linter):

@@ -18,14 +18,14 @@ IDENTIFIER_BEFORE = re.compile(
     re.I,
 )
 UNIT_AFTER = (
-    r"(?=\s*(?:%|procent|kr\b|kronor|tkr|mnkr|mdkr|miljoner|miljarder|km|meter|m\b|cm|mm|kg|kilo|ton|liter|"
+    r"(?=\s*(?:%|procent|kr\b|kronor|tkr|mnkr|mdkr|euro\b|dollar\b|pund\b|miljoner|miljarder|km|meter|m\b|cm|mm|kg|kilo|ton|liter|"
     r"timmar|minuter|år\b|gånger|grader))"
 )
 DECIMAL_POINT = re.compile(r"(?<![\w.,])(\d+)\.(\d+)" + UNIT_AFTER)
 # 1.500 kr, 12.345.678 kronor, 1.500,50 kr: points between groups of three digits are
 # thousands separators (as in German or Danish), not a decimal point.
 THOUSANDS_POINTS = re.compile(r"(?<![\w.,])([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?" + UNIT_AFTER)
-MONEY_AFTER = re.compile(r"\s*(?:kr\b|kronor|tkr|mnkr|mdkr)")
+MONEY_AFTER = re.compile(r"\s*(?:kr\b|kronor|tkr|mnkr|mdkr|euro\b|dollar\b|pund\b)")
 DIGIT_START = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 DATE_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[.:]\d{2}\b")
 
