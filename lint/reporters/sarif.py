@@ -171,5 +171,5 @@ def sarif_log(report) -> dict[str, Any]:
 
 
 def render(report, stream: TextIO, color: bool = False) -> None:
-    json.dump(sarif_log(report), stream, ensure_ascii=False, indent=2)
+    stream.write(json.dumps(sarif_log(report), ensure_ascii=False))  # compact: C encoder
     stream.write("\n")
