@@ -84,7 +84,7 @@ def code_fingerprint() -> str:
 @lru_cache(maxsize=16)
 def packs_fingerprint(extra_packs: tuple[str, ...]) -> str:
     """The content of every file in the built-in and configured rule packs."""
-    from lint.packs import builtin_rules_dir
+    from lint.resources import builtin_rules_dir
 
     parts: list[Any] = []
     for folder in (builtin_rules_dir(), *map(Path, extra_packs)):

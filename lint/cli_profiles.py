@@ -30,7 +30,7 @@ def profiles() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from lint.packs import builtin_rules_dir
+    from lint.resources import builtin_rules_dir
     from lint.profiles import load_profiles
 
     loaded = load_profiles(builtin_rules_dir() / "profiles.yaml")

@@ -10,18 +10,22 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.config import Settings, discover
 from lint.diagnostics import Diagnostic, EngineError, Severity
 from lint.document import Document
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
-from lint.kinds.base import ParsedBlock, Rule, RuleContext
-from lint.metrics import document_metrics
-from lint.packs import builtin_rules_dir, load_rules
-from lint.profiles import Profiles, load_profiles
 from lint.suppression import Suppressor
+
+if TYPE_CHECKING:
+    from lint.kinds.base import ParsedBlock, Rule
+    from lint.profiles import Profiles
+
+# Rule kinds, packs and profiles (pydantic models) are imported where they are used: a run
+# whose files all hit the result cache never needs them, and importing them costs more
+# than the rest of such a run.
 
 UNUSED_SUPPRESSION = ("KOMM001", "oanvant-undantag")
 ANNOTATION_NAMES = {"pos": "ordklasser", "morph": "morfologi", "lemma": "lemman", "dep": "dependenser", "sents": "meningsgränser"}
@@ -128,9 +132,14 @@ class Linter:
         )
 
     def rules(self, settings: Settings) -> tuple[Rule, ...]:
+        from lint.packs import load_rules
+
         return load_rules(settings.rule_packs)
 
     def profiles(self) -> Profiles:
+        from lint.resources import builtin_rules_dir
+        from lint.profiles import load_profiles
+
         return load_profiles(builtin_rules_dir() / "profiles.yaml")
 
     def pipeline(self, settings: Settings | None = None):
@@ -178,6 +187,9 @@ class Linter:
 
     # Linting -------------------------------------------------------------------------
     def lint_document(self, document: Document, settings: Settings | None = None) -> FileResult:
+        from lint.kinds.base import ParsedBlock, RuleContext
+        from lint.metrics import document_metrics
+
         settings = settings or self.settings_for(document.path)
         result = FileResult(document.path, document.format, document.encoding)
         if self.options.keep_documents:

@@ -19,16 +19,10 @@ from pydantic import BaseModel, ValidationError
 from lint.errors import RulePackError
 from lint.kinds import KINDS
 from lint.kinds.base import Rule
+from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
-
-
-def builtin_rules_dir() -> Path:
-    """`lint/_rules` in an installed wheel; the repository's `rules/` in a checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 # YAML with line numbers ---------------------------------------------------------------

@@ -108,7 +108,7 @@ def _file_summary(console: Console, result) -> None:
 
 def _title(profile: str) -> str:
     """The profile's Swedish title, when it says more than its name."""
-    from lint.packs import builtin_rules_dir
+    from lint.resources import builtin_rules_dir
     from lint.profiles import load_profiles
 
     profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
