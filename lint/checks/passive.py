@@ -151,8 +151,23 @@ def is_participle(token) -> bool:
     return low.endswith(("ad", "at", "ade", "en", "et", "na", "dd", "tt", "d", "t")) and token.pos_ in {"VERB", "NOUN", ""}
 
 
-def passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
-    """Passive constructions in a sentence, in order."""
+def passives(span, deponent_forms: frozenset[str]) -> tuple[Passive, ...]:
+    """Passive constructions in a sentence, in order.
+
+    Found once per sentence (with the rule pack's deponents) and kept on the doc: the
+    metrics, KLAR006, KLAR007 and the passive share all walk the same sentences.
+    """
+    if deponent_forms is not deponents():
+        return tuple(_passives(span, deponent_forms))
+    cache = span.doc.user_data.setdefault("kommlint_passives", {})
+    key = (span.start, span.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(_passives(span, deponent_forms))
+    return found
+
+
+def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
     doc = span.doc
     low_bound = span.start
     index = span.start

@@ -160,10 +160,21 @@ def sentence_start(text: str, index: int) -> bool:
     return not before or before.endswith((".", "!", "?", ":", "\n", "…"))
 
 
+URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+
+
 def block_text_mask(block: Block) -> str:
     """The block text with e-mail addresses and URLs blanked out (same length)."""
-    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), block.text)
-    return re.sub(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", lambda m: " " * len(m.group(0)), masked)
+    return text_mask(block.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def text_mask(text: str) -> str:
+    # Several rules mask the same blocks: the regexes run once per text.
+    if "@" not in text and "." not in text and "/" not in text:
+        return text  # neither an address nor a URL can be there
+    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    return URL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), masked)
 
 
 def page_text(document: Document) -> str:

@@ -69,11 +69,13 @@ def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
     abbreviations = org(ctx).abbreviations
     if not abbreviations:
         return
-    pattern = re.compile(r"(?<![\w\-.@/])(" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + r")(?![\w\-@]|\.\w)")
+    pattern = _abbreviation_pattern(tuple(abbreviations))
     explained = _explained(ctx.document.text, abbreviations)
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
         text = block_text_mask(block)
+        if not pattern.search(text):
+            continue
         if _shouting(text):
             continue  # in a text in capitals every word looks like an abbreviation
         for match in pattern.finditer(text):
@@ -84,6 +86,11 @@ def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
             yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
 
 
+@lru_cache(maxsize=8)
+def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w\-.@/])(" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + r")(?![\w\-@]|\.\w)")
+
+
 def _shouting(text: str) -> bool:
     letters = [char for char in text if char.isalpha()]
     return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
@@ -92,7 +99,10 @@ def _shouting(text: str) -> bool:
 def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
     """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
     found = set()
+    folded = text.lower()
     for short, full in abbreviations.items():
+        if short.lower() not in folded:
+            continue  # both forms of an explanation contain the abbreviation itself
         long = re.escape(full).replace(r"\ ", r"\s+")
         if re.search(long + r"\s*\(\s*" + re.escape(short) + r"\s*\)", text, re.I) or re.search(
             re.escape(short) + r"\s*\(\s*" + long, text, re.I

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from lint.kinds.base import ParsedBlock, RuleContext, inside, quoted_spans, sentence_spans
 
@@ -29,7 +30,7 @@ class Sentence:
     def block(self):
         return self.parsed.block
 
-    @property
+    @cached_property
     def is_running_text(self) -> bool:
         """A real sentence: in a prose block, ending in a full stop, with three words or more."""
         words = sum(1 for token in self.span if not token.is_punct and not token.is_space)
@@ -38,15 +39,31 @@ class Sentence:
 
 def sentences(ctx: RuleContext, scope=None) -> Iterator[Sentence]:
     for parsed in ctx.blocks(scope):
+        yield from block_sentences(parsed)
+
+
+def block_sentences(parsed: ParsedBlock) -> list[Sentence]:
+    """The non-blank sentences of a block; built once per block, shared by every rule."""
+    cached = parsed.cache.get("sentences")
+    if cached is None:
+        cached = parsed.cache["sentences"] = []
+        text = parsed.doc.text
         for span in sentence_spans(parsed.doc):
-            text = span.text
-            if text.strip():
-                yield Sentence(parsed, span.start_char, span.end_char, text, span)
+            start, end = span.start_char, span.end_char
+            if text[start:end].strip():
+                cached.append(Sentence(parsed, start, end, text[start:end], span))
+    return cached
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Ranges no check should look inside: quotations and legal citations."""
-    return quoted_spans(text) + [match.span() for match in CITATION_RE.finditer(text)]
+    return list(_protected_spans(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _protected_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Many rules ask for the same sentence or block: the regexes run once per text.
+    return tuple(quoted_spans(text) + [match.span() for match in CITATION_RE.finditer(text)])
 
 
 def is_protected(offset: int, spans: list[tuple[int, int]]) -> bool:

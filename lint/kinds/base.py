@@ -107,6 +107,8 @@ class Hit:
 class ParsedBlock:
     block: Block
     doc: Doc | None  # None when no rule needed a parse
+    # What rules compute per block and share (sentences, masked text): filled on first use.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def token_hashes(self) -> tuple[list[int], list[int], frozenset[int]]:
