@@ -76,7 +76,17 @@ def is_participle(token) -> bool:
 
 
 def word_count(sentence) -> int:
-    return sum(1 for token in sentence if is_word(token))
+    return len(word_tokens(sentence))
+
+
+def word_tokens(sentence) -> tuple:
+    """The words of a sentence span; found once per sentence and kept on its doc."""
+    cache = sentence.doc.user_data.setdefault("kommlint_words", {})
+    key = (sentence.start, sentence.end)
+    words = cache.get(key)
+    if words is None:
+        words = cache[key] = tuple(token for token in sentence if is_word(token))
+    return words
 
 
 sentence_words = word_count  # the name the metric rule kind uses
@@ -94,7 +104,7 @@ def split_sentences(parsed: Iterable[ParsedBlock]) -> tuple[list, list]:
     every, prose = [], []
     for item in parsed:
         for sentence in sentence_spans(item.doc):
-            if not any(is_word(token) for token in sentence):
+            if not word_tokens(sentence):
                 continue
             every.append(sentence)
             if is_prose_sentence(item.block.kind.value, sentence):
@@ -114,14 +124,14 @@ class Counts:
     def add_sentence(self, sentence, verbs: frozenset[int] = frozenset()) -> None:
         """Count a sentence; `verbs` are token indices known to be verbs (passives a model mis-tagged)."""
         self.sentences += 1
-        for token in sentence:
-            if is_word(token):
-                self.add_word(token, token.i in verbs)
+        for token in word_tokens(sentence):
+            self.add_word(token, token.i in verbs)
 
     def add_word(self, token, is_verb: bool = False) -> None:
         self.words += 1
         self.vocabulary.add(token.lower_)
-        if sum(char.isalpha() for char in token.text) > LONG_WORD:
+        text = token.text
+        if len(text) > LONG_WORD and sum(char.isalpha() for char in text) > LONG_WORD:
             self.long_words += 1
         if is_verb:
             self.verbal += 1

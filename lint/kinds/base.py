@@ -122,6 +122,19 @@ class ParsedBlock:
         lemmas = [pair[1] for pair in pairs]
         return lowers, lemmas, frozenset(lowers) | frozenset(lemmas)
 
+    @cached_property
+    def token_words(self) -> tuple[list[str], list[str], list[bool]]:
+        """Per token: the lower-case form, the lower-case lemma, and whether it starts a sentence.
+
+        Plain lists, so that rules comparing words do not build a spaCy Token for each one.
+        """
+        if not len(self.doc):
+            return [], [], []
+        strings = self.doc.vocab.strings
+        lowers, lemmas, _ = self.token_hashes
+        starts = self.doc.to_array("SENT_START").tolist()
+        return [strings[h] for h in lowers], [strings[h].lower() for h in lemmas], [start == 1 for start in starts]
+
 
 @dataclass
 class RuleContext:

@@ -106,39 +106,41 @@ class SubstitutionRule(Rule):
         for position, (lower, lemma) in enumerate(zip(lowers, lemmas)):
             if position < skip_until or (lower not in forms and lemma not in lemma_hashes):
                 continue
-            found = self._match_at(parsed.doc, position, use_lemma)
+            found = self._match_at(parsed, position, use_lemma)
             if found:
                 end, candidate = found
                 yield position, end, candidate
                 skip_until = end
 
-    def _match_at(self, doc, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
-        token = doc[position]
-        lower = token.lower_
-        candidates = list(self.by_form.get(lower, ()))
+    def _match_at(self, parsed, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
+        lowers, lemmas, _ = parsed.token_words
+        candidates = list(self.by_form.get(lowers[position], ()))
         if use_lemma:
-            for candidate in self.by_lemma.get(token.lemma_.lower(), ()):
-                if candidate.swap.pos is None or token.pos_ in candidate.swap.pos:
+            lemma_candidates = self.by_lemma.get(lemmas[position], ())
+            pos = parsed.doc[position].pos_ if lemma_candidates else ""
+            for candidate in lemma_candidates:
+                if candidate.swap.pos is None or pos in candidate.swap.pos:
                     candidates.append(candidate)
         best: tuple[int, _Candidate] | None = None
         for candidate in sorted(candidates, key=lambda c: (-len(c.words), c.index)):
-            end = self._phrase_end(doc, position, candidate, use_lemma)
+            end = self._phrase_end(parsed.token_words, position, candidate, use_lemma)
             if end is not None and (best is None or end > best[0]):
                 best = (end, candidate)
         return best
 
-    def _phrase_end(self, doc, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
+    def _phrase_end(self, token_words, position: int, candidate: _Candidate, use_lemma: bool) -> int | None:
         if len(candidate.words) == 1:
             return position + 1
+        lowers, lemmas, starts = token_words
         best = None
         for words in candidate.phrases:  # the base phrase (also by lemma) and its listed forms ("äger rum")
             by_lemma = use_lemma and words is candidate.words
             end = position + len(words)
-            if end > len(doc) or (doc[position].lower_ != words[0] and not (by_lemma and doc[position].lemma_.lower() == words[0])):
+            if end > len(lowers) or (lowers[position] != words[0] and not (by_lemma and lemmas[position] == words[0])):
                 continue
             if all(
-                not token.is_sent_start and (token.lower_ == word or (by_lemma and token.lemma_.lower() == word))
-                for word, token in zip(words[1:], doc[position + 1 : end])
+                not starts[index] and (lowers[index] == word or (by_lemma and lemmas[index] == word))
+                for index, word in zip(range(position + 1, end), words[1:])
             ):
                 best = max(best or end, end)
         return best
