@@ -41,7 +41,10 @@ WORDS_PER_MINUTE = 200
 
 
 def is_word(token) -> bool:
-    return not token.is_punct and not token.is_space and any(char.isalnum() for char in token.text)
+    if token.is_punct or token.is_space:
+        return False
+    text = token.text
+    return text.isalnum() or any(char.isalnum() for char in text)
 
 
 def lix_band(lix: float) -> str:

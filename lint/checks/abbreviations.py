@@ -115,15 +115,20 @@ def _canonical(written: str) -> str:
 
 def _sentence_start(text: str) -> Iterator[tuple[int, int, str, str]]:
     stripped = text.lstrip()
+    if not stripped[:1].isupper():
+        return
     offset = len(text) - len(stripped)
+    lowered = stripped.lower()
     for abbreviation, full in ACCEPTED.items():
-        if stripped.lower().startswith(abbreviation) and stripped[:1].isupper():
+        if lowered.startswith(abbreviation):
             fixed = keep_case(stripped[: len(abbreviation)], full)
             yield offset, offset + len(abbreviation), fixed, f"börja inte en mening med en förkortning: skriv «{fixed}»"
             return
 
 
 def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[int, int, str | None, str]]:
+    if not ACRONYM.search(text):
+        return
     if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
         return  # a line in capitals is emphasis, not a string of acronyms
     shouted = [run.span() for run in CAPITAL_RUN.finditer(text) if max(map(len, run.group(0).split())) >= 4]

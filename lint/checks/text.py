@@ -47,7 +47,7 @@ def block_sentences(parsed: ParsedBlock) -> list[Sentence]:
     cached = parsed.cache.get("sentences")
     if cached is None:
         cached = parsed.cache["sentences"] = []
-        text = parsed.doc.text
+        text = parsed.text
         for span in sentence_spans(parsed.doc):
             start, end = span.start_char, span.end_char
             if text[start:end].strip():

@@ -123,6 +123,11 @@ class ParsedBlock:
         return lowers, lemmas, frozenset(lowers) | frozenset(lemmas)
 
     @cached_property
+    def text(self) -> str:
+        """The parsed text (spaCy joins every token's text each time `doc.text` is read)."""
+        return self.doc.text
+
+    @cached_property
     def token_words(self) -> tuple[list[str], list[str], list[bool]]:
         """Per token: the lower-case form, the lower-case lemma, and whether it starts a sentence.
 

@@ -92,7 +92,7 @@ class SubstitutionRule(Rule):
                 text = doc[start:end].text
                 if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc[start:end]):
                     continue
-                quotes = quoted_spans(doc.text) if quotes is None else quotes
+                quotes = quoted_spans(parsed.text) if quotes is None else quotes
                 if inside(doc[start].idx, quotes):
                     continue  # quoted speech and titles are left as written
                 yield self._hit(ctx, parsed.block, doc, start, end, candidate)
