@@ -94,6 +94,8 @@ def lexicon(rule) -> Lexicon:
 def nominal_style(ctx: RuleContext, rule) -> Iterator[Hit]:
     lex = lexicon(rule)
     for sentence in sentences(ctx, rule.spec.scope):
+        if not _has_trigger(sentence, lex):
+            continue
         tokens = [token for token in sentence.span if not token.is_space]
         protected = protected_spans(sentence.text)
         last_end = -1
@@ -108,6 +110,12 @@ def nominal_style(ctx: RuleContext, rule) -> Iterator[Hit]:
                 sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
                 (suggestion,) if fixable else (), suggestion=suggestion, detail=detail,
             )
+
+
+def _has_trigger(sentence, lex: Lexicon) -> bool:
+    """Whether a word of the sentence can start a finding (most sentences have none)."""
+    lowers = sentence.parsed.token_words[0][sentence.span.start : sentence.span.end]
+    return any(lower in lex.light_forms or lower in lex.nouns or lower.endswith(lex.ske_suffixes) for lower in lowers)
 
 
 def _findings(tokens, lex: Lexicon) -> Iterator[tuple]:
