@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lint.kinds.base import ParsedBlock, sentence_spans
+from lint.kinds.base import ParsedBlock, TokenRow, doc_text, morph_values, sentence_spans, token_rows
 
 LONG_WORD = 6  # LIX: words longer than six letters
 FRAGMENT_WORDS = 6  # a line without a full stop counts as a sentence from this many words
@@ -41,6 +41,7 @@ WORDS_PER_MINUTE = 200
 
 
 def is_word(token) -> bool:
+    """A word: not punctuation or blank, with a letter or a digit (a spaCy Token or a TokenRow)."""
     if token.is_punct or token.is_space:
         return False
     text = token.text
@@ -74,22 +75,28 @@ def nominal_quotient(nominal: int, verbal: int) -> float | None:
     return nominal / verbal if verbal else None
 
 
-def is_participle(token) -> bool:
-    return "Part" in token.morph.get("VerbForm")
+def is_participle(row: TokenRow) -> bool:
+    return "Part" in morph_values(row.morph, "VerbForm")
 
 
 def word_count(sentence) -> int:
     return len(word_tokens(sentence))
 
 
-def word_tokens(sentence) -> tuple:
-    """The words of a sentence span; found once per sentence and kept on its doc."""
-    cache = sentence.doc.user_data.setdefault("kommlint_words", {})
+def word_tokens(sentence) -> tuple[TokenRow, ...]:
+    """The words of a sentence span, as TokenRows; found once per sentence and kept on its doc."""
+    doc = sentence.doc
+    cache = doc.user_data.setdefault("kommlint_words", {})
     key = (sentence.start, sentence.end)
     words = cache.get(key)
     if words is None:
-        words = cache[key] = tuple(token for token in sentence if is_word(token))
+        words = cache[key] = tuple(row for row in token_rows(doc)[sentence.start : sentence.end] if is_word(row))
     return words
+
+
+def sentence_text(sentence) -> str:
+    """`sentence.text` without building a Token for each of its words."""
+    return doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
 
 
 sentence_words = word_count  # the name the metric rule kind uses
@@ -99,7 +106,7 @@ def is_prose_sentence(block_kind: str, sentence) -> bool:
     """A sentence of running text, not a heading, a signature or an address line."""
     if block_kind == "heading":
         return False
-    return sentence.text.rstrip().endswith(SENTENCE_FINAL) or word_count(sentence) >= FRAGMENT_WORDS
+    return sentence_text(sentence).rstrip().endswith(SENTENCE_FINAL) or word_count(sentence) >= FRAGMENT_WORDS
 
 
 def split_sentences(parsed: Iterable[ParsedBlock]) -> tuple[list, list]:
@@ -127,20 +134,20 @@ class Counts:
     def add_sentence(self, sentence, verbs: frozenset[int] = frozenset()) -> None:
         """Count a sentence; `verbs` are token indices known to be verbs (passives a model mis-tagged)."""
         self.sentences += 1
-        for token in word_tokens(sentence):
-            self.add_word(token, token.i in verbs)
+        for row in word_tokens(sentence):
+            self.add_word(row, row.i in verbs)
 
-    def add_word(self, token, is_verb: bool = False) -> None:
+    def add_word(self, token: TokenRow, is_verb: bool = False) -> None:
         self.words += 1
-        self.vocabulary.add(token.lower_)
+        self.vocabulary.add(token.lower)
         text = token.text
         if len(text) > LONG_WORD and sum(char.isalpha() for char in text) > LONG_WORD:
             self.long_words += 1
         if is_verb:
             self.verbal += 1
-        elif is_participle(token) or token.pos_ in NOMINAL_POS:
+        elif is_participle(token) or token.pos in NOMINAL_POS:
             self.nominal += 1
-        elif token.pos_ in VERBAL_POS:
+        elif token.pos in VERBAL_POS:
             self.verbal += 1
 
 
@@ -178,7 +185,7 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
     if {"pos", "morph"} <= annotations:
         metrics["nk"] = _round(nominal_quotient(counts.nominal, counts.verbal), 2)
         metrics["passive_share"] = passive_share(parsed)
-    metrics["syllables_per_word"] = syllables_per_word(" ".join(sentence.text for sentence in prose), words)
+    metrics["syllables_per_word"] = syllables_per_word(" ".join(sentence_text(sentence) for sentence in prose), words)
     metrics["reading_time_seconds"] = reading_time_seconds(metrics["words"])
     return metrics
 

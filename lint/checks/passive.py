@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.checks.text import is_protected, protected_spans, sentences
-from lint.kinds.base import Hit, RuleContext, sentence_spans
+from lint.kinds.base import Hit, RuleContext, morph_values, sentence_spans, token_rows
 from lint.nlp.swedish import DEPONENT_FORMS
 
 MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "borde", "böra", "får", "fick", "få", "vill", "ville",
@@ -257,6 +257,7 @@ def passive_counts(parsed_blocks, deponent_forms: frozenset[str] | None = None) 
         if doc is None:
             continue
         for span in sentence_spans(doc):
-            clauses += sum(1 for token in span if token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm"))
+            rows = token_rows(doc)[span.start : span.end]
+            clauses += sum(1 for row in rows if row.pos in {"VERB", "AUX"} and "Fin" in morph_values(row.morph, "VerbForm"))
             passive_total += sum(1 for _ in passives(span, forms))
     return passive_total, clauses

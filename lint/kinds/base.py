@@ -6,8 +6,8 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -124,8 +124,15 @@ class ParsedBlock:
 
     @cached_property
     def text(self) -> str:
-        """The parsed text (spaCy joins every token's text each time `doc.text` is read)."""
-        return self.doc.text
+        """The parsed text (spaCy joins every token's text each time `doc.text` is read).
+
+        That is the block text the engine parsed; the length check guards other callers.
+        """
+        doc, text = self.doc, self.block.text
+        if not len(doc):
+            return doc.text
+        last = doc[-1]
+        return text if last.idx + len(last.text_with_ws) == len(text) and doc[0].text == text[: len(doc[0].text)] else doc.text
 
     @cached_property
     def token_words(self) -> tuple[list[str], list[str], list[bool]]:
@@ -247,6 +254,50 @@ class Rule:
 class _Defaults(dict):
     def __missing__(self, key: str) -> str:
         return "…"
+
+
+class TokenRow(NamedTuple):
+    """A token's attributes as plain values: reading them costs no spaCy Token object."""
+
+    i: int
+    text: str
+    lower: str
+    pos: str
+    morph: str  # "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act", "" when unset
+    is_punct: bool
+    is_space: bool
+
+
+def token_rows(doc: Doc) -> list[TokenRow]:
+    """Every token of the doc as a TokenRow; built once per doc, shared by metrics and rules."""
+    rows = doc.user_data.get("kommlint_rows")
+    if rows is None:
+        strings = doc.vocab.strings
+        columns = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).tolist() if len(doc) else []
+        morphs = {morph: "" if not morph or strings[morph] == "_" else strings[morph] for morph in {row[3] for row in columns}}
+        rows = doc.user_data["kommlint_rows"] = [
+            TokenRow(i, strings[orth], strings[lower], strings[pos] if pos else "", morphs[morph], punct == 1, space == 1)
+            for i, (orth, lower, pos, morph, punct, space) in enumerate(columns)
+        ]
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def morph_values(morph: str, feature: str) -> tuple[str, ...]:
+    """The values of one feature in a morph string, like `token.morph.get(feature)`."""
+    for part in morph.split("|"):
+        name, _, values = part.partition("=")
+        if name == feature:
+            return tuple(values.split(","))
+    return ()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept: spaCy joins every token's text each time it is read."""
+    text = doc.user_data.get("kommlint_text")
+    if text is None:
+        text = doc.user_data["kommlint_text"] = doc.text
+    return text
 
 
 def has_sentences(doc: Doc) -> bool:
