@@ -129,10 +129,15 @@ class ParsedBlock:
         That is the block text the engine parsed; the length check guards other callers.
         """
         doc, text = self.doc, self.block.text
-        if not len(doc):
-            return doc.text
-        last = doc[-1]
-        return text if last.idx + len(last.text_with_ws) == len(text) and doc[0].text == text[: len(doc[0].text)] else doc.text
+        if "kommlint_text" not in doc.user_data and len(doc):
+            last = doc[-1]
+            if last.idx + len(last.text_with_ws) == len(text) and doc[0].text == text[: len(doc[0].text)]:
+                doc.user_data["kommlint_text"] = text
+        return doc_text(doc)
+
+    def __post_init__(self) -> None:
+        if self.doc is not None:
+            self.text  # noqa: B018 - lets doc_text(doc) reuse the block text
 
     @cached_property
     def token_words(self) -> tuple[list[str], list[str], list[bool]]:
