@@ -6,8 +6,10 @@ The CLI, the hook, the crawler and the local web page all go through `Linter`.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,8 +189,7 @@ class Linter:
 
     # Linting -------------------------------------------------------------------------
     def lint_document(self, document: Document, settings: Settings | None = None) -> FileResult:
-        from lint.kinds.base import ParsedBlock, RuleContext
-        from lint.metrics import document_metrics
+        from lint.kinds.base import ParsedBlock
 
         settings = settings or self.settings_for(document.path)
         result = FileResult(document.path, document.format, document.encoding)
@@ -206,8 +207,17 @@ class Linter:
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
         if self.options.keep_parsed:
             result.parsed = parsed
+        with _collection_paused():
+            self._run_rules(document, settings, result, rules, parsed, choice.profile, pipeline)
+        return result
+
+    def _run_rules(self, document: Document, settings: Settings, result: FileResult, rules: list[Rule], parsed: list[ParsedBlock], profile, pipeline) -> None:
+        """Metrics, then every rule's findings as diagnostics, sorted, into `result`."""
+        from lint.kinds.base import RuleContext
+        from lint.metrics import document_metrics
+
         result.metrics = document_metrics(parsed, pipeline.provides)
-        context = RuleContext(document, parsed, choice.profile, settings, pipeline.provides, result.metrics)
+        context = RuleContext(document, parsed, profile, settings, pipeline.provides, result.metrics)
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
         overrides = settings.severity
         for rule in rules:
@@ -221,7 +231,6 @@ class Linter:
         if settings.report_unused_suppressions:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
         result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
-        return result
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline, result: FileResult) -> list[Rule]:
         rules = self.rules(settings)
@@ -288,6 +297,23 @@ class Linter:
                 document.path, directive.line, 1, directive.line, end - start + 1, start, end,
                 document.source[start:end],
             )
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the rules run.
+
+    Rules create many small objects (hits, token rows, sentence lists) and the collector
+    would walk every parsed doc again and again; nothing they create needs collecting
+    before the file is done. The collector is resumed (if it was on) afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _known(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:

@@ -6,7 +6,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -277,14 +277,25 @@ def token_rows(doc: Doc) -> list[TokenRow]:
     """Every token of the doc as a TokenRow; built once per doc, shared by metrics and rules."""
     rows = doc.user_data.get("kommlint_rows")
     if rows is None:
-        strings = doc.vocab.strings
-        columns = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).tolist() if len(doc) else []
-        morphs = {morph: "" if not morph or strings[morph] == "_" else strings[morph] for morph in {row[3] for row in columns}}
-        rows = doc.user_data["kommlint_rows"] = [
-            TokenRow(i, strings[orth], strings[lower], strings[pos] if pos else "", morphs[morph], punct == 1, space == 1)
-            for i, (orth, lower, pos, morph, punct, space) in enumerate(columns)
-        ]
+        rows = doc.user_data["kommlint_rows"] = _rows(doc) if len(doc) else []
     return rows
+
+
+def _rows(doc: Doc) -> list[TokenRow]:
+    strings = doc.vocab.strings
+    orths, lowers, poses, morphs, puncts, spaces = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).T.tolist()
+    names = {value: strings[value] if value else "" for value in set(poses) | set(morphs)}
+    names.update((value, "") for value in set(morphs) if names[value] == "_")  # spaCy's "no features"
+    columns = (
+        range(len(orths)),
+        [strings[orth] for orth in orths],
+        [strings[lower] for lower in lowers],
+        [names[pos] for pos in poses],
+        [names[morph] for morph in morphs],
+        [punct == 1 for punct in puncts],
+        [space == 1 for space in spaces],
+    )
+    return list(map(partial(tuple.__new__, TokenRow), zip(*columns)))
 
 
 @lru_cache(maxsize=4096)
