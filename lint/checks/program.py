@@ -173,7 +173,7 @@ def text_mask(text: str) -> str:
     # Several rules mask the same blocks: the regexes run once per text.
     if "@" not in text and "." not in text and "/" not in text:
         return text  # neither an address nor a URL can be there
-    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text) if "@" in text else text
     return URL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), masked)
 
 
