@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import is_protected, protected_spans, sentences
+from lint.checks.text import has_digit, is_protected, protected_spans, sentences
 from lint.kinds.base import Hit, RuleContext, keep_case
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
@@ -30,6 +30,8 @@ KL_WITHOUT_STOP = re.compile(rf"\bkl(?=\s+{HOUR}\b)", re.I)
 def clock_times(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.block.text
+        if not has_digit(text):
+            continue  # every time of day has a digit
         protected = protected_spans(text)
         hits: list[tuple[int, int, str, str]] = []
         for match in COLON_TIME.finditer(text):
@@ -90,6 +92,8 @@ def written_date(day: str, month: str, year: str | None) -> str:
 def dates(ctx: RuleContext, rule) -> Iterator[Hit]:
     for sentence in sentences(ctx, rule.spec.scope):
         text = sentence.text
+        if not has_digit(text):
+            continue  # every date and week number has a digit
         protected = protected_spans(text)
         for start, end, fixed, detail, safety in _dates_in(text, sentence.is_running_text):
             if is_protected(start, protected) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):

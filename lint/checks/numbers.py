@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import is_protected, protected_spans, sentences
+from lint.checks.text import has_digit, is_protected, protected_spans, sentences
 from lint.kinds.base import Hit, RuleContext
 
 UNGROUPED = re.compile(r"(?<![\w.,:/\-–+])\d{5,}(?![\d.,:/\-–]\d|[^\W\d_])")
@@ -48,6 +48,8 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
     max_digits = rule.options.get("max_digits", 12)
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.block.text
+        if not has_digit(text):
+            continue
         protected = protected_spans(text)
         for match in UNGROUPED.finditer(text):
             digits = match.group(0)
@@ -66,6 +68,8 @@ def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
     """3.5 miljoner → 3,5 miljoner: Swedish uses a decimal comma."""
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.block.text
+        if not has_digit(text):
+            continue
         thousands = list(THOUSANDS_POINTS.finditer(text))
         yield from (thousands_hit(ctx, parsed.block, match) for match in thousands)
         taken = {match.start() for match in thousands}

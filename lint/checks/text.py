@@ -55,6 +55,14 @@ def block_sentences(parsed: ParsedBlock) -> list[Sentence]:
     return cached
 
 
+DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """Whether the text holds a digit (as `\\d` reads it): rules about numbers skip the rest."""
+    return DIGIT.search(text) is not None
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Ranges no check should look inside: quotations and legal citations."""
     return list(_protected_spans(text))

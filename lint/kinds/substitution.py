@@ -134,14 +134,17 @@ class SubstitutionRule(Rule):
         lowers, lemmas, starts = token_words
         best = None
         for words in candidate.phrases:  # the base phrase (also by lemma) and its listed forms ("äger rum")
-            by_lemma = use_lemma and words is candidate.words
             end = position + len(words)
-            if end > len(lowers) or (lowers[position] != words[0] and not (by_lemma and lemmas[position] == words[0])):
+            if end > len(lowers):
                 continue
-            if all(
-                not starts[index] and (lowers[index] == word or (by_lemma and lemmas[index] == word))
-                for index, word in zip(range(position + 1, end), words[1:])
-            ):
+            if use_lemma and words is candidate.words:
+                found = all(
+                    (index == position or not starts[index]) and (lowers[index] == word or lemmas[index] == word)
+                    for index, word in zip(range(position, end), words)
+                )
+            else:
+                found = tuple(lowers[position:end]) == words and not any(starts[position + 1 : end])
+            if found:
                 best = max(best or end, end)
         return best
 
