@@ -180,6 +180,7 @@ LABEL_OFFERS = (
     re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
 )
 # A sentence that denies the label any effect ("gör det inte hemligt", "skapar ingen sekretess").
+SECRET_WORD = re.compile(SECRET, re.I)  # every label pattern needs one of these words
 NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b[^.!?]{0,60}?\b(?:hemlig|konfidentiell|sekretess|skydd)", re.I)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
@@ -188,6 +189,8 @@ def secrecy_label(ctx: RuleContext, rule) -> Iterator[Hit]:
     """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
+        if not SECRET_WORD.search(block.text):
+            continue
         for sentence in SENTENCE.finditer(block.text):
             if NEGATION.search(sentence.group(0)):
                 continue
