@@ -169,16 +169,17 @@ def passives(span, deponent_forms: frozenset[str]) -> tuple[Passive, ...]:
 
 def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
     doc = span.doc
+    rows = token_rows(doc)  # plain words first: only -s words and forms of bli need a Token
     low_bound = span.start
     index = span.start
     while index < span.end:
-        token = doc[index]
+        low = rows[index].lower
         found = None
-        if is_s_passive(token, low_bound, deponent_forms):
+        if low.endswith("s") and is_s_passive(doc[index], low_bound, deponent_forms):
             found = Passive(index, index + 1, "s", False)
-        elif token.lower_ in BLI:
+        elif low in BLI:
             following = index + 1
-            while following < span.end and doc[following].lower_ in SKIP_BETWEEN:
+            while following < span.end and rows[following].lower in SKIP_BETWEEN:
                 following += 1
             if following < span.end and is_participle(doc[following]):
                 found = Passive(index, following + 1, "bli", False)
