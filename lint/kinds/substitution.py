@@ -138,6 +138,9 @@ class SubstitutionRule(Rule):
             if end > len(lowers):
                 continue
             if use_lemma and words is candidate.words:
+                second = position + 1  # most phrases already fail at their second word
+                if starts[second] or (lowers[second] != words[1] and lemmas[second] != words[1]):
+                    continue
                 found = all(
                     (index == position or not starts[index]) and (lowers[index] == word or lemmas[index] == word)
                     for index, word in zip(range(position, end), words)
