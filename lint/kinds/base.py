@@ -148,9 +148,10 @@ class ParsedBlock:
         if not len(self.doc):
             return [], [], []
         strings = self.doc.vocab.strings
-        lowers, lemmas, _ = self.token_hashes
+        _, lemmas, _ = self.token_hashes
+        lowered = {h: strings[h].lower() for h in set(lemmas)}
         starts = self.doc.to_array("SENT_START").tolist()
-        return [strings[h] for h in lowers], [strings[h].lower() for h in lemmas], [start == 1 for start in starts]
+        return [row.lower for row in token_rows(self.doc)], [lowered[h] for h in lemmas], [start == 1 for start in starts]
 
 
 @dataclass
@@ -284,12 +285,13 @@ def token_rows(doc: Doc) -> list[TokenRow]:
 def _rows(doc: Doc) -> list[TokenRow]:
     strings = doc.vocab.strings
     orths, lowers, poses, morphs, puncts, spaces = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).T.tolist()
+    words = {value: strings[value] for value in set(orths) | set(lowers)}  # a repeated word shares one str
     names = {value: strings[value] if value else "" for value in set(poses) | set(morphs)}
     names.update((value, "") for value in set(morphs) if names[value] == "_")  # spaCy's "no features"
     columns = (
         range(len(orths)),
-        [strings[orth] for orth in orths],
-        [strings[lower] for lower in lowers],
+        [words[orth] for orth in orths],
+        [words[lower] for lower in lowers],
         [names[pos] for pos in poses],
         [names[morph] for morph in morphs],
         [punct == 1 for punct in puncts],
