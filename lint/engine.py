@@ -230,7 +230,7 @@ class Linter:
                 result.errors.append(EngineError("E002", f"Regeln {rule.code} ({rule.name}) avbröts av ett fel: {type(error).__name__}: {error}", document.path, rule.code))
         if settings.report_unused_suppressions:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
-        result.diagnostics = sorted(set(result.diagnostics), key=lambda d: d.sort_key)
+        result.diagnostics = sorted(set(result.diagnostics), key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline, result: FileResult) -> list[Rule]:
         rules = self.rules(settings)
