@@ -177,9 +177,6 @@ class Settings:
                 codes.extend(selectors)
         return tuple(codes)
 
-    def profile_globs(self) -> dict[str, str]:
-        return self.profiles
-
     def with_overrides(self, **overrides: Any) -> Settings:
         values = {key: value for key, value in overrides.items() if value is not None}
         return replace(self, **values) if values else self

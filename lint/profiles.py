@@ -195,10 +195,6 @@ def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
     return list(found.values()), decisive
 
 
-def filter_globs(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:
-    return {pattern: name for pattern, name in globs.items() if name in profiles}
-
-
 @lru_cache(maxsize=8)
 def load_profiles(path: Path) -> Profiles:
     from lint.packs import load_yaml_model

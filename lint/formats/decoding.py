@@ -48,14 +48,14 @@ def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding, _codec in _BOMS:
         if data.startswith(bom):
             try:
-                return (data.decode(encoding)), encoding
+                return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise ReadError(f"Filen börjar som {encoding} men går inte att avkoda.") from None
     _refuse_known_binaries(data)
     if b"\x00" in data:
         return _utf16_without_bom(data)
     try:
-        return (data.decode("utf-8")), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_before = any(byte >= 0x80 for byte in data[: error.start])  # so not cp1252 ending in "ö"
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data" and utf8_before:

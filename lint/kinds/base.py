@@ -346,8 +346,6 @@ def keep_case(original: str, replacement: str) -> str:
     return replacement
 
 
-WORD_RE = re.compile(r"\w+(?:[-']\w+)*")
-
 # Quoted speech and titles: ”…”, "…", “…”, «…», „…“. Rules leave quoted words alone.
 QUOTED_RE = re.compile(r'"[^"\n]{1,500}"|”[^”\n]{1,500}”|“[^“”\n]{1,500}[”“]|«[^»\n]{1,500}»|„[^“”\n]{1,500}[“”]')
 

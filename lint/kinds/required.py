@@ -42,10 +42,6 @@ class RequiredRule(Rule):
     spec_model = RequiredSpec
     spec: RequiredSpec
 
-    def applies_to(self, profile: str) -> bool:
-        # The profile decides for element rules (see check); `profiles` still narrows.
-        return super().applies_to(profile)
-
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         if self.spec.element and self.spec.element not in ctx.profile.requires:
             return
