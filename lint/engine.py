@@ -201,7 +201,7 @@ class Linter:
         choice = profiles.choose(document, self.options.profile, _known(settings.profiles, profiles), _known_one(settings.profile, profiles))
         result.profile, result.profile_source, result.profile_reason = choice.profile.name, choice.source, choice.reason
         pipeline = self.pipeline(settings)
-        rules = self._runnable(settings, document.path, choice.profile.name, pipeline, result)
+        rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
         docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"})
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
@@ -232,7 +232,7 @@ class Linter:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
         result.diagnostics = sorted(set(result.diagnostics), key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
 
-    def _runnable(self, settings: Settings, path: str, profile: str, pipeline, result: FileResult) -> list[Rule]:
+    def _runnable(self, settings: Settings, path: str, profile: str, pipeline) -> list[Rule]:
         rules = self.rules(settings)
         check_selectors(settings, rules)
         ignores = settings.ignored_for(path)

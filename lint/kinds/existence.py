@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 from lint.errors import RulePackError
 from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, keep_case, sentence_spans

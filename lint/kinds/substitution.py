@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, has_sentences, inside, keep_case, quoted_spans, sentence_spans
+from lint.kinds.base import Hit, Rule, RuleContext, RuleSpec, has_sentences, inside, keep_case, quoted_spans
 
 
 class Swap(BaseModel):
