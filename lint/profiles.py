@@ -148,10 +148,22 @@ class _TextView:
         title = document.metadata.get("title")
         if isinstance(title, str) and title.strip():
             lines = (title.strip(), *lines)
-        return cls(lines, document.text, content_source(document))
+        return cls(lines, _framing(document.text), _framing(content_source(document)))
 
 
 SHORT_LINE = 60
+# Phrases and markup are looked for in a document's opening and closing only: that is
+# where a letter, a decision or a press release shows its kind, and it keeps detection
+# from costing more with every page of a long report.
+DETECTION_HEAD = 50_000  # characters
+DETECTION_TAIL = 10_000
+
+
+def _framing(text: str) -> str:
+    """The start and the end of `text` (all of it when it is short)."""
+    if len(text) <= DETECTION_HEAD + DETECTION_TAIL:
+        return text
+    return f"{text[:DETECTION_HEAD]}\n{text[-DETECTION_TAIL:]}"
 PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
 
 

@@ -146,3 +146,13 @@ def test_unknown_profile_in_metadata_is_named_in_the_reason(profiles):
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
     assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil «nyheter» (finns: webbsida, nyhet,")
 
+
+
+def test_long_documents_are_detected_from_their_opening_and_closing(profiles):
+    filler = "Parkerna i staden sköts av förvaltningen året runt.\n\n" * 2000  # about 100 000 characters
+    letter = "Hej Anna!\n\n" + filler + "Vi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n"
+    choice = profiles.choose(doc(letter), None, {}, None)
+    assert (choice.profile.name, choice.source) == ("brev", "detected")
+    assert "«Vi har tagit emot din»" in choice.reason  # a phrase in the closing counts
+    buried = "Parker\n\n" + filler[: len(filler) // 2] + "Vi har tagit emot din ansökan.\n\n" + filler[len(filler) // 2 :]
+    assert profiles.choose(doc(buried), None, {}, None).source == "default"  # the middle of a long text is not read
