@@ -17,6 +17,7 @@ assumes English text (a fixed time per character, about 800 words a minute).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -76,7 +77,7 @@ def nominal_quotient(nominal: int, verbal: int) -> float | None:
 
 
 def is_participle(row: TokenRow) -> bool:
-    return "Part" in morph_values(row.morph, "VerbForm")
+    return "VerbForm=" in row.morph and "Part" in morph_values(row.morph, "VerbForm")
 
 
 def word_count(sentence) -> int:
@@ -90,7 +91,7 @@ def word_tokens(sentence) -> tuple[TokenRow, ...]:
     key = (sentence.start, sentence.end)
     words = cache.get(key)
     if words is None:
-        words = cache[key] = tuple(row for row in token_rows(doc)[sentence.start : sentence.end] if is_word(row))
+        words = cache[key] = tuple(filter(is_word, token_rows(doc)[sentence.start : sentence.end]))
     return words
 
 
@@ -133,22 +134,25 @@ class Counts:
 
     def add_sentence(self, sentence, verbs: frozenset[int] = frozenset()) -> None:
         """Count a sentence; `verbs` are token indices known to be verbs (passives a model mis-tagged)."""
+        words = word_tokens(sentence)
         self.sentences += 1
-        for row in word_tokens(sentence):
-            self.add_word(row, row.i in verbs)
+        self.words += len(words)
+        self.vocabulary.update(row.lower for row in words)
+        self.long_words += sum(1 for row in words if is_long_word(row.text))
+        for row in words:
+            if row.i in verbs:
+                self.verbal += 1
+            elif row.pos in NOMINAL_POS or is_participle(row):
+                self.nominal += 1
+            elif row.pos in VERBAL_POS:
+                self.verbal += 1
 
-    def add_word(self, token: TokenRow, is_verb: bool = False) -> None:
-        self.words += 1
-        self.vocabulary.add(token.lower)
-        text = token.text
-        if len(text) > LONG_WORD and sum(char.isalpha() for char in text) > LONG_WORD:
-            self.long_words += 1
-        if is_verb:
-            self.verbal += 1
-        elif is_participle(token) or token.pos in NOMINAL_POS:
-            self.nominal += 1
-        elif token.pos in VERBAL_POS:
-            self.verbal += 1
+
+def is_long_word(text: str) -> bool:
+    """LIX's long word: more than LONG_WORD letters (digits and hyphens do not count)."""
+    if len(text) <= LONG_WORD:
+        return False
+    return text.isalpha() or sum(char.isalpha() for char in text) > LONG_WORD
 
 
 def count(sentences: Iterable, with_passives: bool = False) -> Counts:
@@ -220,7 +224,9 @@ def syllables_per_word(text: str, words: int) -> float | None:
     stats = _textstat() if text.strip() else None
     if stats is None or not words:
         return None
-    return round(stats.syllable_count(text) / words, 2)
+    # Per distinct word: textstat counts word by word, and long texts repeat their words.
+    tokens = Counter(text.split())
+    return round(sum(stats.syllable_count(token) * count for token, count in tokens.items()) / words, 2)
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:

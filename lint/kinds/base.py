@@ -282,21 +282,22 @@ def token_rows(doc: Doc) -> list[TokenRow]:
     return rows
 
 
+# Hash -> text, shared by every doc (like spaCy's own StringStore, it grows with the
+# vocabulary seen): most words of a block were already looked up in an earlier block.
+_WORDS: dict[int, str] = {0: ""}
+_MORPHS: dict[int, str] = {0: ""}
+
+
 def _rows(doc: Doc) -> list[TokenRow]:
-    strings = doc.vocab.strings
     orths, lowers, poses, morphs, puncts, spaces = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).T.tolist()
-    words = {value: strings[value] for value in set(orths) | set(lowers)}  # a repeated word shares one str
-    names = {value: strings[value] if value else "" for value in set(poses) | set(morphs)}
-    names.update((value, "") for value in set(morphs) if names[value] == "_")  # spaCy's "no features"
-    columns = (
-        range(len(orths)),
-        [words[orth] for orth in orths],
-        [words[lower] for lower in lowers],
-        [names[pos] for pos in poses],
-        [names[morph] for morph in morphs],
-        [punct == 1 for punct in puncts],
-        [space == 1 for space in spaces],
-    )
+    strings = doc.vocab.strings
+    for value in set(orths).union(lowers, poses).difference(_WORDS):
+        _WORDS[value] = strings[value]  # one str per distinct word, shared by its rows
+    for value in set(morphs).difference(_MORPHS):
+        text = strings[value]
+        _MORPHS[value] = "" if text == "_" else text  # spaCy's "no features"
+    word, morph = _WORDS.__getitem__, _MORPHS.__getitem__
+    columns = (range(len(orths)), map(word, orths), map(word, lowers), map(word, poses), map(morph, morphs), map(bool, puncts), map(bool, spaces))
     return list(map(partial(tuple.__new__, TokenRow), zip(*columns)))
 
 
