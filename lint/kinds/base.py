@@ -117,10 +117,9 @@ class ParsedBlock:
         Word-list rules first intersect their own hash sets with the block's set, so a
         block without any listed word costs one set operation instead of a Token per word.
         """
-        pairs = self.doc.to_array(["LOWER", "LEMMA"]).tolist() if len(self.doc) else []
-        lowers = [pair[0] for pair in pairs]
-        lemmas = [pair[1] for pair in pairs]
-        return lowers, lemmas, frozenset(lowers) | frozenset(lemmas)
+        columns = token_columns(self.doc)
+        lowers, lemmas = columns.lower, columns.lemma
+        return lowers, lemmas, frozenset(lowers).union(lemmas)
 
     @cached_property
     def text(self) -> str:
@@ -149,9 +148,10 @@ class ParsedBlock:
             return [], [], []
         strings = self.doc.vocab.strings
         _, lemmas, _ = self.token_hashes
-        lowered = {h: strings[h].lower() for h in set(lemmas)}
-        starts = self.doc.to_array("SENT_START").tolist()
-        return [row.lower for row in token_rows(self.doc)], [lowered[h] for h in lemmas], [start == 1 for start in starts]
+        for value in set(lemmas).difference(_LOWER_LEMMAS):
+            _LOWER_LEMMAS[value] = strings[value].lower()
+        starts = token_columns(self.doc).sent_start
+        return [row.lower for row in token_rows(self.doc)], list(map(_LOWER_LEMMAS.__getitem__, lemmas)), [start == 1 for start in starts]
 
 
 @dataclass
@@ -286,19 +286,50 @@ def token_rows(doc: Doc) -> list[TokenRow]:
 # vocabulary seen): most words of a block were already looked up in an earlier block.
 _WORDS: dict[int, str] = {0: ""}
 _MORPHS: dict[int, str] = {0: ""}
+_LOWER_LEMMAS: dict[int, str] = {0: ""}
+
+
+class TokenColumns(NamedTuple):
+    """Token attributes of a doc as columns of hashes and flags (one `to_array` per doc)."""
+
+    orth: list[int]
+    lower: list[int]
+    lemma: list[int]
+    pos: list[int]
+    morph: list[int]
+    is_punct: list[int]
+    is_space: list[int]
+    sent_start: list[int]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    columns = doc.user_data.get("kommlint_columns")
+    if columns is None:
+        attributes = [name.upper() for name in TokenColumns._fields]
+        values = doc.to_array(attributes).T.tolist() if len(doc) else [[] for _ in attributes]
+        columns = doc.user_data["kommlint_columns"] = TokenColumns(*values)
+    return columns
 
 
 def _rows(doc: Doc) -> list[TokenRow]:
-    orths, lowers, poses, morphs, puncts, spaces = doc.to_array(["ORTH", "LOWER", "POS", "MORPH", "IS_PUNCT", "IS_SPACE"]).T.tolist()
+    columns = token_columns(doc)
     strings = doc.vocab.strings
-    for value in set(orths).union(lowers, poses).difference(_WORDS):
+    for value in set(columns.orth).union(columns.lower, columns.pos).difference(_WORDS):
         _WORDS[value] = strings[value]  # one str per distinct word, shared by its rows
-    for value in set(morphs).difference(_MORPHS):
+    for value in set(columns.morph).difference(_MORPHS):
         text = strings[value]
         _MORPHS[value] = "" if text == "_" else text  # spaCy's "no features"
     word, morph = _WORDS.__getitem__, _MORPHS.__getitem__
-    columns = (range(len(orths)), map(word, orths), map(word, lowers), map(word, poses), map(morph, morphs), map(bool, puncts), map(bool, spaces))
-    return list(map(partial(tuple.__new__, TokenRow), zip(*columns)))
+    rows = zip(
+        range(len(columns.orth)),
+        map(word, columns.orth),
+        map(word, columns.lower),
+        map(word, columns.pos),
+        map(morph, columns.morph),
+        map(bool, columns.is_punct),
+        map(bool, columns.is_space),
+    )
+    return list(map(partial(tuple.__new__, TokenRow), rows))
 
 
 @lru_cache(maxsize=4096)

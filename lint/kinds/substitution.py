@@ -53,6 +53,13 @@ class _Candidate:
     phrases: tuple[tuple[str, ...], ...] = ()  # words of the base phrase and of each multi-word form
 
 
+def _second_words(candidates: list[_Candidate]) -> frozenset[str] | None:
+    """The words that can follow the first word of these entries; None when one is a single word."""
+    if any(len(candidate.words) == 1 for candidate in candidates):
+        return None
+    return frozenset(words[1] for candidate in candidates for words in candidate.phrases if len(words) > 1)
+
+
 class SubstitutionRule(Rule):
     kind = "substitution"
     spec_model = SubstitutionSpec
@@ -72,6 +79,7 @@ class SubstitutionRule(Rule):
             if swap.lemma:
                 self.by_lemma.setdefault(words[0], []).append(candidate)
         self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in spec.swap}
+        self._second_words = {word: _second_words(candidates) for word, candidates in (*self.by_form.items(), *self.by_lemma.items())}
 
     @property
     def fixable(self) -> bool:
@@ -106,11 +114,28 @@ class SubstitutionRule(Rule):
         for position, (lower, lemma) in enumerate(zip(lowers, lemmas)):
             if position < skip_until or (lower not in forms and lemma not in lemma_hashes):
                 continue
+            if not self._may_start_at(parsed.token_words, position):
+                continue
             found = self._match_at(parsed, position, use_lemma)
             if found:
                 end, candidate = found
                 yield position, end, candidate
                 skip_until = end
+
+    def _may_start_at(self, token_words, position: int) -> bool:
+        """False when every entry starting with this word is a phrase whose second word is not next.
+
+        Phrases often begin with common words (i, av, med), so most places fail here.
+        """
+        lowers, lemmas, starts = token_words
+        following = position + 1
+        for word in (lowers[position], lemmas[position]):
+            second = self._second_words.get(word, frozenset())
+            if second is None:
+                return True  # a one-word entry starts here
+            if following < len(lowers) and not starts[following] and (lowers[following] in second or lemmas[following] in second):
+                return True
+        return False
 
     def _match_at(self, parsed, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
         lowers, lemmas, _ = parsed.token_words
