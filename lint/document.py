@@ -9,6 +9,7 @@ exact line and column of the file the user opened.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
@@ -157,14 +158,14 @@ class BlockBuilder:
         return Block(kind, text[left:right], segments, level, dict(attrs))
 
 
+_NEWLINE = re.compile("\n")
+
+
 class LineIndex:
     """Converts source offsets to 1-based line and character column."""
 
     def __init__(self, source: str) -> None:
-        self.line_starts = [0]
-        for i, char in enumerate(source):
-            if char == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, offset) - 1
