@@ -111,10 +111,9 @@ class SubstitutionRule(Rule):
         if present.isdisjoint(forms) and present.isdisjoint(lemma_hashes):
             return
         skip_until = 0
-        for position, (lower, lemma) in enumerate(zip(lowers, lemmas)):
-            if position < skip_until or (lower not in forms and lemma not in lemma_hashes):
-                continue
-            if not self._may_start_at(parsed.token_words, position):
+        listed = [position for position, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in forms or lemma in lemma_hashes]
+        for position in listed:
+            if position < skip_until or not self._may_start_at(parsed.token_words, position):
                 continue
             found = self._match_at(parsed, position, use_lemma)
             if found:
