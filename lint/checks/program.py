@@ -25,12 +25,15 @@ HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 # Swedish phone numbers in the ways people write them: 08-508 264 02, 08 508 264 02,
 # 0850826402, (08) 508 264 02, 08/508 264 02, +46 8 508 264 02, 070-123 45 67.
+# The number must not follow [\w+\-/.:,]; phone_numbers() checks that itself, since a
+# pattern that starts with a look-behind is tried at every position of the text, while one
+# that starts with "+", "(" or "0" lets the regex engine skip straight to those characters.
 PHONE = re.compile(
-    r"(?<![\w+\-/.:,])"
     r"(?P<number>(?:\+46[ \u00a0-]?\(?0?\)?[ \u00a0]?\d{1,3}|\(0\d{1,3}\)|0\d{1,3})"
     r"(?:[ \u00a0]?[-–/][ \u00a0]?|[ \u00a0])?\d(?:[ \u00a0\-]?\d){4,8})"
     r"(?![\w\-/]|[.,]\d)"
 )
+NOT_BEFORE_PHONE = frozenset("_+-/.:,")
 PERSONNUMMER = re.compile(r"\d{6}(?:\d{2})?-\d{4}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 DATA_DIR_NAME = "data"
@@ -38,11 +41,24 @@ DATA_DIR_NAME = "data"
 
 def phone_numbers(text: str) -> Iterator[re.Match[str]]:
     """Phone-number-like matches with 7–10 digits in all (an area code and a number)."""
-    for match in PHONE.finditer(text):
+    for match in _phone_matches(text):
         number = match.group("number")
         digits = re.sub(r"\D", "", number.replace("+46", "0", 1))
         if 7 <= len(digits) <= 11 and not PERSONNUMMER.fullmatch(number):
             yield match
+
+
+def _phone_matches(text: str) -> Iterator[re.Match[str]]:
+    """PHONE.finditer, keeping only numbers that do not follow a word character or [+-/.:,]."""
+    position = 0
+    while match := PHONE.search(text, position):
+        start = match.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in NOT_BEFORE_PHONE:
+            position = start + 1  # as a look-behind would: try again from the next character
+            continue
+        yield match
+        position = match.end()
 
 
 # Data files ---------------------------------------------------------------------------
@@ -163,18 +179,142 @@ def sentence_start(text: str, index: int) -> bool:
 URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 
 
-def block_text_mask(block: Block) -> str:
-    """The block text with e-mail addresses and URLs blanked out (same length)."""
-    return text_mask(block.text)
+def masked_text(parsed: ParsedBlock) -> str:
+    """The block text with e-mail addresses and URLs blanked out (same length).
+
+    Several rules mask the same block: kept in the block's cache.
+    """
+    masked = parsed.cache.get("program:masked")
+    if masked is None:
+        masked = parsed.cache["program:masked"] = text_mask(parsed.block.text)
+    return masked
 
 
-@lru_cache(maxsize=1 << 16)
 def text_mask(text: str) -> str:
-    # Several rules mask the same blocks: the regexes run once per text.
-    if "@" not in text and "." not in text and "/" not in text:
-        return text  # neither an address nor a URL can be there
+    if "@" not in text and "/" not in text and "www." not in text:
+        return text  # an address needs "@", a URL "/" or "www."
     masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text) if "@" in text else text
     return URL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+def contains_email(text: str) -> bool:
+    """Whether EMAIL matches anywhere in `text`, tried only where an "@" stands.
+
+    EMAIL.search over a long text tries every word as the start of an address.
+    """
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):
+            start -= 1  # back to where [\w.+-]+ would start
+        if start < at and EMAIL.match(text, start):
+            return True
+        at = text.find("@", at + 1)
+    return False
+
+
+# Quick tests: which words a text has --------------------------------------------------
+
+WORD = re.compile(r"\w+")
+# str.lower() folds these otherwise than a case-insensitive regex (İ even becomes two characters).
+ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+# Words made of these characters are equal after folded() exactly when a case-insensitive
+# regex matches one with the other (checked against every Unicode character).
+PLAIN_WORD = re.compile(r"[0-9a-z_\u00df-\u00f6\u00f8-\u00ff]+")
+
+
+def folded(text: str) -> str:
+    """`text` in lower case, with the same length and the same runs of \\w."""
+    if not text.isascii():
+        for odd, plain in ODD_CASES:
+            if odd in text:
+                text = text.replace(odd, plain)
+    return text.lower()
+
+
+def block_words(parsed: ParsedBlock) -> frozenset[str]:
+    """The block's words (runs of \\w) in lower case, both as written and as masked_text has them.
+
+    Kept in the block's cache; see Phrases for what rules learn from them.
+    """
+    words = parsed.cache.get("program:words")
+    if words is None:
+        runs = WORD.findall(folded_text(parsed))
+        parsed.cache["program:word_count"] = len(runs)
+        masked = masked_text(parsed)
+        if masked != parsed.block.text:
+            runs += WORD.findall(folded(masked))  # blanking out a URL can leave a new word
+        words = parsed.cache["program:words"] = frozenset(runs)
+    return words
+
+
+def folded_text(parsed: ParsedBlock) -> str:
+    """folded(block text), kept in the block's cache."""
+    text = parsed.cache.get("program:folded")
+    if text is None:
+        text = parsed.cache["program:folded"] = folded(parsed.block.text)
+    return text
+
+
+def word_count(parsed: ParsedBlock) -> int:
+    """len(WORD.findall(block text)), counted along with block_words."""
+    if "program:word_count" not in parsed.cache:
+        block_words(parsed)
+    return parsed.cache["program:word_count"]
+
+
+def page_words(ctx: RuleContext) -> frozenset[str]:
+    """The words of page_text(document): the blocks' words and, on a web page, the rest of its text."""
+    cache = _document_cache(ctx)
+    words = cache.get("program:page_words")
+    if words is None:
+        document = ctx.document
+        if len(ctx.parsed) != len(document.blocks):
+            words = frozenset(WORD.findall(folded(page_text(document))))  # not the blocks of this document
+        else:
+            words = frozenset().union(*(block_words(parsed) for parsed in ctx.parsed))
+            if document.format == "html":
+                words = words.union(WORD.findall(folded(page_text(document)[len(document.text) :])))
+        cache["program:page_words"] = words
+    return words
+
+
+def _document_cache(ctx: RuleContext) -> dict[str, Any]:
+    """Values computed once per document and lint run: kept with the first block, whose
+    cache lives exactly as long as the run (a throwaway dict for an empty document)."""
+    return ctx.parsed[0].cache if ctx.parsed else {}
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The words each phrase of a list needs, to tell quickly whether a text can hold one.
+
+    For a phrase matched as a whole word (words_regex and the like, with no word character
+    right before or after) every run of \\w in the phrase is a whole word of the text it
+    matches, so a phrase whose words are not all among a block's words cannot match there.
+    """
+
+    needs: dict[str, tuple[frozenset[str], ...]]  # by each phrase's longest word: all its words
+    anything: bool = False  # a phrase with no plain word: no quick test
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Phrases:
+        needs: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            if not phrase:
+                continue  # words_regex leaves empty phrases out
+            words = WORD.findall(folded(phrase))
+            if not words or not all(PLAIN_WORD.fullmatch(word) for word in words):
+                return cls({}, anything=True)
+            needs.setdefault(max(words, key=len), []).append(frozenset(words))
+        return cls({key: tuple(sets) for key, sets in needs.items()})
+
+    def may_occur(self, words: frozenset[str]) -> bool:
+        if self.anything:
+            return True
+        if self.needs.keys().isdisjoint(words):
+            return False
+        return any(needed <= words for key in self.needs.keys() & words for needed in self.needs[key])
 
 
 def page_text(document: Document) -> str:

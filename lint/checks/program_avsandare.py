@@ -11,14 +11,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from lint.checks.program import (
-    EMAIL,
     Organization,
-    block_text_mask,
+    Phrases,
+    block_words,
+    contains_email,
     end_hit,
+    folded,
     hrefs,
+    masked_text,
     missing,
     org,
     page_text,
+    page_words,
     phone_numbers,
     required,
     title_hit,
@@ -35,9 +39,13 @@ def sender_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
     """The organisation not named as sender. A wrongly written name counts as named (AVS002)."""
     if not required(ctx, rule) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
         return
-    own, wrong, _ = _name_patterns(org(ctx))
+    organization = org(ctx)
+    own, wrong, _ = _name_patterns(organization)
+    own_phrases, wrong_phrases = _name_phrases(organization)
+    words = page_words(ctx)
     text = page_text(ctx.document)
-    if not own.search(text) and not (wrong and wrong.search(text)):
+    named = own_phrases.may_occur(words) and own.search(text)
+    if not named and not (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
         yield missing(ctx, rule, title_hit(ctx))
 
 
@@ -48,33 +56,47 @@ def sender_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
 def _name_patterns(organization: Organization) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
     words = [re.escape(word) for word in organization.name.split()]
     own = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?P<gen>s?)(?![\w-])", re.I)
-    wrong = words_regex(name + suffix for name in organization.wrong_names for suffix in ("", "s"))
+    wrong = words_regex(_wrong_forms(organization))
     allowed = words_regex(organization.allowed_names)
     return own, wrong, allowed
+
+
+def _wrong_forms(organization: Organization) -> list[str]:
+    return [name + suffix for name in organization.wrong_names for suffix in ("", "s")]
+
+
+@lru_cache(maxsize=8)
+def _name_phrases(organization: Organization) -> tuple[Phrases, Phrases]:
+    """The words the own name (also in the genitive) and the wrong names need."""
+    return Phrases.of((organization.name, organization.name + "s")), Phrases.of(_wrong_forms(organization))
 
 
 def sender_name(ctx: RuleContext, rule) -> Iterator[Hit]:
     """The organisation's name written wrongly: wrong case, or a form the data file lists."""
     organization = org(ctx)
     own, wrong, allowed = _name_patterns(organization)
+    own_phrases, wrong_phrases = _name_phrases(organization)
     for parsed in ctx.blocks(rule.spec.scope):
-        block = parsed.block
-        text = block_text_mask(block)
-        allowed_starts = {m.start() for m in allowed.finditer(block.text)} if allowed else set()
+        words = block_words(parsed)
+        own_matches = list(own.finditer(masked_text(parsed))) if own_phrases.may_occur(words) else []
+        wrong_matches = list(wrong.finditer(masked_text(parsed))) if wrong and wrong_phrases.may_occur(words) else []
+        if not own_matches and not wrong_matches:
+            continue
+        allowed_starts = {m.start() for m in allowed.finditer(parsed.block.text)} if allowed else set()
         found: list[tuple[int, int, str, str]] = []
-        for match in own.finditer(text):
+        for match in own_matches:
             written = match.group(0)
             base = written[: len(written) - len(match.group("gen"))]
             if base == organization.name or base.isupper() or match.start() in allowed_starts:
                 continue
             found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
-        for match in wrong.finditer(text) if wrong else ():
+        for match in wrong_matches:
             if match.start() in allowed_starts:
                 continue
             genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
             found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
         for start, end, right, safety in sorted(found):
-            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right)
+            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right)
 
 
 def _is_wrong_name(text: str, organization: Organization) -> bool:
@@ -112,19 +134,28 @@ def unit_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
 # AVS004 kontakt-saknas ----------------------------------------------------------------
 
 CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
-CONTACT_TEXT = re.compile(
-    r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b|(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I
-)
+# "Ring kontaktcenter", "via kontaktformuläret", or an address such as stockholm.se/kontakt.
+CONTACT_PHRASE = re.compile(r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b", re.I)
+CONTACT_PHRASE_VERBS = frozenset({"ring", "kontakta", "vänd", "via"})  # CONTACT_PHRASE needs one of each
+CONTACT_PHRASE_NOUNS = frozenset({"kontaktcenter", "kontaktformuläret", "kontaktformulär"})
+CONTACT_URL = re.compile(r"(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I)
 
 
 def contact_present(ctx: RuleContext) -> bool:
-    text = page_text(ctx.document)
-    folded = text.lower()  # cheap tests first: both regexes are slow on a long text
-    if ("@" in text and EMAIL.search(text)) or ("kontakt" in folded and CONTACT_TEXT.search(text)) or next(phone_numbers(text), None):
+    """Contact details anywhere on the page. The cheap tests come first; the regexes run
+    only when the words they need are there, since they are slow on a long text."""
+    document = ctx.document
+    if any(document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon")):
         return True
-    if any(CONTACT_LINK.search(href) for href in hrefs(ctx.document)):
+    if any(CONTACT_LINK.search(href) for href in hrefs(document)):
         return True
-    return any(ctx.document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon"))
+    text = page_text(document)
+    words = page_words(ctx)
+    if not (words.isdisjoint(CONTACT_PHRASE_VERBS) or words.isdisjoint(CONTACT_PHRASE_NOUNS)) and CONTACT_PHRASE.search(text):
+        return True
+    if "/" in text and "/kontakt" in folded(text) and CONTACT_URL.search(text):
+        return True
+    return contains_email(text) or next(phone_numbers(text), None) is not None
 
 
 def contact_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -142,7 +173,7 @@ def phone_format(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Phone numbers not written as MS asks: area code, hyphen, groups of two or three."""
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
-        for match in phone_numbers(block_text_mask(block)):
+        for match in phone_numbers(masked_text(parsed)):
             written = match.group("number")
             if RIGHT_PHONE.fullmatch(written):
                 continue

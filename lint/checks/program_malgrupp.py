@@ -7,7 +7,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lint.checks.program import block_text_mask, load_data, org, prose_blocks, sentence_start, title_hit, words_regex
+from lint.checks.program import (
+    Phrases,
+    block_words,
+    folded_text,
+    load_data,
+    masked_text,
+    org,
+    prose_blocks,
+    sentence_start,
+    title_hit,
+    word_count,
+    words_regex,
+)
 from lint.kinds.base import Hit, RuleContext, keep_case
 
 # MALG001 tilltal ----------------------------------------------------------------------
@@ -17,6 +29,7 @@ THIRD_PERSON = {
     "den enskilde": "du", "den enskilda": "du", "den enskildes": "din", "vederbörande": "du",
 }
 THIRD_PERSON_RE = words_regex(THIRD_PERSON)
+THIRD_PERSON_PHRASES = Phrases.of(THIRD_PERSON)
 # "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
 READER_MAN = re.compile(
     r"(?<![\w-])(?<!en )(?<!ingen )(?<!varje )(?<!någon )(?<!den )(?<!samme )"
@@ -26,29 +39,50 @@ READER_MAN = re.compile(
 READER_MAN_AFTER = re.compile(
     r"\b(?:[Kk]an|[Ss]ka|[Ss]kall|[Mm]åste|[Bb]ehöver|[Ff]år|[Bb]ör|[Vv]ill|[Oo]m|[Nn]är|[Hh]ur|[Ii]nnan) (?P<man>man)(?= [a-zåäö])"
 )
-CAPITAL_PRONOUN = re.compile(r"(?<![\w-])(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
+# Not after [\w-] either: _capital_pronouns checks that itself, so that the regex engine can
+# skip straight to a "D", "N" or "E" (a pattern that starts with a look-behind is tried everywhere).
+CAPITAL_PRONOUN = re.compile(r"(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
+PRONOUNS = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
 
 
 def address(ctx: RuleContext, rule) -> Iterator[Hit]:
     """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
     for parsed in ctx.blocks(rule.spec.scope):
-        block = parsed.block
-        text = block.text
+        words = block_words(parsed)
         found = []
-        for match in THIRD_PERSON_RE.finditer(text):
-            right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
-            found.append((match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"))
-        men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
-        for (start, end), word in men.items():
-            if _tagged(parsed, ctx, start, end, "NOUN"):
-                continue  # "en man", "mannen" as the pipeline reads it
-            found.append((start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"))
-        for match in CAPITAL_PRONOUN.finditer(text):
-            if not sentence_start(text, match.start()):
-                right = match.group(0).lower()
-                found.append((match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"))
+        if THIRD_PERSON_PHRASES.may_occur(words):
+            found += _third_person(parsed.block.text)
+        if "man" in words:
+            found += _reader_man(parsed, ctx)
+        if not PRONOUNS.isdisjoint(words):
+            found += _capital_pronouns(parsed.block.text)
         for start, end, right, safety, detail in sorted(found):
-            yield ctx.replacement_hit(block, start, end, right, safety, (right,), suggestion=right, detail=detail)
+            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, detail=detail)
+
+
+def _third_person(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    for match in THIRD_PERSON_RE.finditer(text):
+        right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
+        yield match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"
+
+
+def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:
+    text = parsed.block.text
+    men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
+    for (start, end), word in men.items():
+        if _tagged(parsed, ctx, start, end, "NOUN"):
+            continue  # "en man", "mannen" as the pipeline reads it
+        yield start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"
+
+
+def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    for match in CAPITAL_PRONOUN.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "_-":
+            continue  # right after a word character or a hyphen
+        if not sentence_start(text, match.start()):
+            right = match.group(0).lower()
+            yield match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"
 
 
 def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
@@ -69,15 +103,19 @@ def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
     abbreviations = org(ctx).abbreviations
     if not abbreviations:
         return
-    pattern = _abbreviation_pattern(tuple(abbreviations))
-    explained = _explained(ctx.document.text, abbreviations)
+    pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
+    explained = None  # looked for in the whole text only once some block has an abbreviation
     for parsed in ctx.blocks(rule.spec.scope):
+        if not phrases.may_occur(block_words(parsed)):
+            continue
         block = parsed.block
-        text = block_text_mask(block)
+        text = masked_text(parsed)
         if not pattern.search(text):
             continue
         if _shouting(text):
             continue  # in a text in capitals every word looks like an abbreviation
+        if explained is None:
+            explained = _explained(ctx.document.text, abbreviations)
         for match in pattern.finditer(text):
             short = match.group(1)
             if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
@@ -87,8 +125,10 @@ def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 
 @lru_cache(maxsize=8)
-def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w\-.@/])(" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + r")(?![\w\-@]|\.\w)")
+def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str], Phrases]:
+    """The regex for the abbreviations, and the words it needs (its look-arounds make each a whole word)."""
+    alternatives = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
+    return re.compile(r"(?<![\w\-.@/])(" + alternatives + r")(?![\w\-@]|\.\w)"), Phrases.of(abbreviations)
 
 
 def _shouting(text: str) -> bool:
@@ -99,6 +139,8 @@ def _shouting(text: str) -> bool:
 def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
     """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
     found = set()
+    if "(" not in text:
+        return found  # both forms of an explanation have a parenthesis
     folded = text.lower()
     for short, full in abbreviations.items():
         if short.lower() not in folded:
@@ -126,6 +168,7 @@ class Entry:
 class WordList:
     regex: re.Pattern[str] | None
     by_form: dict[str, Entry]
+    phrases: Phrases  # the words the forms need: blocks without them are skipped
 
     @classmethod
     def build(cls, entries: list[dict]) -> WordList:
@@ -136,14 +179,16 @@ class WordList:
             unless = tuple(re.compile(p) for p in entry.get("unless", []))
             for form, alternative in inflected.items():
                 by_form[form.lower()] = Entry(tuple(entry["suggest"]), alternative, unless, entry.get("attributive"))
-        return cls(words_regex(by_form), by_form)
+        return cls(words_regex(by_form), by_form, Phrases.of(by_form))
 
     def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
         if self.regex is None:
             return
         for parsed in ctx.blocks(rule.spec.scope):
+            if not self.phrases.may_occur(block_words(parsed)):
+                continue
             block = parsed.block
-            text = block_text_mask(block)
+            text = masked_text(parsed)
             for match in self.regex.finditer(text):
                 entry = self.by_form[" ".join(match.group(0).lower().split())]
                 if any(pattern.search(block.text) for pattern in entry.unless):
@@ -195,6 +240,7 @@ def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 REWRITE_HAN = "Skriv hellre «hen» eller «den», eller skriv om meningen"
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
+HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
 
@@ -202,16 +248,22 @@ def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Words with inclusive alternatives, han/hon pairs and a generic han after a role word."""
     name = rule.options.get("data", "inkluderande.yaml")
     yield from _word_list(name, "words").hits(ctx, rule)
-    data = load_data(name)
-    pairs = words_regex(data.get("pairs", []))
-    roles = words_regex(data.get("generic_roles", []))
+    pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
     for parsed in ctx.blocks(rule.spec.scope):
+        words = block_words(parsed)
         block = parsed.block
-        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs else []
+        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
         for start, end in pair_spans:
             yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
-        if roles:
+        if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
             yield from _generic_han(ctx, block, roles, pair_spans)
+
+
+@lru_cache(maxsize=4)
+def _pairs_and_roles(name: str) -> tuple[re.Pattern[str] | None, Phrases, re.Pattern[str] | None, Phrases]:
+    data = load_data(name)
+    pairs, roles = data.get("pairs", []), data.get("generic_roles", [])
+    return words_regex(pairs), Phrases.of(pairs), words_regex(roles), Phrases.of(roles)
 
 
 def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tuple[int, int]]) -> Iterator[Hit]:
@@ -239,7 +291,6 @@ def _names_person(window: str) -> bool:
 
 # MALG005 struktur ---------------------------------------------------------------------
 
-WORD = re.compile(r"\w+")
 DEADLINE = re.compile(
     r"\b(?:senast(?: den)? \d{1,2}(?:\s+\w+)?|senast \d{4}-\d{2}-\d{2}|sista (?:ansöknings|anmälnings)?dag(?:en)?\b|före den \d{1,2} \w+)", re.I
 )
@@ -247,13 +298,14 @@ DECISION = re.compile(
     r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
     re.I,
 )
-APPEAL = re.compile(r"överklag", re.I)
+# Every alternative of DEADLINE and DECISION needs one of these words.
+MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
 
 
 def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Long text without headings, too long paragraphs, the main point only at the end."""
     blocks = list(prose_blocks(ctx))
-    counts = [len(WORD.findall(p.block.text)) for p in blocks]
+    counts = [word_count(parsed) for parsed in blocks]
     total = sum(counts)
     heading_words = ctx.threshold("heading_words", 250)
     if heading_words and total > heading_words and not _has_subheading(ctx):
@@ -275,16 +327,23 @@ def _has_subheading(ctx: RuleContext) -> bool:
 
 def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
     """A deadline or decision that first appears after 60 % of a longer text."""
-    total = sum(len(WORD.findall(parsed.block.text)) for parsed in ctx.parsed)
+    total = sum(word_count(parsed) for parsed in ctx.parsed)
     if total < min_words:
         return
     seen = 0
     for parsed in ctx.parsed:
-        text = parsed.block.text
-        match = None if APPEAL.search(text) else DEADLINE.search(text) or DECISION.search(text)
+        match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
         if match:
             if seen > total * 0.6:
                 hit = ctx.hit(parsed.block, match.start(), match.end(), detail="det viktigaste (ett beslut eller ett sista datum) kommer först i slutet av texten")
                 yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
             return
-        seen += len(WORD.findall(text))
+        seen += word_count(parsed)
+
+
+def _main_point(parsed) -> re.Match[str] | None:
+    """A deadline or a decision in the block, unless it is about appealing."""
+    text = parsed.block.text
+    if "överklag" in folded_text(parsed):
+        return None
+    return DEADLINE.search(text) or DECISION.search(text)

@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.program import hrefs, missing, page_text, required, title_hit
+from lint.checks.program import (
+    block_words,
+    folded_text,
+    hrefs,
+    missing,
+    page_text,
+    page_words,
+    required,
+    title_hit,
+)
 from lint.kinds.base import Hit, RuleContext
 from lint.profiles import content_source
 
@@ -48,11 +57,16 @@ NOTICE = re.compile(
     re.I,
 )
 FORM_HTML = re.compile(r"<form\b", re.I)
+# Quick tests: every alternative of NOTICE needs one of these words, of CONTACT one of those,
+# and of SUBMISSION one of those or the letters "formulär".
+NOTICE_WORDS = frozenset({"handling", "handlingar", "offentlighetsprincipen", "diarieförs", "registreras", "läsas", "begäras"})
+CONTACT_WORDS = frozenset({"mejla", "maila", "posta", "skriv", "skicka"})
+SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
 
 
 def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
     """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
-    if NOTICE.search(page_text(ctx.document)):
+    if not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)):
         return
     invitation = _first_invitation(ctx)
     if invitation is not None:
@@ -64,8 +78,10 @@ def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
 def _first_invitation(ctx: RuleContext) -> Hit | None:
     for parsed in ctx.parsed:
         text = parsed.block.text
-        found = list(SUBMISSION.finditer(text))
-        found += [m for m in CONTACT.finditer(text) if _sends_something(text, m.start())]
+        words = block_words(parsed)
+        found = list(SUBMISSION.finditer(text)) if not SUBMISSION_WORDS.isdisjoint(words) or "formulär" in folded_text(parsed) else []
+        if not CONTACT_WORDS.isdisjoint(words):
+            found += [m for m in CONTACT.finditer(text) if _sends_something(text, m.start())]
         if found:
             first = min(found, key=lambda m: m.start())
             return ctx.hit(parsed.block, first.start(), first.end())
@@ -180,16 +196,20 @@ LABEL_OFFERS = (
     re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
 )
 # A sentence that denies the label any effect ("gör det inte hemligt", "skapar ingen sekretess").
-SECRET_WORD = re.compile(SECRET, re.I)  # every label pattern needs one of these words
 NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b[^.!?]{0,60}?\b(?:hemlig|konfidentiell|sekretess|skydd)", re.I)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def _may_name_secrecy(folded: str) -> bool:
+    """Whether the block can hold a SECRET word, which every label pattern needs."""
+    return "konfidentiell" in folded or "hemlig" in folded or "sekretess" in folded
 
 
 def secrecy_label(ctx: RuleContext, rule) -> Iterator[Hit]:
     """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
     for parsed in ctx.blocks(rule.spec.scope):
         block = parsed.block
-        if not SECRET_WORD.search(block.text):
+        if not _may_name_secrecy(folded_text(parsed)):
             continue
         for sentence in SENTENCE.finditer(block.text):
             if NEGATION.search(sentence.group(0)):
