@@ -6,7 +6,18 @@ import re
 
 import pytest
 
-from lint.checks.program import EMAIL, PHONE, PLAIN_WORD, WORD, Phrases, _phone_matches, contains_email, folded, text_mask, words_regex
+from lint.checks.program import (
+    EMAIL,
+    PHONE,
+    PLAIN_WORD,
+    WORD,
+    Phrases,
+    _phone_matches,
+    contains_email,
+    folded,
+    text_mask,
+    words_regex,
+)
 
 EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 PLAIN_CHARACTERS = [chr(code) for code in range(0x100) if PLAIN_WORD.fullmatch(chr(code))]
