@@ -209,6 +209,8 @@ class Linter:
             result.parsed = parsed
         with _collection_paused():
             self._run_rules(document, settings, result, rules, parsed, choice.profile, pipeline)
+            if not self.options.keep_parsed:
+                _release(parsed)
         return result
 
     def _run_rules(self, document: Document, settings: Settings, result: FileResult, rules: list[Rule], parsed: list[ParsedBlock], profile, pipeline) -> None:
@@ -314,6 +316,15 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _release(parsed: list) -> None:
+    """Drop what the rules cached on each doc: sentence spans point back at their doc, and
+    the cycle would keep every doc alive until the collector next walks them all."""
+    for item in parsed:
+        item.cache.clear()
+        if item.doc is not None:
+            item.doc.user_data.clear()
 
 
 def _known(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:
