@@ -103,22 +103,24 @@ def sentence_text(sentence) -> str:
 sentence_words = word_count  # the name the metric rule kind uses
 
 
-def is_prose_sentence(block_kind: str, sentence) -> bool:
-    """A sentence of running text, not a heading, a signature or an address line."""
-    if block_kind == "heading":
-        return False
-    return sentence_text(sentence).rstrip().endswith(SENTENCE_FINAL) or word_count(sentence) >= FRAGMENT_WORDS
-
-
 def split_sentences(parsed: Iterable[ParsedBlock]) -> tuple[list, list]:
-    """(every sentence with a word, the prose sentences the measures are taken over)."""
+    """(every sentence with a word, the prose sentences the measures are taken over).
+
+    A prose sentence is running text, not a heading, a signature or an address line: it
+    ends like a sentence or has at least FRAGMENT_WORDS words.
+    """
     every, prose = [], []
     for item in parsed:
+        in_heading = item.block.kind.value == "heading"
+        text = doc_text(item.doc)
         for sentence in sentence_spans(item.doc):
-            if not word_tokens(sentence):
+            words = word_tokens(sentence)
+            if not words:
                 continue
             every.append(sentence)
-            if is_prose_sentence(item.block.kind.value, sentence):
+            if in_heading:
+                continue
+            if len(words) >= FRAGMENT_WORDS or text[sentence.start_char : sentence.end_char].rstrip().endswith(SENTENCE_FINAL):
                 prose.append(sentence)
     return every, prose or every
 
@@ -165,7 +167,8 @@ def count(sentences: Iterable, with_passives: bool = False) -> Counts:
 def passive_tokens(sentence) -> frozenset[int]:
     from lint.checks.passive import deponents, passives
 
-    return frozenset(i for passive in passives(sentence, deponents()) for i in range(passive.start, passive.end))
+    found = passives(sentence, deponents())
+    return frozenset(i for passive in found for i in range(passive.start, passive.end)) if found else frozenset()
 
 
 def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str]) -> dict[str, float | int | None]:
