@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import product
 
-from lint.checks.text import is_protected, protected_spans, sentences
-from lint.kinds.base import Hit, RuleContext, keep_case
+from lint.checks.text import block_sentences, has_clean_sentence_bounds, is_protected, protected_spans
+from lint.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.
 ACCEPTED = {
@@ -61,14 +62,88 @@ WRITE_OUT_RE = re.compile(
 )
 
 
+def _spelling_pieces() -> re.Pattern:
+    """What a chunk of text (between whitespace) holds where a spelling finding starts.
+
+    WRONG_FORM and WRITE_OUT_RE match at a position not preceded by a letter or a stop. A
+    match without whitespace lies within one chunk, followed by a non-letter or the chunk's
+    end. A match with whitespace ("t ex") fills its chunk from that position to the end
+    with its part before the whitespace; for "i st.f.", whose first part is the everyday
+    "i", the next chunk starts with "st.f." instead.
+    """
+    whole, cut = set(), set()
+    for abbreviation in ACCEPTED:  # the forms WRONG_FORM allows: t.ex, t. ex, tex, t ex ...
+        parts = abbreviation.strip(".").split(".")
+        for count in range(1, len(parts) + 1):
+            for stops in product(("", "."), repeat=count):
+                piece = "".join(part + stop for part, stop in zip(parts, stops))
+                (whole if count == len(parts) else cut).add(piece)
+    whole |= {written for written in WRITE_OUT if " " not in written}
+    continued = {written.rsplit(" ", 1)[1] for written in WRITE_OUT if " " in written}
+    return re.compile(
+        rf"(?<![\w.])(?:(?:{_alternation(cut)})$|(?:{_alternation(whole)})(?!\w))|^(?:{_alternation(continued)})(?!\w)", re.I
+    )
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+SPELLING_PIECE = _spelling_pieces()
+UPPER_PAIR = re.compile(r"[A-ZÅÄÖ]{2}")  # in every ACRONYM match
+SPELLING, ACRONYM_LIKE = 1, 2  # what a chunk of text may start
+# Chunks already classified: a text repeats most of its words, so each is tested once.
+_PLAIN_CHUNKS: set[str] = set()
+_CHUNK_KINDS: dict[str, int] = {}
+
+
 def abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
     allowed = {word.upper() for word in rule.options.get("known_acronyms", [])} | {w.upper() for w in ctx.settings.vocabulary}
     internal = {word.upper() for word in rule.options.get("internal_acronyms", [])}
     explained: set[str] = set()
-    for sentence in sentences(ctx, rule.spec.scope):
+    for parsed in ctx.blocks(rule.spec.scope):
+        kinds = _block_kinds(parsed)
+        if kinds:
+            yield from _block_findings(ctx, parsed, kinds & SPELLING, kinds & ACRONYM_LIKE, allowed, internal, explained)
+
+
+def _block_kinds(parsed: ParsedBlock) -> int:
+    """SPELLING if a sentence of the block may have a spelling finding or start with an
+    abbreviation; ACRONYM_LIKE if one may hold an acronym.
+
+    An acronym has two capitals side by side, within one chunk. An abbreviation that starts
+    a sentence is a WRONG_FORM match too, and with sentences that end and start at
+    whitespace, every such match starts in a chunk that SPELLING_PIECE accepts.
+    """
+    kinds = 0 if has_clean_sentence_bounds(parsed) else SPELLING
+    unknown = set(parsed.text.split()) - _PLAIN_CHUNKS
+    if len(_PLAIN_CHUNKS) + len(_CHUNK_KINDS) > 200_000:
+        _PLAIN_CHUNKS.clear()
+        _CHUNK_KINDS.clear()
+    for chunk in unknown:
+        chunk_kinds = _CHUNK_KINDS.get(chunk)
+        if chunk_kinds is None:
+            chunk_kinds = (SPELLING if SPELLING_PIECE.search(chunk) else 0) | (ACRONYM_LIKE if UPPER_PAIR.search(chunk) else 0)
+            if chunk_kinds:
+                _CHUNK_KINDS[chunk] = chunk_kinds
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        kinds |= chunk_kinds
+    return kinds
+
+
+def _block_findings(ctx, parsed, spelling: bool, acronyms: bool, allowed, internal, explained) -> Iterator[Hit]:
+    for sentence in block_sentences(parsed):
         text = sentence.text
+        found = []
+        if spelling:
+            found += _spelling(text)
+            found += _sentence_start(text)
+        if acronyms:
+            found += _acronyms(text, allowed, internal, explained, sentence)
+        if not found:
+            continue
         protected = protected_spans(text)
-        found = list(_spelling(text)) + list(_sentence_start(text)) + list(_acronyms(text, allowed, internal, explained, sentence))
         last_end = -1
         for start, end, replacement, detail in sorted(found, key=lambda f: (f[0], -f[1])):
             if start < last_end or is_protected(start, protected):

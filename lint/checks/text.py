@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from lint.kinds.base import ParsedBlock, RuleContext, inside, quoted_spans, sentence_spans
+from lint.kinds.base import ParsedBlock, RuleContext, inside, quoted_spans, sentence_spans, token_rows
 
 SENTENCE_FINAL = (".", "!", "?", "…", ":")
 RUNNING_KINDS = ("paragraph", "list_item", "quote", "table_cell", "caption")
@@ -33,8 +33,10 @@ class Sentence:
     @cached_property
     def is_running_text(self) -> bool:
         """A real sentence: in a prose block, ending in a full stop, with three words or more."""
-        words = sum(1 for token in self.span if not token.is_punct and not token.is_space)
-        return self.block.kind.value in RUNNING_KINDS and self.text.rstrip().endswith(SENTENCE_FINAL) and words >= 3
+        if self.block.kind.value not in RUNNING_KINDS or not self.text.rstrip().endswith(SENTENCE_FINAL):
+            return False
+        rows = token_rows(self.span.doc)[self.span.start : self.span.end]
+        return sum(1 for row in rows if not row.is_punct and not row.is_space) >= 3
 
 
 def sentences(ctx: RuleContext, scope=None) -> Iterator[Sentence]:
@@ -63,6 +65,44 @@ def has_digit(text: str) -> bool:
     return DIGIT.search(text) is not None
 
 
+# re.IGNORECASE lets İ and ı match i, and ſ match s; str.lower() keeps them apart.
+_CASE_ODDITIES = re.compile("[İıſ]")
+_ODDITIES_FOLDED = str.maketrans("İıſ", "iis")
+
+
+def folded_text(parsed: ParsedBlock) -> str:
+    """The block text in lower case, character for character, for quick `in` tests.
+
+    Wherever a case-insensitive regex matches a lower-case literal, that literal is found
+    here at the same offsets, so `"samt" not in folded_text(parsed)` proves `\\bsamt\\b`
+    (re.I) matches nowhere in the block. Built once per block and shared.
+    """
+    folded = parsed.cache.get("folded")
+    if folded is None:
+        text = parsed.text
+        if _CASE_ODDITIES.search(text):
+            text = text.translate(_ODDITIES_FOLDED)  # also keeps İ one character long
+        folded = parsed.cache["folded"] = text.lower()
+    return folded
+
+
+def has_clean_sentence_bounds(parsed: ParsedBlock) -> bool:
+    """Whether every sentence of the block starts and ends at whitespace (or the block's ends).
+
+    Then a regex whose lookarounds treat whitespace like the edge of the text finds, on the
+    whole block, at least where it would find something in each sentence on its own; rules
+    use that to skip the sentences of a block where the block as a whole has no match.
+    """
+    clean = parsed.cache.get("clean_bounds")
+    if clean is None:
+        text = parsed.text
+        clean = parsed.cache["clean_bounds"] = all(
+            (sentence.start == 0 or text[sentence.start - 1].isspace()) and (sentence.end == len(text) or text[sentence.end].isspace())
+            for sentence in block_sentences(parsed)
+        )
+    return clean
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Ranges no check should look inside: quotations and legal citations."""
     return list(_protected_spans(text))
@@ -71,7 +111,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1 << 16)
 def _protected_spans(text: str) -> tuple[tuple[int, int], ...]:
     # Many rules ask for the same sentence or block: the regexes run once per text.
-    return tuple(quoted_spans(text) + [match.span() for match in CITATION_RE.finditer(text)])
+    citations = [match.span() for match in CITATION_RE.finditer(text)] if has_digit(text) else []  # each citation has a digit
+    return tuple(quoted_spans(text) + citations)
 
 
 def is_protected(offset: int, spans: list[tuple[int, int]]) -> bool:
