@@ -14,14 +14,17 @@ Only token texts are used, so the rule works with any pipeline; with lemmas it i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
-from lint.checks.text import is_protected, protected_spans, sentences
-from lint.kinds.base import Hit, RuleContext, keep_case
+from lint.checks.text import block_sentences, is_protected, protected_spans
+from lint.kinds.base import Hit, RuleContext, TokenRow, keep_case, token_rows
 
 SLOTS = ("inf", "pres", "past", "sup")
 PASSIVE_SLOTS = ("pinf", "ppres", "ppast", "psup")
+IS_SPACE = attrgetter("is_space")
 
 
 def paradigm(spec: str) -> dict[str, str]:
@@ -57,6 +60,14 @@ class Lexicon:
     fillers: frozenset[str]
     ske_forms: frozenset[str]
     ske_suffixes: tuple[str, ...]
+    # Hashes of words (and lemmas) known to start no finding, or to start one: a text
+    # repeats most of its words, so each is tested once.
+    plain: set[int] = field(default_factory=set, compare=False, hash=False)
+    triggers: set[int] = field(default_factory=set, compare=False, hash=False)
+
+    def is_trigger(self, word: str) -> bool:
+        """Whether a finding can start at this (lower-case) word."""
+        return word in self.light_forms or word in self.nouns or word.endswith(self.ske_suffixes)
 
 
 @lru_cache(maxsize=8)
@@ -93,69 +104,112 @@ def lexicon(rule) -> Lexicon:
 
 def nominal_style(ctx: RuleContext, rule) -> Iterator[Hit]:
     lex = lexicon(rule)
-    for sentence in sentences(ctx, rule.spec.scope):
-        if not _has_trigger(sentence, lex):
+    for parsed in ctx.blocks(rule.spec.scope):
+        triggers = _trigger_positions(parsed, lex)
+        if triggers:
+            yield from _block_hits(ctx, parsed, triggers, lex)
+
+
+def _trigger_positions(parsed, lex: Lexicon) -> list[int]:
+    """Token indices of the block whose word can start a finding (most words cannot).
+
+    Words are compared by their spaCy hashes, which the block already has as a set.
+    """
+    lowers, _, block_words = parsed.token_hashes
+    candidates = block_words - lex.plain
+    unknown = candidates - lex.triggers
+    if unknown:
+        if len(lex.plain) > 200_000:
+            lex.plain.clear()
+        strings = parsed.doc.vocab.strings
+        for word in unknown:
+            (lex.triggers if lex.is_trigger(strings[word]) else lex.plain).add(word)
+        candidates -= lex.plain
+    return list(compress(range(len(lowers)), map(candidates.__contains__, lowers))) if candidates else []
+
+
+def _block_hits(ctx: RuleContext, parsed, triggers: list[int], lex: Lexicon) -> Iterator[Hit]:
+    rows = token_rows(parsed.doc)
+    remaining = iter(triggers)
+    trigger = next(remaining)
+    for sentence in block_sentences(parsed):
+        first, last = sentence.span.start, sentence.span.end
+        starts = []
+        while trigger is not None and trigger < last:
+            if trigger >= first:
+                starts.append(trigger)
+            trigger = next(remaining, None)
+        if not starts:
             continue
-        tokens = [token for token in sentence.span if not token.is_space]
-        protected = protected_spans(sentence.text)
-        last_end = -1
-        for start, end, suggestion, fixable, detail in sorted(_findings(tokens, lex), key=lambda f: (f[0].i, -f[1].i)):
-            if start.i < last_end or is_protected(start.idx - sentence.start, protected):
-                continue
-            last_end = end.i + 1
-            block_start, block_end = start.idx, end.idx + len(end.text)
-            matched = sentence.block.text[block_start:block_end]
-            suggestion = keep_case(matched, suggestion)
-            yield ctx.replacement_hit(
-                sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
-                (suggestion,) if fixable else (), suggestion=suggestion, detail=detail,
-            )
+        tokens = rows[first:last]
+        if not any(map(IS_SPACE, tokens)):
+            starts = [index - first for index in starts]
+        else:
+            tokens = [row for row in tokens if not row.is_space]
+            position = {row.i: index for index, row in enumerate(tokens)}
+            starts = [position[index] for index in starts if index in position]
+        found = sorted(_findings(tokens, starts, lex), key=lambda f: (f[0].i, -f[1].i))
+        if found:
+            yield from _sentence_hits(ctx, parsed, sentence, found)
 
 
-def _has_trigger(sentence, lex: Lexicon) -> bool:
-    """Whether a word of the sentence can start a finding (most sentences have none)."""
-    lowers = sentence.parsed.token_words[0][sentence.span.start : sentence.span.end]
-    return any(lower in lex.light_forms or lower in lex.nouns or lower.endswith(lex.ske_suffixes) for lower in lowers)
+def _sentence_hits(ctx: RuleContext, parsed, sentence, found: list[tuple]) -> Iterator[Hit]:
+    protected = protected_spans(sentence.text)
+    last_end = -1
+    for start, end, suggestion, fixable, detail in found:
+        start_idx = parsed.doc[start.i].idx
+        if start.i < last_end or is_protected(start_idx - sentence.start, protected):
+            continue
+        last_end = end.i + 1
+        block_start, block_end = start_idx, parsed.doc[end.i].idx + len(end.text)
+        matched = sentence.block.text[block_start:block_end]
+        suggestion = keep_case(matched, suggestion)
+        yield ctx.replacement_hit(
+            sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
+            (suggestion,) if fixable else (), suggestion=suggestion, detail=detail,
+        )
 
 
-def _findings(tokens, lex: Lexicon) -> Iterator[tuple]:
-    for index, token in enumerate(tokens):
-        light = lex.light_forms.get(token.lower_)
+def _findings(tokens: list[TokenRow], starts: list[int], lex: Lexicon) -> Iterator[tuple]:
+    """Findings that start at the given positions of `tokens` (the sentence's words)."""
+    for index in starts:
+        token = tokens[index]
+        light = lex.light_forms.get(token.lower)
         if light is not None:
             found = _light_verb_phrase(tokens, index, light, lex)
             if found:
                 yield found
-        noun = lex.nouns.get(token.lower_)
-        if noun is not None or token.lower_.endswith(lex.ske_suffixes):
+        noun = lex.nouns.get(token.lower)
+        if noun is not None or token.lower.endswith(lex.ske_suffixes):
             found = _noun_then_verb(tokens, index, noun, lex)
             if found:
                 yield found
 
 
-def _light_verb_phrase(tokens, index: int, light: tuple[str, str], lex: Lexicon):
+def _light_verb_phrase(tokens: list[TokenRow], index: int, light: tuple[str, str], lex: Lexicon):
     """utför (en noggrann) kontroll (av) → kontrollerar."""
     verb_name, slot = light
     if slot in PASSIVE_SLOTS:
         return None
     position = index + 1
-    while position < len(tokens) and position - index <= 3 and tokens[position].lower_ in lex.fillers:
+    while position < len(tokens) and position - index <= 3 and tokens[position].lower in lex.fillers:
         position += 1
     if position >= len(tokens):
         return None
-    noun = lex.nouns.get(tokens[position].lower_)
+    noun = lex.nouns.get(tokens[position].lower)
     if noun is None or verb_name not in noun.light:
         return None
     end = position
-    if noun.absorbs and end + 1 < len(tokens) and tokens[end + 1].lower_ == noun.absorbs:
+    if noun.absorbs and end + 1 < len(tokens) and tokens[end + 1].lower == noun.absorbs:
         end += 1
     matched = " ".join(token.text for token in tokens[index : end + 1])
     return tokens[index], tokens[end], noun.verb[slot], True, f"skriv «{noun.verb[slot]}» i stället för «{matched}»"
 
 
-def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
+def _noun_then_verb(tokens: list[TokenRow], index: int, noun: Noun | None, lex: Lexicon):
     """utbetalning sker / en kontroll genomförs → vi betalar ut / vi kontrollerar."""
     for position in range(index + 1, min(index + 4, len(tokens))):
-        word = tokens[position].lower_
+        word = tokens[position].lower
         light = lex.light_forms.get(word)
         is_ske = word in lex.ske_forms
         passive_light = light is not None and light[1] in PASSIVE_SLOTS and noun is not None and light[0] in noun.light
@@ -168,13 +222,12 @@ def _noun_then_verb(tokens, index: int, noun: Noun | None, lex: Lexicon):
             plain = f"vi {noun.verb['pres']}"
             detail = f"skriv med ett verb vem som gör vad, till exempel «{plain}»"
             return tokens[index], tokens[position], plain, False, detail
-        between = [token.lower_ for token in tokens[index + 1 : position + 1]]
-        if tokens[position].is_punct or between[0] not in {"av", "om"}:
+        if tokens[position].is_punct or tokens[index + 1].lower not in {"av", "om"}:
             return None  # only "utbetalning sker", "utbetalning av bidraget sker", "ansökan om plats görs"
     return None
 
 
-def _looks_like_action_noun(token, lex: Lexicon) -> bool:
-    if token.pos_ and token.pos_ not in {"NOUN", "PROPN", ""}:
+def _looks_like_action_noun(token: TokenRow, lex: Lexicon) -> bool:
+    if token.pos and token.pos not in {"NOUN", "PROPN", ""}:
         return False  # (a capitalised first word is sometimes tagged as a name)
-    return len(token.text) > 6 and token.lower_.endswith(lex.ske_suffixes)
+    return len(token.text) > 6 and token.lower.endswith(lex.ske_suffixes)
