@@ -24,7 +24,15 @@ VAGUE_LINKS = {
     "denna länk", "den här länken", "gå hit", "click here", "here", "read more", "more", "link",
 }
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A word: letters, joined by single hyphens ("e-post"). Only words without a lower-case
+# letter from Latin-1 can be in capitals, so the regex finds just those, whole: it starts
+# at the first letter (consumed first, so the regex engine skips ahead to candidates
+# quickly) where no letter, or letter and hyphen, come before, and ends where no letter,
+# or hyphen and letter, come after.
+UPPER_LETTER = r"[^\W\d_a-zß-öø-ÿ]"
+NOT_LOWER_WORD = re.compile(
+    rf"{UPPER_LETTER}(?<![^\W\d_].)(?<![^\W\d_]-.){UPPER_LETTER}*(?:-{UPPER_LETTER}+)*(?![^\W\d_])(?!-[^\W\d_])"
+)
 RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
@@ -169,17 +177,23 @@ def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
 
 
 def _capital_runs(text: str, ctx: RuleContext) -> Iterator[list[tuple[int, int, str]]]:
-    """Runs of words in capitals, joined by spaces or punctuation; numerals and known words break them."""
+    """Runs of words in capitals, joined by spaces or punctuation; numerals and known words break them.
+
+    Other words break a run too: they lie in the gap to the next capital word, which then
+    is no RUN_GAP.
+    """
     run: list[tuple[int, int, str]] = []
-    for match in WORD.finditer(text):
+    for match in NOT_LOWER_WORD.finditer(text):
         word = match.group(0)
-        joined = bool(run) and RUN_GAP.fullmatch(text[run[-1][1] : match.start()]) is not None
         capital = word.isupper() and not ctx.is_vocabulary(word) and not (len(word) > 1 and ROMAN.match(word))
-        if capital and (joined or not run):
-            run.append((match.start(), match.end(), word))
+        if not capital:
+            yield from _trimmed(run)
+            run = []
             continue
-        yield from _trimmed(run)
-        run = [(match.start(), match.end(), word)] if capital else []
+        if run and RUN_GAP.fullmatch(text[run[-1][1] : match.start()]) is None:
+            yield from _trimmed(run)
+            run = []
+        run.append((match.start(), match.end(), word))
     yield from _trimmed(run)
 
 
