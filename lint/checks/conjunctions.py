@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import is_protected, protected_spans, sentences
-from lint.kinds.base import Hit, RuleContext, keep_case
+from lint.checks.text import block_sentences, folded_text, is_protected, protected_spans
+from lint.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
 
 OCH_ELLER = re.compile(r"\boch\s*/\s*eller\b|\beller\s*/\s*och\b", re.I)
 SAMT = re.compile(r"\bsamt\b", re.I)
@@ -18,24 +18,41 @@ NUMBERS_AROUND = re.compile(r"\d[\d\s,.%]*\s+respektive\s+\d", re.I)
 
 
 def plain_conjunctions(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for sentence in sentences(ctx, rule.spec.scope):
-        text = sentence.text
-        protected = protected_spans(text)
-        for start, end, replacement, detail in _findings(text):
-            if is_protected(start, protected):
+    for parsed in ctx.blocks(rule.spec.scope):
+        folded = folded_text(parsed)
+        if not _may_have_findings(parsed.text, folded):
+            continue  # each regex needs one of these
+        for sentence in block_sentences(parsed):
+            text = sentence.text
+            found = list(_findings(text, folded[sentence.start : sentence.end]))
+            if not found:
                 continue
-            suggestion = keep_case(text[start:end], replacement)
-            yield ctx.replacement_hit(
-                sentence.block, sentence.start + start, sentence.start + end, suggestion, "unsafe", (suggestion,),
-                suggestion=suggestion, detail=detail,
-            )
+            protected = protected_spans(text)
+            for start, end, replacement, detail in found:
+                if is_protected(start, protected):
+                    continue
+                suggestion = keep_case(text[start:end], replacement)
+                yield ctx.replacement_hit(
+                    sentence.block, sentence.start + start, sentence.start + end, suggestion, "unsafe", (suggestion,),
+                    suggestion=suggestion, detail=detail,
+                )
 
 
-def _findings(text: str) -> Iterator[tuple[int, int, str, str]]:
-    for match in OCH_ELLER.finditer(text):
-        yield match.start(), match.end(), "eller", "skriv «eller» – det utesluter inte att båda gäller; vill du vara tydlig, skriv «eller båda» efter det sista ledet"
-    for match in SAMT.finditer(text):
-        yield match.start(), match.end(), "och", "«samt» är ett stelt «och»; skriv «och»"
+def _may_have_findings(text: str, folded: str) -> bool:
+    """Whether the text has a slash, "samt" or "respektive" (`folded`: the text in lower case)."""
+    return "/" in text or "samt" in folded or "respektive" in folded
+
+
+def _findings(text: str, folded: str) -> Iterator[tuple[int, int, str, str]]:
+    """Findings in a sentence; each regex runs only if the sentence has the text it needs."""
+    if "/" in text:
+        for match in OCH_ELLER.finditer(text):
+            yield match.start(), match.end(), "eller", "skriv «eller» – det utesluter inte att båda gäller; vill du vara tydlig, skriv «eller båda» efter det sista ledet"
+    if "samt" in folded:
+        for match in SAMT.finditer(text):
+            yield match.start(), match.end(), "och", "«samt» är ett stelt «och»; skriv «och»"
+    if "respektive" not in folded:
+        return
     for match in RESPEKTIVE.finditer(text):
         before = text[: match.start()]
         if RESPEKTIVE_AS_EACH.search(before):
