@@ -26,11 +26,15 @@ UNITS = {
 UNIT_RE = re.compile(r"(?<![\w@.])(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![\w@])")
 SIGN_RE = re.compile(r"[$€£]\s?\d[\d\s\u00a0.,]*\d|\d[\d\s\u00a0.,]*\s?[$€£]|(?<=\d):-")
 SIGN_NAMES = {"$": "dollar", "€": "euro", "£": "pund"}
+# Every UNIT_RE or SIGN_RE match holds one of these texts: blocks without any are skipped.
+MONEY_HINT = re.compile("|".join(re.escape(text) for text in [*UNITS, *SIGN_NAMES, ":-"]))
 
 
 def currency(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.block.text
+        if not MONEY_HINT.search(text):
+            continue
         protected = protected_spans(text)
         for match in UNIT_RE.finditer(text):
             if is_protected(match.start(), protected):
