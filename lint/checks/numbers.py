@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import has_digit, is_protected, protected_spans, sentences
+from lint.checks.text import block_has_digit, block_sentences, is_protected, protected_spans
 from lint.kinds.base import Hit, RuleContext
 
-UNGROUPED = re.compile(r"(?<![\w.,:/\-–+])\d{5,}(?![\d.,:/\-–]\d|[^\W\d_])")
+# \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
+# the regex engine skips quickly from digit to digit.
+UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?![\d.,:/\-–]\d|[^\W\d_])")
 COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 # Words after which a long digit string is an identifier, not a quantity.
 IDENTIFIER_BEFORE = re.compile(
@@ -28,6 +30,8 @@ THOUSANDS_POINTS = re.compile(r"(?<![\w.,])([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?" + 
 MONEY_AFTER = re.compile(r"\s*(?:kr\b|kronor|tkr|mnkr|mdkr|euro\b|dollar\b|pund\b)")
 DIGIT_START = re.compile(r"\d[\d\s\u00a0]*(?:,\d+)?")
 DATE_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[.:]\d{2}\b")
+DIGIT_POINT_DIGIT = re.compile(r"\d\.\d")  # in every DECIMAL_POINT and THOUSANDS_POINTS match
+LEADING_DIGIT = re.compile(r"\s*\d")
 
 
 def group_thousands(digits: str) -> str:
@@ -47,15 +51,18 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Numbers of five digits or more without spaces between the thousands."""
     max_digits = rule.options.get("max_digits", 12)
     for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.block.text
-        if not has_digit(text):
+        if not block_has_digit(parsed):
             continue
-        protected = protected_spans(text)
+        text = parsed.block.text
+        protected = None
         for match in UNGROUPED.finditer(text):
             digits = match.group(0)
             if len(digits) > max_digits or COMPACT_DATE.fullmatch(digits) or digits.startswith("0"):
                 continue  # a compact date (KLAR016), a long identifier or a phone-like number
-            if IDENTIFIER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or is_protected(match.start(), protected):
+            if IDENTIFIER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            protected = protected_spans(text) if protected is None else protected
+            if is_protected(match.start(), protected):
                 continue
             grouped = group_thousands(digits)
             yield ctx.replacement_hit(
@@ -67,9 +74,9 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
 def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
     """3.5 miljoner → 3,5 miljoner: Swedish uses a decimal comma."""
     for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.block.text
-        if not has_digit(text):
+        if not block_has_digit(parsed) or not DIGIT_POINT_DIGIT.search(parsed.block.text):
             continue
+        text = parsed.block.text
         thousands = list(THOUSANDS_POINTS.finditer(text))
         yield from (thousands_hit(ctx, parsed.block, match) for match in thousands)
         taken = {match.start() for match in thousands}
@@ -101,14 +108,19 @@ def thousands_hit(ctx: RuleContext, block, match: re.Match) -> Hit:
 
 def digit_starts(ctx: RuleContext, rule) -> Iterator[Hit]:
     """A sentence that opens with a number written in digits."""
-    for sentence in sentences(ctx, rule.spec.scope):
-        stripped = sentence.text.lstrip()
-        offset = sentence.start + len(sentence.text) - len(stripped)
-        match = DIGIT_START.match(stripped)
-        if not match or not sentence.is_running_text or DATE_OR_TIME.match(stripped):
+    for parsed in ctx.blocks(rule.spec.scope):
+        if not block_has_digit(parsed):
             continue
-        number = match.group(0).rstrip()
-        yield ctx.hit(
-            sentence.block, offset, offset + len(number), suggestion="",
-            detail="börja inte en mening med en siffra: skriv talet med bokstäver eller börja meningen på ett annat sätt",
-        )
+        for sentence in block_sentences(parsed):
+            if not LEADING_DIGIT.match(sentence.text):
+                continue
+            stripped = sentence.text.lstrip()
+            offset = sentence.start + len(sentence.text) - len(stripped)
+            match = DIGIT_START.match(stripped)
+            if not match or not sentence.is_running_text or DATE_OR_TIME.match(stripped):
+                continue
+            number = match.group(0).rstrip()
+            yield ctx.hit(
+                sentence.block, offset, offset + len(number), suggestion="",
+                detail="börja inte en mening med en siffra: skriv talet med bokstäver eller börja meningen på ett annat sätt",
+            )

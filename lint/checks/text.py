@@ -65,6 +65,14 @@ def has_digit(text: str) -> bool:
     return DIGIT.search(text) is not None
 
 
+def block_has_digit(parsed: ParsedBlock) -> bool:
+    """has_digit for the block's text, found once per block for every rule about numbers."""
+    found = parsed.cache.get("has_digit")
+    if found is None:
+        found = parsed.cache["has_digit"] = has_digit(parsed.text)
+    return found
+
+
 # re.IGNORECASE lets İ and ı match i, and ſ match s; str.lower() keeps them apart.
 _CASE_ODDITIES = re.compile("[İıſ]")
 _ODDITIES_FOLDED = str.maketrans("İıſ", "iis")
