@@ -60,14 +60,24 @@ class Lexicon:
     fillers: frozenset[str]
     ske_forms: frozenset[str]
     ske_suffixes: tuple[str, ...]
-    # Hashes of words (and lemmas) known to start no finding, or to start one: a text
-    # repeats most of its words, so each is tested once.
+    # Hashes of words (and lemmas) known to start no finding, to start one only before
+    # certain words (see `after_suffixed`), or to start one: a text repeats most of its
+    # words, so each is tested once.
     plain: set[int] = field(default_factory=set, compare=False, hash=False)
+    suffixed: set[int] = field(default_factory=set, compare=False, hash=False)
     triggers: set[int] = field(default_factory=set, compare=False, hash=False)
 
-    def is_trigger(self, word: str) -> bool:
-        """Whether a finding can start at this (lower-case) word."""
-        return word in self.light_forms or word in self.nouns or word.endswith(self.ske_suffixes)
+    @property
+    def after_suffixed(self) -> frozenset[str]:
+        """The words after which a word known only by its suffix can start a finding:
+        "utbetalning sker", "utbetalning av bidraget sker" (see _noun_then_verb)."""
+        return self.ske_forms | {"av", "om"}
+
+    def kind(self, word: str) -> set[int]:
+        """Which of the hash sets above a (lower-case) word belongs in."""
+        if word in self.light_forms or word in self.nouns:
+            return self.triggers
+        return self.suffixed if word.endswith(self.ske_suffixes) else self.plain
 
 
 @lru_cache(maxsize=8)
@@ -117,15 +127,23 @@ def _trigger_positions(parsed, lex: Lexicon) -> list[int]:
     """
     lowers, _, block_words = parsed.token_hashes
     candidates = block_words - lex.plain
-    unknown = candidates - lex.triggers
+    unknown = candidates - lex.triggers - lex.suffixed
     if unknown:
         if len(lex.plain) > 200_000:
             lex.plain.clear()
         strings = parsed.doc.vocab.strings
         for word in unknown:
-            (lex.triggers if lex.is_trigger(strings[word]) else lex.plain).add(word)
+            lex.kind(strings[word]).add(word)
         candidates -= lex.plain
-    return list(compress(range(len(lowers)), map(candidates.__contains__, lowers))) if candidates else []
+    if not candidates:
+        return []
+    positions = list(compress(range(len(lowers)), map(candidates.__contains__, lowers)))
+    if candidates.isdisjoint(lex.suffixed):
+        return positions
+    words, after = parsed.token_words[0], lex.after_suffixed
+    last = len(words) - 1
+    # The next word may also be a space token, which the sentence's word list leaves out.
+    return [i for i in positions if lowers[i] in lex.triggers or (i < last and (words[i + 1] in after or words[i + 1].isspace()))]
 
 
 def _block_hits(ctx: RuleContext, parsed, triggers: list[int], lex: Lexicon) -> Iterator[Hit]:
