@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import product
 
-from lint.checks.text import block_sentences, has_clean_sentence_bounds, is_protected, protected_spans
+from lint.checks.text import ChunkKinds, block_sentences, has_clean_sentence_bounds, is_protected, protected_spans
 from lint.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.
@@ -92,9 +92,13 @@ def _alternation(words: set[str]) -> str:
 SPELLING_PIECE = _spelling_pieces()
 UPPER_PAIR = re.compile(r"[A-ZÅÄÖ]{2}")  # in every ACRONYM match
 SPELLING, ACRONYM_LIKE = 1, 2  # what a chunk of text may start
-# Chunks already classified: a text repeats most of its words, so each is tested once.
-_PLAIN_CHUNKS: set[str] = set()
-_CHUNK_KINDS: dict[str, int] = {}
+
+
+def _chunk_kinds(chunk: str) -> int:
+    return (SPELLING if SPELLING_PIECE.search(chunk) else 0) | (ACRONYM_LIKE if UPPER_PAIR.search(chunk) else 0)
+
+
+CHUNK_KINDS = ChunkKinds(_chunk_kinds)
 
 
 def abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -115,21 +119,7 @@ def _block_kinds(parsed: ParsedBlock) -> int:
     a sentence is a WRONG_FORM match too, and with sentences that end and start at
     whitespace, every such match starts in a chunk that SPELLING_PIECE accepts.
     """
-    kinds = 0 if has_clean_sentence_bounds(parsed) else SPELLING
-    unknown = set(parsed.text.split()) - _PLAIN_CHUNKS
-    if len(_PLAIN_CHUNKS) + len(_CHUNK_KINDS) > 200_000:
-        _PLAIN_CHUNKS.clear()
-        _CHUNK_KINDS.clear()
-    for chunk in unknown:
-        chunk_kinds = _CHUNK_KINDS.get(chunk)
-        if chunk_kinds is None:
-            chunk_kinds = (SPELLING if SPELLING_PIECE.search(chunk) else 0) | (ACRONYM_LIKE if UPPER_PAIR.search(chunk) else 0)
-            if chunk_kinds:
-                _CHUNK_KINDS[chunk] = chunk_kinds
-            else:
-                _PLAIN_CHUNKS.add(chunk)
-        kinds |= chunk_kinds
-    return kinds
+    return (0 if has_clean_sentence_bounds(parsed) else SPELLING) | CHUNK_KINDS(parsed)
 
 
 def _block_findings(ctx, parsed, spelling: bool, acronyms: bool, allowed, internal, explained) -> Iterator[Hit]:

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from lint.checks.text import ChunkKinds
 from lint.document import BlockKind, Document
 from lint.kinds.base import Hit, RuleContext
 
@@ -162,11 +163,22 @@ def table_headers(ctx: RuleContext, rule) -> Iterator[Hit]:
 # TILL006 ----------------------------------------------------------------------------
 
 
+def _has_capital_word(chunk: str) -> int:
+    """1 if the chunk has a word in capitals of two characters or more, as every run has
+    at its start (see _trimmed); the words of a chunk are those of the text around it."""
+    return int(any(len(word) > 1 and word.isupper() for word in NOT_LOWER_WORD.findall(chunk)))
+
+
+CAPITAL_CHUNKS = ChunkKinds(_has_capital_word)
+
+
 def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Words and sentences in capitals; abbreviations (short words) are fine."""
     single = rule.options.get("min_single_letters", 7)
     run_letters = rule.options.get("min_run_letters", 6)
     for parsed in ctx.blocks(rule.spec.scope):
+        if not CAPITAL_CHUNKS(parsed):
+            continue
         block = parsed.block
         for run in _capital_runs(block.text, ctx):
             lengths = [len(word.replace("-", "")) for _, _, word in run]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -69,7 +69,7 @@ def block_has_digit(parsed: ParsedBlock) -> bool:
     """has_digit for the block's text, found once per block for every rule about numbers."""
     found = parsed.cache.get("has_digit")
     if found is None:
-        found = parsed.cache["has_digit"] = has_digit(parsed.text)
+        found = parsed.cache["has_digit"] = has_digit(parsed.block.text)
     return found
 
 
@@ -87,7 +87,7 @@ def folded_text(parsed: ParsedBlock) -> str:
     """
     folded = parsed.cache.get("folded")
     if folded is None:
-        text = parsed.text
+        text = parsed.block.text
         if _CASE_ODDITIES.search(text):
             text = text.translate(_ODDITIES_FOLDED)  # also keeps İ one character long
         folded = parsed.cache["folded"] = text.lower()
@@ -109,6 +109,46 @@ def has_clean_sentence_bounds(parsed: ParsedBlock) -> bool:
             for sentence in block_sentences(parsed)
         )
     return clean
+
+
+class ChunkKinds:
+    """What a block's chunks (its pieces between whitespace) may hold, for skipping blocks.
+
+    `classify` gives a chunk's kinds as bit flags, 0 for none; a block's kinds are those of
+    its chunks together. A text repeats most of its words, so each distinct chunk is
+    classified once and remembered (up to `limit` chunks).
+    """
+
+    def __init__(self, classify: Callable[[str], int], limit: int = 200_000) -> None:
+        self.classify = classify
+        self.limit = limit
+        self.plain: set[str] = set()
+        self.kinds: dict[str, int] = {}
+
+    def __call__(self, parsed: ParsedBlock) -> int:
+        unknown = block_chunks(parsed) - self.plain
+        if len(self.plain) + len(self.kinds) > self.limit:
+            self.plain.clear()
+            self.kinds.clear()
+        found = 0
+        for chunk in unknown:
+            kinds = self.kinds.get(chunk)
+            if kinds is None:
+                kinds = self.classify(chunk)
+                if kinds:
+                    self.kinds[chunk] = kinds
+                else:
+                    self.plain.add(chunk)
+            found |= kinds
+        return found
+
+
+def block_chunks(parsed: ParsedBlock) -> frozenset[str]:
+    """The distinct pieces of the block text between whitespace; found once per block."""
+    chunks = parsed.cache.get("chunks")
+    if chunks is None:
+        chunks = parsed.cache["chunks"] = frozenset(parsed.block.text.split())
+    return chunks
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
