@@ -129,7 +129,7 @@ def _trigger_positions(parsed, lex: Lexicon) -> list[int]:
     candidates = block_words - lex.plain
     unknown = candidates - lex.triggers - lex.suffixed
     if unknown:
-        if len(lex.plain) > 200_000:
+        if len(lex.plain) > 50_000:
             lex.plain.clear()
         strings = parsed.doc.vocab.strings
         for word in unknown:

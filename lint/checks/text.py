@@ -119,7 +119,7 @@ class ChunkKinds:
     classified once and remembered (up to `limit` chunks).
     """
 
-    def __init__(self, classify: Callable[[str], int], limit: int = 200_000) -> None:
+    def __init__(self, classify: Callable[[str], int], limit: int = 50_000) -> None:
         self.classify = classify
         self.limit = limit
         self.plain: set[str] = set()
