@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterator
 from itertools import product
 
-from lint.checks.text import ChunkKinds, block_sentences, has_clean_sentence_bounds, is_protected, protected_spans
+from lint.checks.text import (
+    ChunkKinds,
+    block_sentences,
+    has_clean_sentence_bounds,
+    is_protected,
+    protected_spans,
+)
 from lint.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.text import block_sentences, folded_text, is_protected, protected_spans
-from lint.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
+from lint.kinds.base import Hit, RuleContext, keep_case
 
 OCH_ELLER = re.compile(r"\boch\s*/\s*eller\b|\beller\s*/\s*och\b", re.I)
 SAMT = re.compile(r"\bsamt\b", re.I)

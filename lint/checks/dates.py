@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import block_has_digit, block_sentences, folded_text, is_protected, protected_spans
+from lint.checks.text import (
+    block_has_digit,
+    block_sentences,
+    folded_text,
+    is_protected,
+    protected_spans,
+)
 from lint.kinds.base import Hit, RuleContext, keep_case
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")

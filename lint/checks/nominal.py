@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -67,7 +67,7 @@ class Lexicon:
     suffixed: set[int] = field(default_factory=set, compare=False, hash=False)
     triggers: set[int] = field(default_factory=set, compare=False, hash=False)
 
-    @property
+    @cached_property
     def after_suffixed(self) -> frozenset[str]:
         """The words after which a word known only by its suffix can start a finding:
         "utbetalning sker", "utbetalning av bidraget sker" (see _noun_then_verb)."""
@@ -131,6 +131,7 @@ def _trigger_positions(parsed, lex: Lexicon) -> list[int]:
     if unknown:
         if len(lex.plain) > 50_000:
             lex.plain.clear()
+            lex.suffixed.clear()
         strings = parsed.doc.vocab.strings
         for word in unknown:
             lex.kind(strings[word]).add(word)

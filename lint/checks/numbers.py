@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks.text import block_has_digit, block_sentences, is_protected, protected_spans
+from lint.checks.text import (
+    block_has_digit,
+    block_sentences,
+    is_protected,
+    protected_spans,
+)
 from lint.kinds.base import Hit, RuleContext
 
 # \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that

@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from lint.kinds.base import ParsedBlock, RuleContext, inside, quoted_spans, sentence_spans, token_rows
+from lint.kinds.base import (
+    ParsedBlock,
+    RuleContext,
+    inside,
+    quoted_spans,
+    sentence_spans,
+    token_rows,
+)
 
 SENTENCE_FINAL = (".", "!", "?", "…", ":")
 RUNNING_KINDS = ("paragraph", "list_item", "quote", "table_cell", "caption")
