@@ -51,7 +51,7 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
     document = read_bytes(data, "bench.md")
     words = sum(len(block.text.split()) for block in document.blocks)
-    rules = linter._runnable(settings, "bench.md", linter.lint_document(read_bytes(data[:20000], "bench.md"), settings).profile, pipeline)
+    rules = linter._runnable(settings, "bench.md", linter.lint_document(read_bytes(text[:20000].encode("utf-8"), "bench.md"), settings).profile, pipeline)
     needs = (frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)) & pipeline.provides | {"sents"}
     texts = [block.text for block in document.blocks]
 

@@ -322,9 +322,7 @@ def _release(parsed: list) -> None:
     """Drop what the rules cached on each doc: sentence spans point back at their doc, and
     the cycle would keep every doc alive until the collector next walks them all."""
     for item in parsed:
-        item.cache.clear()
-        if item.doc is not None:
-            item.doc.user_data.clear()
+        item.release()
 
 
 def _known(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:

@@ -21,8 +21,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import mul
+from typing import NamedTuple
 
-from lint.kinds.base import ParsedBlock, TokenRow, doc_text, morph_values, sentence_spans, token_rows
+from lint.kinds.base import ParsedBlock, doc_text, morph_texts, morph_values, sentence_spans, token_columns
 
 LONG_WORD = 6  # LIX: words longer than six letters
 FRAGMENT_WORDS = 6  # a line without a full stop counts as a sentence from this many words
@@ -42,7 +45,7 @@ WORDS_PER_MINUTE = 200
 
 
 def is_word(token) -> bool:
-    """A word: not punctuation or blank, with a letter or a digit (a spaCy Token or a TokenRow)."""
+    """A word: not punctuation or blank, with a letter or a digit (a spaCy Token, Lexeme or TokenRow)."""
     if token.is_punct or token.is_space:
         return False
     text = token.text
@@ -76,23 +79,57 @@ def nominal_quotient(nominal: int, verbal: int) -> float | None:
     return nominal / verbal if verbal else None
 
 
-def is_participle(row: TokenRow) -> bool:
-    return "VerbForm=" in row.morph and "Part" in morph_values(row.morph, "VerbForm")
+def is_participle(morph: str) -> bool:
+    return "VerbForm=" in morph and "Part" in morph_values(morph, "VerbForm")
+
+
+class TokenFlags(NamedTuple):
+    """Per token of a doc, 0 or 1: the measures sum these over each sentence's slice."""
+
+    word: list[int]
+    long_word: list[int]
+    nominal: list[int]  # a word tagged noun or preposition, or a participle
+    verbal: list[int]  # a word tagged pronoun, adverb, verb or auxiliary (and not nominal)
+    finite_verb: list[int]  # a clause's finite verb, for the passive share
+    lower: list[int]  # LOWER hashes, for the vocabulary
+
+
+# What a word or a tag means for the measures, found once per distinct ORTH and per
+# distinct (POS, MORPH) and shared by every doc: most tokens repeat an earlier one.
+_WORD_KINDS: dict[int, tuple[int, int]] = {}  # ORTH -> (word, long word)
+_TAG_KINDS: dict[tuple[int, int], tuple[int, int, int]] = {}  # (POS, MORPH) -> (nominal, verbal, finite verb)
+
+
+def token_flags(doc) -> TokenFlags:
+    flags = doc.user_data.get("kommlint_flags")
+    if flags is None:
+        flags = doc.user_data["kommlint_flags"] = _flags(doc)
+    return flags
+
+
+def _flags(doc) -> TokenFlags:
+    columns = token_columns(doc)
+    for orth in set(columns.orth).difference(_WORD_KINDS):
+        lexeme = doc.vocab[orth]
+        word = is_word(lexeme)
+        _WORD_KINDS[orth] = (int(word), int(word and is_long_word(lexeme.text)))
+    tags = list(zip(columns.pos, columns.morph))
+    for pos, morph in set(tags).difference(_TAG_KINDS):
+        _TAG_KINDS[pos, morph] = _tag_kind(doc.vocab.strings[pos] if pos else "", morph_texts(doc, [morph])[0])
+    words, long_words = zip(*map(_WORD_KINDS.__getitem__, columns.orth)) if tags else ((), ())
+    nominal, verbal, finite = zip(*map(_TAG_KINDS.__getitem__, tags)) if tags else ((), (), ())
+    return TokenFlags(list(words), list(long_words), list(map(mul, words, nominal)), list(map(mul, words, verbal)), list(finite), columns.lower)
+
+
+def _tag_kind(pos: str, morph: str) -> tuple[int, int, int]:
+    nominal = pos in NOMINAL_POS or is_participle(morph)
+    verbal = not nominal and pos in VERBAL_POS
+    finite = pos in {"VERB", "AUX"} and "Fin" in morph_values(morph, "VerbForm")
+    return int(nominal), int(verbal), int(finite)
 
 
 def word_count(sentence) -> int:
-    return len(word_tokens(sentence))
-
-
-def word_tokens(sentence) -> tuple[TokenRow, ...]:
-    """The words of a sentence span, as TokenRows; found once per sentence and kept on its doc."""
-    doc = sentence.doc
-    cache = doc.user_data.setdefault("kommlint_words", {})
-    key = (sentence.start, sentence.end)
-    words = cache.get(key)
-    if words is None:
-        words = cache[key] = tuple(filter(is_word, token_rows(doc)[sentence.start : sentence.end]))
-    return words
+    return sum(token_flags(sentence.doc).word[sentence.start : sentence.end])
 
 
 def sentence_text(sentence) -> str:
@@ -114,13 +151,13 @@ def split_sentences(parsed: Iterable[ParsedBlock]) -> tuple[list, list]:
         in_heading = item.block.kind.value == "heading"
         text = doc_text(item.doc)
         for sentence in sentence_spans(item.doc):
-            words = word_tokens(sentence)
+            words = word_count(sentence)
             if not words:
                 continue
             every.append(sentence)
             if in_heading:
                 continue
-            if len(words) >= FRAGMENT_WORDS or text[sentence.start_char : sentence.end_char].rstrip().endswith(SENTENCE_FINAL):
+            if words >= FRAGMENT_WORDS or text[sentence.start_char : sentence.end_char].rstrip().endswith(SENTENCE_FINAL):
                 prose.append(sentence)
     return every, prose or every
 
@@ -132,22 +169,23 @@ class Counts:
     long_words: int = 0
     nominal: int = 0  # nouns, prepositions, participles
     verbal: int = 0  # pronouns, adverbs, verbs
-    vocabulary: set[str] = field(default_factory=set)
+    vocabulary: set[int] = field(default_factory=set)  # LOWER hashes of the words
 
     def add_sentence(self, sentence, verbs: frozenset[int] = frozenset()) -> None:
         """Count a sentence; `verbs` are token indices known to be verbs (passives a model mis-tagged)."""
-        words = word_tokens(sentence)
+        flags, start, end = token_flags(sentence.doc), sentence.start, sentence.end
+        words = flags.word[start:end]
         self.sentences += 1
-        self.words += len(words)
-        self.vocabulary.update(row.lower for row in words)
-        self.long_words += sum(1 for row in words if is_long_word(row.text))
-        for row in words:
-            if row.i in verbs:
-                self.verbal += 1
-            elif row.pos in NOMINAL_POS or is_participle(row):
-                self.nominal += 1
-            elif row.pos in VERBAL_POS:
-                self.verbal += 1
+        self.words += sum(words)
+        self.long_words += sum(flags.long_word[start:end])
+        self.vocabulary.update(compress(flags.lower[start:end], words))
+        nominal, verbal = sum(flags.nominal[start:end]), sum(flags.verbal[start:end])
+        for index in verbs:
+            if start <= index < end and flags.word[index] and not flags.verbal[index]:
+                nominal -= flags.nominal[index]
+                verbal += 1
+        self.nominal += nominal
+        self.verbal += verbal
 
 
 def is_long_word(text: str) -> bool:
@@ -203,12 +241,22 @@ def reading_time_seconds(words: int) -> int:
 
 
 def passive_share(parsed: list[ParsedBlock]) -> float | None:
-    from lint.checks.passive import passive_counts
+    """Passive constructions per clause. A clause is counted at each finite verb; a passive
+    infinitive after a modal (ska lämnas) is a passive clause whose finite verb is the modal."""
+    from lint.checks.passive import deponents, passives
 
-    passives, clauses = passive_counts(parsed)
+    forms = deponents()
+    passive_total = clauses = 0
+    for item in parsed:
+        if item.doc is None:
+            continue
+        finite = token_flags(item.doc).finite_verb
+        for span in sentence_spans(item.doc):
+            clauses += sum(finite[span.start : span.end])
+            passive_total += len(passives(span, forms))
     if clauses < MIN_CLAUSES:
         return None  # one passive in a two-clause text says nothing about the text
-    return round(min(passives / clauses, 1.0), 3)
+    return round(min(passive_total / clauses, 1.0), 3)
 
 
 @lru_cache(maxsize=1)

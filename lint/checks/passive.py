@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.checks.text import is_protected, protected_spans, sentences
-from lint.kinds.base import Hit, RuleContext, morph_values, sentence_spans, token_rows
+from lint.kinds.base import Hit, RuleContext, token_lowers
 from lint.nlp.swedish import DEPONENT_FORMS
 
 MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "borde", "böra", "får", "fick", "få", "vill", "ville",
@@ -169,17 +169,17 @@ def passives(span, deponent_forms: frozenset[str]) -> tuple[Passive, ...]:
 
 def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
     doc = span.doc
-    rows = token_rows(doc)  # plain words first: only -s words and forms of bli need a Token
+    lowers = token_lowers(doc)  # plain words first: only -s words and forms of bli need a Token
     low_bound = span.start
     index = span.start
     while index < span.end:
-        low = rows[index].lower
+        low = lowers[index]
         found = None
         if low.endswith("s") and is_s_passive(doc[index], low_bound, deponent_forms):
             found = Passive(index, index + 1, "s", False)
         elif low in BLI:
             following = index + 1
-            while following < span.end and rows[following].lower in SKIP_BETWEEN:
+            while following < span.end and lowers[following] in SKIP_BETWEEN:
                 following += 1
             if following < span.end and is_participle(doc[following]):
                 found = Passive(index, following + 1, "bli", False)
@@ -243,22 +243,3 @@ def double_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
                 continue
             end_token = doc[second.end - 1]
             yield ctx.hit(sentence.block, start_char, end_token.idx + len(end_token.text), suggestion="", detail="")
-
-
-def passive_counts(parsed_blocks, deponent_forms: frozenset[str] | None = None) -> tuple[int, int]:
-    """(passive constructions, clauses) over parsed blocks, for the passive share.
-
-    A clause is counted at each finite verb; a passive infinitive after a modal
-    (ska lämnas) is a passive clause whose finite verb is the modal.
-    """
-    forms = deponent_forms or deponents()
-    passive_total = clauses = 0
-    for parsed in parsed_blocks:
-        doc = parsed.doc
-        if doc is None:
-            continue
-        for span in sentence_spans(doc):
-            rows = token_rows(doc)[span.start : span.end]
-            clauses += sum(1 for row in rows if row.pos in {"VERB", "AUX"} and "Fin" in morph_values(row.morph, "VerbForm"))
-            passive_total += sum(1 for _ in passives(span, forms))
-    return passive_total, clauses

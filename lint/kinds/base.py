@@ -138,6 +138,14 @@ class ParsedBlock:
         if self.doc is not None:
             self.text  # noqa: B018 - lets doc_text(doc) reuse the block text
 
+    def release(self) -> None:
+        """Drop what rules cached on this block and its doc (the engine calls this when done)."""
+        self.cache.clear()
+        for name in ("token_hashes", "token_words"):
+            self.__dict__.pop(name, None)
+        if self.doc is not None:
+            self.doc.user_data.clear()
+
     @cached_property
     def token_words(self) -> tuple[list[str], list[str], list[bool]]:
         """Per token: the lower-case form, the lower-case lemma, and whether it starts a sentence.
@@ -151,7 +159,7 @@ class ParsedBlock:
         for value in set(lemmas).difference(_LOWER_LEMMAS):
             _LOWER_LEMMAS[value] = strings[value].lower()
         starts = token_columns(self.doc).sent_start
-        return [row.lower for row in token_rows(self.doc)], list(map(_LOWER_LEMMAS.__getitem__, lemmas)), [start == 1 for start in starts]
+        return token_lowers(self.doc), list(map(_LOWER_LEMMAS.__getitem__, lemmas)), [start == 1 for start in starts]
 
 
 @dataclass
@@ -311,21 +319,42 @@ def token_columns(doc: Doc) -> TokenColumns:
     return columns
 
 
+def token_lowers(doc: Doc) -> list[str]:
+    """The lower-case form of every token (no TokenRow needed); built once per doc."""
+    lowers = doc.user_data.get("kommlint_lowers")
+    if lowers is None:
+        column = token_columns(doc).lower
+        learn_strings(doc, column)
+        lowers = doc.user_data["kommlint_lowers"] = list(map(_WORDS.__getitem__, column))
+    return lowers
+
+
+def learn_strings(doc: Doc, *columns: list[int]) -> None:
+    """Put the texts of these hashes (words, POS tags) in the shared table."""
+    strings = doc.vocab.strings
+    for value in set().union(*columns).difference(_WORDS):
+        _WORDS[value] = strings[value]  # one str per distinct word, shared by its rows
+
+
+def morph_texts(doc: Doc, column: list[int]) -> list[str]:
+    """The morph string of each MORPH hash ("" for spaCy's "no features")."""
+    strings = doc.vocab.strings
+    for value in set(column).difference(_MORPHS):
+        text = strings[value]
+        _MORPHS[value] = "" if text == "_" else text
+    return list(map(_MORPHS.__getitem__, column))
+
+
 def _rows(doc: Doc) -> list[TokenRow]:
     columns = token_columns(doc)
-    strings = doc.vocab.strings
-    for value in set(columns.orth).union(columns.lower, columns.pos).difference(_WORDS):
-        _WORDS[value] = strings[value]  # one str per distinct word, shared by its rows
-    for value in set(columns.morph).difference(_MORPHS):
-        text = strings[value]
-        _MORPHS[value] = "" if text == "_" else text  # spaCy's "no features"
-    word, morph = _WORDS.__getitem__, _MORPHS.__getitem__
+    learn_strings(doc, columns.orth, columns.lower, columns.pos)
+    word = _WORDS.__getitem__
     rows = zip(
         range(len(columns.orth)),
         map(word, columns.orth),
         map(word, columns.lower),
         map(word, columns.pos),
-        map(morph, columns.morph),
+        morph_texts(doc, columns.morph),
         map(bool, columns.is_punct),
         map(bool, columns.is_space),
     )
