@@ -223,9 +223,10 @@ class Linter:
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
         overrides = settings.severity
         for rule in rules:
+            severity = severity_for(rule, overrides)
             try:
                 for hit in rule.check(context):
-                    diagnostic = self._diagnostic(rule, hit, document, severity_for(rule, overrides))
+                    diagnostic = self._diagnostic(rule, hit, document, severity)
                     if not suppressor.suppresses(rule.code, rule.name, diagnostic.line):
                         result.diagnostics.append(diagnostic)
             except Exception as error:  # one broken rule must not stop the run

@@ -164,7 +164,7 @@ def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
     return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else ())
 
 
-def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> Iterator[ParsedBlock]:
+def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> list[ParsedBlock]:
     """Blocks of running text (headings and link texts left out unless the scope says so)."""
     kinds = set(scope) if scope else {"paragraph", "list_item", "quote", "table_cell", "caption"}
     return ctx.blocks(kinds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
@@ -159,7 +159,7 @@ class ParsedBlock:
         for value in set(lemmas).difference(_LOWER_LEMMAS):
             _LOWER_LEMMAS[value] = strings[value].lower()
         starts = token_columns(self.doc).sent_start
-        return token_lowers(self.doc), list(map(_LOWER_LEMMAS.__getitem__, lemmas)), [start == 1 for start in starts]
+        return token_lowers(self.doc), list(map(_LOWER_LEMMAS.__getitem__, lemmas)), list(map((1).__eq__, starts))
 
 
 @dataclass
@@ -170,12 +170,17 @@ class RuleContext:
     settings: Settings
     annotations: frozenset[str]  # what the loaded pipeline provides
     metrics: dict[str, Any] = field(default_factory=dict)
+    _blocks_by_scope: dict[frozenset[str], list[ParsedBlock]] = field(default_factory=dict, repr=False)
 
-    def blocks(self, scope: Iterable[str] | None = None) -> Iterator[ParsedBlock]:
-        wanted = set(scope) if scope else None
-        for parsed in self.parsed:
-            if wanted is None or parsed.block.kind.value in wanted:
-                yield parsed
+    def blocks(self, scope: Iterable[str] | None = None) -> list[ParsedBlock]:
+        """The blocks of these kinds (all without a scope); found once per scope for every rule."""
+        if not scope:
+            return self.parsed
+        wanted = frozenset(scope)
+        found = self._blocks_by_scope.get(wanted)
+        if found is None:
+            found = self._blocks_by_scope[wanted] = [parsed for parsed in self.parsed if parsed.block.kind.value in wanted]
+        return found
 
     def threshold(self, name: str, default: float | None = None) -> float | None:
         return self.settings.threshold(self.profile.name, name, self.profile.thresholds.get(name, default))
