@@ -215,8 +215,9 @@ def agentless_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
     """KLAR006: one finding per sentence, at its first agentless passive."""
     forms = deponents()
     for sentence in sentences(ctx, rule.spec.scope):
-        protected = protected_spans(sentence.text)
-        for passive in passives(sentence.span, forms):
+        found = passives(sentence.span, forms)
+        protected = protected_spans(sentence.text) if found else []
+        for passive in found:
             start_char = sentence.span.doc[passive.start].idx
             if passive.has_agent or is_protected(start_char - sentence.start, protected):
                 continue
@@ -229,9 +230,11 @@ def double_passive(ctx: RuleContext, rule) -> Iterator[Hit]:
     """KLAR007: a passive followed by another (föreslås inrättas, anses böra beaktas)."""
     forms = deponents()
     for sentence in sentences(ctx, rule.spec.scope):
+        found = passives(sentence.span, forms)
+        if len(found) < 2:
+            continue
         doc = sentence.span.doc
         protected = protected_spans(sentence.text)
-        found = list(passives(sentence.span, forms))
         for first, second in zip(found, found[1:]):
             between = [token.lower_ for token in doc[first.end : second.start]]
             if len(between) > 2 or any(word not in MODALS | SKIP_BETWEEN | {"böra", "kunna", "behöva", "få", "komma", "att"} for word in between):
