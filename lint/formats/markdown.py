@@ -72,8 +72,13 @@ class _MarkdownReader:
         self.cell = False
 
     def read(self, tokens) -> None:
+        handlers: dict[str, Any] = {}  # token type -> bound handler or None
         for token in tokens:
-            handler = getattr(self, "_on_" + token.type, None)
+            kind = token.type
+            if kind in handlers:
+                handler = handlers[kind]
+            else:
+                handler = handlers[kind] = getattr(self, "_on_" + kind, None)
             if handler:
                 handler(token)
 
@@ -173,6 +178,9 @@ class _MarkdownReader:
 
     def _text_with_urls(self, text: str, builder: BlockBuilder, limit: int) -> None:
         """Prose text; bare web addresses in it are links, not prose."""
+        if "://" not in text and "www." not in text:  # BARE_URL_RE cannot match
+            self._align(text, builder, limit)
+            return
         position = 0
         for url in BARE_URL_RE.finditer(text):
             self._align(text[position : url.start()], builder, limit)

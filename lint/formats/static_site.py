@@ -27,6 +27,9 @@ from lint.suppression import parse_directives
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ESM = re.compile(r"^(?:import|export)\s")
 TAG_START = re.compile(r"<(?:[A-Za-z/>])")
+# (opening line, closing line, parser) of the front matter syntaxes blanked out here.
+FRONT_MATTER = (("+++\n", "\n+++", tomllib.loads), ("---json\n", "\n---", json.loads))
+FRONT_MATTER_OPENINGS = tuple(opening for opening, _closing, _parse in FRONT_MATTER)
 ALIASES = {
     "updated": ("lastmod", "last_modified_at", "modified", "updated_at", "lastModified"),
     "date": ("published", "publishDate", "publish_date", "pubDate"),
@@ -43,10 +46,13 @@ class Prepared:
 
 
 def prepare(path: str, source: str) -> Prepared:
-    chars = list(source)
     prepared = Prepared(source)
+    mdx = path.lower().endswith(".mdx")
+    if not mdx and not source.startswith(FRONT_MATTER_OPENINGS):
+        return prepared  # nothing to blank out
+    chars = list(source)
     _front_matter(source, chars, prepared)
-    if path.lower().endswith(".mdx"):
+    if mdx:
         _MdxMasker(source, chars, prepared).run()
     prepared.text = "".join(chars)
     return prepared
@@ -109,7 +115,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _front_matter(source: str, chars: list[str], prepared: Prepared) -> None:
-    for opening, closing, parse in (("+++\n", "\n+++", tomllib.loads), ("---json\n", "\n---", json.loads)):
+    for opening, closing, parse in FRONT_MATTER:
         if not source.startswith(opening):
             continue
         end = source.find(closing, len(opening) - 1)
