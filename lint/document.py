@@ -103,30 +103,31 @@ class BlockBuilder:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._segments: list[Segment] = []
+        # [text_start, source_start, length, source_length]; Segments are made in build().
+        self._segments: list[list[Any]] = []
         self._length = 0
 
     def add(self, text: str, source_start: int) -> None:
         if not text:
             return
-        last = self._segments[-1] if self._segments else None
-        if (
-            last is not None
-            and last.source_length is None
-            and last.text_start + last.length == self._length
-            and last.source_start + last.length == source_start
-        ):
-            self._segments[-1] = Segment(last.text_start, last.source_start, last.length + len(text))
-        else:
-            self._segments.append(Segment(self._length, source_start, len(text)))
+        length = self._length
+        if self._segments:
+            last = self._segments[-1]
+            run = last[2]
+            if last[3] is None and last[0] + run == length and last[1] + run == source_start:
+                last[2] = run + len(text)
+                self._parts.append(text)
+                self._length = length + len(text)
+                return
+        self._segments.append([length, source_start, len(text), None])
         self._parts.append(text)
-        self._length += len(text)
+        self._length = length + len(text)
 
     def add_replaced(self, text: str, source_start: int, source_length: int) -> None:
         """Add text that stands for `source_length` source characters (an entity, say)."""
         if not text:
             return
-        self._segments.append(Segment(self._length, source_start, len(text), source_length))
+        self._segments.append([self._length, source_start, len(text), source_length])
         self._parts.append(text)
         self._length += len(text)
 
@@ -147,15 +148,15 @@ class BlockBuilder:
         if right <= left:
             return None
         segments = []
-        for seg in self._segments:
-            start = max(seg.text_start, left)
-            end = min(seg.text_start + seg.length, right)
-            if end > start and seg.source_length is not None:
-                segments.append(Segment(start - left, seg.source_start, end - start, seg.source_length))
-            elif end > start:
-                shift = start - seg.text_start
-                segments.append(Segment(start - left, seg.source_start + shift, end - start))
-        return Block(kind, text[left:right], segments, level, dict(attrs))
+        for text_start, source_start, length, source_length in self._segments:
+            start = max(text_start, left)
+            end = min(text_start + length, right)
+            if end <= start:
+                continue
+            if source_length is None:
+                source_start += start - text_start
+            segments.append(Segment(start - left, source_start, end - start, source_length))
+        return Block(kind, text[left:right], segments, level, attrs)
 
 
 _NEWLINE = re.compile("\n")
