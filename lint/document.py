@@ -141,22 +141,24 @@ class BlockBuilder:
         return "".join(self._parts)
 
     def build(self, kind: BlockKind, level: int | None = None, **attrs: Any) -> Block | None:
-        text = self.text
+        text = "".join(self._parts)
         # Trim surrounding whitespace without losing the offset map.
-        left = len(text) - len(text.lstrip())
-        right = len(text.rstrip())
-        if right <= left:
+        trimmed = text.strip()
+        if not trimmed:
             return None
+        left = len(text) - len(text.lstrip())
+        right = left + len(trimmed)
         segments = []
         for text_start, source_start, length, source_length in self._segments:
-            start = max(text_start, left)
-            end = min(text_start + length, right)
+            start = text_start if text_start > left else left
+            end = text_start + length
+            end = end if end < right else right
             if end <= start:
                 continue
             if source_length is None:
                 source_start += start - text_start
             segments.append(Segment(start - left, source_start, end - start, source_length))
-        return Block(kind, text[left:right], segments, level, attrs)
+        return Block(kind, trimmed, segments, level, attrs)
 
 
 _NEWLINE = re.compile("\n")

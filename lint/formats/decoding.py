@@ -38,12 +38,14 @@ class Decoded(NamedTuple):
 def decode(data: bytes) -> Decoded:
     """Decode file bytes or raise ReadError with a Swedish message."""
     text, encoding = _decode(data)
+    if "\r" not in text:
+        return Decoded(text, encoding, "\n")
     newline = "\r\n" if "\r\n" in text else "\n"
     return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, newline)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(), without copying the data)
         raise ReadError("Filen är tom.")
     for bom, encoding, _codec in _BOMS:
         if data.startswith(bom):

@@ -88,7 +88,7 @@ class _MarkdownReader:
         self.source = document.source
         self.lines = LineIndex(self.source).line_starts
         self.cursor = 0
-        self.containers: list[str] = []  # open list items and block quotes
+        self.containers: list[BlockKind] = []  # open list items and block quotes
         self.heading_level: int | None = None
         self.cell = False
 
@@ -115,10 +115,10 @@ class _MarkdownReader:
         self.heading_level = None
 
     def _on_list_item_open(self, token) -> None:
-        self.containers.append("list_item")
+        self.containers.append(BlockKind.LIST_ITEM)
 
     def _on_blockquote_open(self, token) -> None:
-        self.containers.append("quote")
+        self.containers.append(BlockKind.QUOTE)
 
     def _on_list_item_close(self, token) -> None:
         self.containers.pop()
@@ -148,8 +148,11 @@ class _MarkdownReader:
 
     def _on_inline(self, token) -> None:
         if token.map:
-            self.cursor = max(self.cursor, self._line_start(token.map[0]))
-        limit = self._line_start(token.map[1]) if token.map else len(self.source)
+            first, end = token.map
+            self.cursor = max(self.cursor, self._line_start(first))
+            limit = self._line_start(end)
+        else:
+            limit = len(self.source)
         builder = BlockBuilder()
         self._inline(token.children or [], builder, limit)
         block = builder.build(self._block_kind(), self.heading_level)
@@ -162,7 +165,7 @@ class _MarkdownReader:
         if self.cell:
             return BlockKind.TABLE_CELL
         if self.containers:
-            return BlockKind(self.containers[-1])
+            return self.containers[-1]
         return BlockKind.PARAGRAPH
 
     # Inline tokens ------------------------------------------------------------------
