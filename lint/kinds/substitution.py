@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import or_
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -52,12 +54,20 @@ class _Candidate:
     index: int  # position of this swap in the spec, to keep the output stable
     phrases: tuple[tuple[str, ...], ...] = ()  # words of the base phrase and of each multi-word form
 
+    @property
+    def base(self) -> str:
+        return " ".join(self.words)
+
 
 def _second_words(candidates: list[_Candidate]) -> frozenset[str] | None:
     """The words that can follow the first word of these entries; None when one is a single word."""
     if any(len(candidate.words) == 1 for candidate in candidates):
         return None
     return frozenset(words[1] for candidate in candidates for words in candidate.phrases if len(words) > 1)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_NO_HASHES: frozenset[int] = frozenset()
 
 
 class SubstitutionRule(Rule):
@@ -97,44 +107,44 @@ class SubstitutionRule(Rule):
             doc = parsed.doc
             quotes = None
             for start, end, candidate in self._matches(parsed, use_lemma):
-                text = doc[start:end].text
-                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc[start:end]):
+                first, last = doc[start], doc[end - 1]
+                start_char, end_char = first.idx, last.idx + len(last)
+                text = parsed.text[start_char:end_char]
+                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc, start, end):
                     continue
                 quotes = quoted_spans(parsed.text) if quotes is None else quotes
-                if inside(doc[start].idx, quotes):
+                if inside(start_char, quotes):
                     continue  # quoted speech and titles are left as written
-                yield self._hit(ctx, parsed.block, doc, start, end, candidate)
+                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
 
     def _matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
         lowers, lemmas, present = parsed.token_hashes
-        forms, lemma_hashes = self._form_hashes, (self._lemma_hashes if use_lemma else frozenset())
-        if present.isdisjoint(forms) and present.isdisjoint(lemma_hashes):
+        forms_here = present.intersection(self._form_hashes)
+        lemmas_here = present.intersection(self._lemma_hashes) if use_lemma else _NO_HASHES
+        if not forms_here and not lemmas_here:
             return
+        word_lowers, word_lemmas, starts = parsed.token_words
+        second_words, token_count = self._second_words, len(lowers)
         skip_until = 0
-        listed = [position for position, (lower, lemma) in enumerate(zip(lowers, lemmas)) if lower in forms or lemma in lemma_hashes]
-        for position in listed:
-            if position < skip_until or not self._may_start_at(parsed.token_words, position):
+        for position in _listed_positions(lowers, forms_here, lemmas, lemmas_here):
+            if position < skip_until:
                 continue
+            by_lower = second_words.get(word_lowers[position], _NO_WORDS)
+            by_lemma = second_words.get(word_lemmas[position], _NO_WORDS)
+            # Phrases often begin with common words (i, av, med): when only phrases start
+            # here, most places fail at the second word.
+            if by_lower is not None and by_lemma is not None:
+                following = position + 1
+                if following == token_count or starts[following]:
+                    continue
+                next_lower, next_lemma = word_lowers[following], word_lemmas[following]
+                if not (next_lower in by_lower or next_lemma in by_lower or next_lower in by_lemma or next_lemma in by_lemma):
+                    continue
             found = self._match_at(parsed, position, use_lemma)
             if found:
                 end, candidate = found
                 yield position, end, candidate
                 skip_until = end
-
-    def _may_start_at(self, token_words, position: int) -> bool:
-        """False when every entry starting with this word is a phrase whose second word is not next.
-
-        Phrases often begin with common words (i, av, med), so most places fail here.
-        """
-        lowers, lemmas, starts = token_words
-        following = position + 1
-        for word in (lowers[position], lemmas[position]):
-            second = self._second_words.get(word, frozenset())
-            if second is None:
-                return True  # a one-word entry starts here
-            if following < len(lowers) and not starts[following] and (lowers[following] in second or lemmas[following] in second):
-                return True
-        return False
 
     def _match_at(self, parsed, position: int, use_lemma: bool) -> tuple[int, _Candidate] | None:
         lowers, lemmas, _ = parsed.token_words
@@ -175,19 +185,18 @@ class SubstitutionRule(Rule):
                 best = max(best or end, end)
         return best
 
-    def _excepted(self, swap: Swap, span) -> bool:
+    def _excepted(self, swap: Swap, doc, start: int, end: int) -> bool:
         patterns = self._unless[id(swap)]
         if not patterns:
             return False
-        sentence = span.sent.text if has_sentences(span.doc) else span.doc.text
+        sentence = doc[start:end].sent.text if has_sentences(doc) else doc.text
         return any(pattern.search(sentence) for pattern in patterns)
 
-    def _hit(self, ctx: RuleContext, block, doc, start: int, end: int, candidate: _Candidate) -> Hit:
+    def _hit(self, ctx: RuleContext, block, matched: str, start_char: int, end_char: int, candidate: _Candidate) -> Hit:
         swap = candidate.swap
-        span = doc[start:end]
-        matched = span.text
-        inflected = swap.forms.get(matched.lower())
-        if matched.lower() == " ".join(candidate.words) and len(swap.suggest) == 1:
+        matched_lower = matched.lower()
+        inflected = swap.forms.get(matched_lower)
+        if len(swap.suggest) == 1 and matched_lower == candidate.base:
             inflected = inflected or swap.suggest[0]
         if inflected:
             replacement = keep_case(matched, inflected)
@@ -200,11 +209,22 @@ class SubstitutionRule(Rule):
             replacement = None
         return ctx.replacement_hit(
             block,
-            span.start_char,
-            span.end_char,
+            start_char,
+            end_char,
             replacement,
             safety,
             suggestions,
             suggestion=suggestions[0],
             suggestions=" eller ".join(suggestions),
         )
+
+
+def _listed_positions(lowers: list[int], forms: frozenset[int], lemmas: list[int], lemma_forms: frozenset[int]) -> Iterator[int]:
+    """The token indexes whose lower-case form is in `forms` or whose lemma is in `lemma_forms`."""
+    if not lemma_forms:
+        flags = map(forms.__contains__, lowers)
+    elif not forms:
+        flags = map(lemma_forms.__contains__, lemmas)
+    else:
+        flags = map(or_, map(forms.__contains__, lowers), map(lemma_forms.__contains__, lemmas))
+    return compress(count(), flags)
