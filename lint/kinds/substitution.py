@@ -100,10 +100,14 @@ class SubstitutionRule(Rule):
         self._form_hashes = frozenset(strings.add(form) for form in self.by_form)
         lemmas = [variant for lemma in self.by_lemma for variant in (lemma, lemma.capitalize())]
         self._lemma_hashes = frozenset(strings.add(lemma) for lemma in lemmas)
+        self._any_hashes = self._form_hashes | self._lemma_hashes
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         use_lemma = "lemma" in ctx.annotations
+        listed = self._any_hashes if use_lemma else self._form_hashes
         for parsed in ctx.blocks(self.spec.scope):
+            if listed.isdisjoint(parsed.token_hashes[2]):
+                continue  # most blocks have no listed word: one set operation
             doc = parsed.doc
             quotes = None
             for start, end, candidate in self._matches(parsed, use_lemma):
