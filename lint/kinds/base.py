@@ -199,11 +199,12 @@ class RuleContext:
         self, block: Block, start: int, end: int, replacement: str | None, safety: str, alternatives: tuple[str, ...], **values: Any
     ) -> Hit:
         """A hit with a fix replacing the match, if the match is plain source text."""
-        hit = self.hit(block, start, end, **values)
+        offset, end_offset = block.source_span(start, end)
+        values.setdefault("match", block.text[start:end])
         fix = None
         if replacement is not None and block.is_contiguous(start, end):
-            fix = Fix((Edit(hit.offset, hit.end_offset, replacement),), safety)
-        return Hit(hit.offset, hit.end_offset, hit.values, alternatives, fix)
+            fix = Fix((Edit(offset, end_offset, replacement),), safety)
+        return Hit(offset, end_offset, values, alternatives, fix)
 
     def document_hit(self, **values: Any) -> Hit:
         """A document-level hit: at the first heading, else at the first block."""
