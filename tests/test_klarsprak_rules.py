@@ -173,3 +173,29 @@ def test_messages_quote_the_text_and_the_suggestion(linter):
 def test_words_in_a_run_of_capitals_are_not_acronyms(linter):
     text = "RÖSTA NU i valet den 14 september. SISTA DAG är 1 juni. Fråga KS SBK om bygglov.\n"
     assert findings(linter, text, "KLAR013") == [("KLAR013", 1, 63, "KS"), ("KLAR013", 1, 66, "SBK")]
+
+
+def test_substitution_one_word_form_is_found_when_its_word_also_starts_a_lemma_phrase(linter):
+    """A word can be a listed form of a one-word entry and the lemma that starts a phrase entry."""
+    from lint.kinds.substitution import SubstitutionRule, SubstitutionSpec
+
+    spec = SubstitutionSpec.model_validate({
+        "code": "TEST001", "name": "test-ord", "kind": "substitution", "principle": "klarspråk",
+        "message": "Skriv {suggestion}.", "source": "test",
+        "explanation": {"vad": "Test.", "varfor": "Test."},
+        "examples": [{"bad": "x"}, {"good": "y"}],
+        "swap": [{"match": "erhålla", "suggest": ["få"], "forms": {"erhåller": "får"}},
+                 {"match": "erhåller tidigt", "suggest": ["får snart"], "lemma": True}],
+    })
+    rule = SubstitutionRule(spec)
+    nlp = linter.pipeline(None).nlp
+    rule.prepare(nlp)
+    from lint.formats import read_bytes
+    from lint.kinds.base import ParsedBlock, RuleContext
+
+    document = read_bytes("Du erhåller svar i morgon.".encode(), "t.txt")
+    parsed = [ParsedBlock(block, nlp(block.text)) for block in document.blocks]
+    settings = linter.settings_for(".")
+    profile = linter.profiles().get("webbsida")
+    hits = list(rule.check(RuleContext(document, parsed, profile, settings, linter.pipeline(None).provides)))
+    assert [(hit.offset, hit.end_offset, hit.values["match"]) for hit in hits] == [(3, 11, "erhåller")]

@@ -89,7 +89,9 @@ class SubstitutionRule(Rule):
             if swap.lemma:
                 self.by_lemma.setdefault(words[0], []).append(candidate)
         self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in spec.swap}
-        self._second_words = {word: _second_words(candidates) for word, candidates in (*self.by_form.items(), *self.by_lemma.items())}
+        # Kept apart: a word can start a one-word entry by its form and only phrases by its lemma.
+        self._second_by_form = {word: _second_words(candidates) for word, candidates in self.by_form.items()}
+        self._second_by_lemma = {word: _second_words(candidates) for word, candidates in self.by_lemma.items()}
 
     @property
     def fixable(self) -> bool:
@@ -128,13 +130,13 @@ class SubstitutionRule(Rule):
         if not forms_here and not lemmas_here:
             return
         word_lowers, word_lemmas, starts = parsed.token_words
-        second_words, token_count = self._second_words, len(lowers)
+        token_count = len(lowers)
         skip_until = 0
         for position in _listed_positions(lowers, forms_here, lemmas, lemmas_here):
             if position < skip_until:
                 continue
-            by_lower = second_words.get(word_lowers[position], _NO_WORDS)
-            by_lemma = second_words.get(word_lemmas[position], _NO_WORDS)
+            by_lower = self._second_by_form.get(word_lowers[position], _NO_WORDS)
+            by_lemma = self._second_by_lemma.get(word_lemmas[position], _NO_WORDS)
             # Phrases often begin with common words (i, av, med): when only phrases start
             # here, most places fail at the second word.
             if by_lower is not None and by_lemma is not None:
