@@ -6,14 +6,13 @@ The CLI, the hook, the crawler and the local web page all go through `Linter`.
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.collector import collection_paused
 from lint.config import Settings, discover
 from lint.diagnostics import Diagnostic, EngineError, Severity
 from lint.document import Document
@@ -207,7 +206,7 @@ class Linter:
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
         if self.options.keep_parsed:
             result.parsed = parsed
-        with _collection_paused():
+        with collection_paused():
             self._run_rules(document, settings, result, rules, parsed, choice.profile, pipeline)
             if not self.options.keep_parsed:
                 _release(parsed)
@@ -300,23 +299,6 @@ class Linter:
                 document.path, directive.line, 1, directive.line, end - start + 1, start, end,
                 document.source[start:end],
             )
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the rules run.
-
-    Rules create many small objects (hits, token rows, sentence lists) and the collector
-    would walk every parsed doc again and again; nothing they create needs collecting
-    before the file is done. The collector is resumed (if it was on) afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _release(parsed: list) -> None:

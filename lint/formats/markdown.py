@@ -8,16 +8,14 @@ entity, an escape) are aligned character by character.
 
 from __future__ import annotations
 
-import gc
 import html
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
+from lint.collector import collection_paused
 from lint.document import BlockBuilder, BlockKind, Document, Image, Link, LineIndex
 from lint.formats import static_site
 from lint.suppression import parse_directives
@@ -48,30 +46,13 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     document = Document(path=path, source=prepared.text, format="markdown", blocks=[], **document_fields)
     document.metadata.update(prepared.metadata)
     document.directives.extend(prepared.directives)
-    with _collection_paused():
+    with collection_paused():
         reader = _MarkdownReader(document)
         reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
     document.source = source
     static_site.unmask_blocks(document, prepared.text)
     static_site.normalize_metadata(document.metadata)
     return document
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while markdown-it tokenizes.
-
-    Parsing creates tens of thousands of tokens, and each automatic collection would walk
-    every object in the process (a loaded language model included) without freeing any:
-    tokens and blocks form no reference cycles. The collector is resumed (if it was on).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def parse_front_matter(text: str) -> dict[str, Any]:
