@@ -222,8 +222,8 @@ class Linter:
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
         overrides = settings.severity
         for rule in rules:
-            severity = severity_for(rule, overrides)
             try:
+                severity = severity_for(rule, overrides)
                 for hit in rule.check(context):
                     diagnostic = self._diagnostic(rule, hit, document, severity)
                     if not suppressor.suppresses(rule.code, rule.name, diagnostic.line):

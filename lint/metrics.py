@@ -25,7 +25,7 @@ from itertools import compress
 from operator import mul
 from typing import NamedTuple
 
-from lint.kinds.base import ParsedBlock, doc_text, morph_texts, morph_values, sentence_spans, token_columns
+from lint.kinds.base import MORPH_TEXTS, ParsedBlock, SharedTable, doc_text, morph_values, sentence_spans, token_columns
 
 LONG_WORD = 6  # LIX: words longer than six letters
 FRAGMENT_WORDS = 6  # a line without a full stop counts as a sentence from this many words
@@ -79,7 +79,7 @@ def nominal_quotient(nominal: int, verbal: int) -> float | None:
     return nominal / verbal if verbal else None
 
 
-def is_participle(morph: str) -> bool:
+def morph_is_participle(morph: str) -> bool:
     return "VerbForm=" in morph and "Part" in morph_values(morph, "VerbForm")
 
 
@@ -94,10 +94,21 @@ class TokenFlags(NamedTuple):
     lower: list[int]  # LOWER hashes, for the vocabulary
 
 
-# What a word or a tag means for the measures, found once per distinct ORTH and per
-# distinct (POS, MORPH) and shared by every doc: most tokens repeat an earlier one.
-_WORD_KINDS: dict[int, tuple[int, int]] = {}  # ORTH -> (word, long word)
-_TAG_KINDS: dict[tuple[int, int], tuple[int, int, int]] = {}  # (POS, MORPH) -> (nominal, verbal, finite verb)
+def _word_kind(orth: int, doc) -> tuple[int, int]:
+    lexeme = doc.vocab[orth]
+    word = is_word(lexeme)
+    return int(word), int(word and is_long_word(lexeme.text))
+
+
+def _tag_kind_of(tag: tuple[int, int], doc) -> tuple[int, int, int]:
+    pos, morph = tag
+    return _tag_kind(doc.vocab.strings[pos] if pos else "", MORPH_TEXTS.lookup([morph], doc)[0])
+
+
+# What a word (ORTH) and a tag (POS, MORPH) mean for the measures: (word, long word) and
+# (nominal, verbal, finite verb), found once per distinct value for every doc.
+WORD_KINDS = SharedTable(_word_kind)
+TAG_KINDS = SharedTable(_tag_kind_of)
 
 
 def token_flags(doc) -> TokenFlags:
@@ -109,20 +120,15 @@ def token_flags(doc) -> TokenFlags:
 
 def _flags(doc) -> TokenFlags:
     columns = token_columns(doc)
-    for orth in set(columns.orth).difference(_WORD_KINDS):
-        lexeme = doc.vocab[orth]
-        word = is_word(lexeme)
-        _WORD_KINDS[orth] = (int(word), int(word and is_long_word(lexeme.text)))
-    tags = list(zip(columns.pos, columns.morph))
-    for pos, morph in set(tags).difference(_TAG_KINDS):
-        _TAG_KINDS[pos, morph] = _tag_kind(doc.vocab.strings[pos] if pos else "", morph_texts(doc, [morph])[0])
-    words, long_words = zip(*map(_WORD_KINDS.__getitem__, columns.orth)) if tags else ((), ())
-    nominal, verbal, finite = zip(*map(_TAG_KINDS.__getitem__, tags)) if tags else ((), (), ())
+    if not columns.orth:
+        return TokenFlags([], [], [], [], [], [])
+    words, long_words = zip(*WORD_KINDS.lookup(columns.orth, doc))
+    nominal, verbal, finite = zip(*TAG_KINDS.lookup(list(zip(columns.pos, columns.morph)), doc))
     return TokenFlags(list(words), list(long_words), list(map(mul, words, nominal)), list(map(mul, words, verbal)), list(finite), columns.lower)
 
 
 def _tag_kind(pos: str, morph: str) -> tuple[int, int, int]:
-    nominal = pos in NOMINAL_POS or is_participle(morph)
+    nominal = pos in NOMINAL_POS or morph_is_participle(morph)
     verbal = not nominal and pos in VERBAL_POS
     finite = pos in {"VERB", "AUX"} and "Fin" in morph_values(morph, "VerbForm")
     return int(nominal), int(verbal), int(finite)

@@ -160,10 +160,15 @@ DETECTION_TAIL = 10_000
 
 
 def _framing(text: str) -> str:
-    """The start and the end of `text` (all of it when it is short)."""
+    """The start and the end of `text` (all of it when it is short), cut at line ends so no
+    word is split and no line seems to start where it does not."""
     if len(text) <= DETECTION_HEAD + DETECTION_TAIL:
         return text
-    return f"{text[:DETECTION_HEAD]}\n{text[-DETECTION_TAIL:]}"
+    head_end = text.rfind("\n", 0, DETECTION_HEAD) + 1 or DETECTION_HEAD
+    tail_start = text.find("\n", len(text) - DETECTION_TAIL) + 1 or len(text) - DETECTION_TAIL
+    return text[:head_end] + ("" if text[head_end - 1] == "\n" else "\n") + text[tail_start:]
+
+
 PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
 
 

@@ -175,27 +175,31 @@ def test_words_in_a_run_of_capitals_are_not_acronyms(linter):
     assert findings(linter, text, "KLAR013") == [("KLAR013", 1, 63, "KS"), ("KLAR013", 1, 66, "SBK")]
 
 
-def test_substitution_one_word_form_is_found_when_its_word_also_starts_a_lemma_phrase(linter):
-    """A word can be a listed form of a one-word entry and the lemma that starts a phrase entry."""
+def _substitution_matches(linter, swaps: list[dict], text: str) -> list[tuple[int, int, str]]:
+    """(offset, end offset, match) of a one-off substitution rule with these entries."""
+    from lint.formats import read_bytes
+    from lint.kinds.base import ParsedBlock, RuleContext
     from lint.kinds.substitution import SubstitutionRule, SubstitutionSpec
 
     spec = SubstitutionSpec.model_validate({
         "code": "TEST001", "name": "test-ord", "kind": "substitution", "principle": "klarspråk",
-        "message": "Skriv {suggestion}.", "source": "test",
-        "explanation": {"vad": "Test.", "varfor": "Test."},
-        "examples": [{"bad": "x"}, {"good": "y"}],
-        "swap": [{"match": "erhålla", "suggest": ["få"], "forms": {"erhåller": "får"}},
-                 {"match": "erhåller tidigt", "suggest": ["får snart"], "lemma": True}],
+        "message": "Skriv {suggestion}.", "source": "test", "explanation": {"vad": "Test.", "varfor": "Test."},
+        "examples": [{"bad": "x"}, {"good": "y"}], "swap": swaps,
     })
     rule = SubstitutionRule(spec)
-    nlp = linter.pipeline(None).nlp
-    rule.prepare(nlp)
-    from lint.formats import read_bytes
-    from lint.kinds.base import ParsedBlock, RuleContext
+    pipeline = linter.pipeline(None)
+    rule.prepare(pipeline.nlp)
+    document = read_bytes(text.encode(), "t.txt")
+    parsed = [ParsedBlock(block, pipeline.nlp(block.text)) for block in document.blocks]
+    context = RuleContext(document, parsed, linter.profiles().get("webbsida"), linter.settings_for("."), pipeline.provides)
+    return [(hit.offset, hit.end_offset, hit.values["match"]) for hit in rule.check(context)]
 
-    document = read_bytes("Du erhåller svar i morgon.".encode(), "t.txt")
-    parsed = [ParsedBlock(block, nlp(block.text)) for block in document.blocks]
-    settings = linter.settings_for(".")
-    profile = linter.profiles().get("webbsida")
-    hits = list(rule.check(RuleContext(document, parsed, profile, settings, linter.pipeline(None).provides)))
-    assert [(hit.offset, hit.end_offset, hit.values["match"]) for hit in hits] == [(3, 11, "erhåller")]
+
+def test_substitution_one_word_form_is_found_when_its_word_also_starts_a_lemma_phrase(linter):
+    swaps = [{"match": "erhålla", "suggest": ["få"], "forms": {"erhåller": "får"}}, {"match": "erhåller tidigt", "suggest": ["får snart"]}]
+    assert _substitution_matches(linter, swaps, "Du erhåller svar i morgon.") == [(3, 11, "erhåller")]
+
+
+def test_substitution_one_word_form_of_a_phrase_entry_is_found(linter):
+    swaps = [{"match": "på grund av", "suggest": ["eftersom"], "forms": {"pga": "eftersom"}}]
+    assert _substitution_matches(linter, swaps, "Det blev fel pga regnet.") == [(13, 16, "pga")]

@@ -113,3 +113,14 @@ def _parsed(linter, text):
     pipeline = linter.pipeline(None)
     docs = pipeline.parse((block.text for block in document.blocks), frozenset({"sents"}))
     return [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
+
+
+def test_shared_tables_start_afresh_past_their_limit_and_still_answer(linter):
+    from lint.kinds.base import SharedTable
+
+    computed = []
+    table = SharedTable(lambda key, doc: computed.append(key) or key * 2, limit=3)
+    assert table.lookup([1, 2, 1], None) == [2, 4, 2]
+    assert table.lookup([3, 4], None) == [6, 8]  # four entries now: over the limit
+    assert table.lookup([1, 5], None) == [2, 10]  # a fresh table: 1 is worked out again
+    assert computed.count(1) == 2 and len(table._table) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
@@ -154,12 +154,9 @@ class ParsedBlock:
         """
         if not len(self.doc):
             return [], [], []
-        strings = self.doc.vocab.strings
         _, lemmas, _ = self.token_hashes
-        for value in set(lemmas).difference(_LOWER_LEMMAS):
-            _LOWER_LEMMAS[value] = strings[value].lower()
         starts = token_columns(self.doc).sent_start
-        return token_lowers(self.doc), list(map(_LOWER_LEMMAS.__getitem__, lemmas)), list(map((1).__eq__, starts))
+        return token_lowers(self.doc), LOWER_TEXTS.lookup(lemmas, self.doc), list(map((1).__eq__, starts))
 
 
 @dataclass
@@ -296,11 +293,42 @@ def token_rows(doc: Doc) -> list[TokenRow]:
     return rows
 
 
-# Hash -> text, shared by every doc (like spaCy's own StringStore, it grows with the
-# vocabulary seen): most words of a block were already looked up in an earlier block.
-_WORDS: dict[int, str] = {0: ""}
-_MORPHS: dict[int, str] = {0: ""}
-_LOWER_LEMMAS: dict[int, str] = {0: ""}
+class SharedTable:
+    """What a hash (or a tuple of hashes) stands for, worked out once and shared by every doc:
+    most words of a block were already looked up in an earlier one.
+
+    Past `limit` entries the table starts afresh, so a server or a crawl does not keep every
+    word it ever saw. A lookup works on the table it started with, so threads can share it.
+    """
+
+    def __init__(self, compute: Callable[[Any, Doc], Any], limit: int = 500_000) -> None:
+        self._compute, self._limit, self._table = compute, limit, {}
+
+    def lookup(self, keys: list, doc: Doc) -> list:
+        table = self._table
+        if len(table) > self._limit:
+            table = self._table = {}
+        for key in set(keys).difference(table):
+            table[key] = self._compute(key, doc)
+        return list(map(table.__getitem__, keys))
+
+
+def _text(value: int, doc: Doc) -> str:
+    return doc.vocab.strings[value] if value else ""
+
+
+def _morph_text(value: int, doc: Doc) -> str:
+    text = _text(value, doc)
+    return "" if text == "_" else text  # spaCy's "no features"
+
+
+def _lower_text(value: int, doc: Doc) -> str:
+    return _text(value, doc).lower()
+
+
+TEXTS = SharedTable(_text)  # one str per distinct word, shared by its rows
+MORPH_TEXTS = SharedTable(_morph_text)
+LOWER_TEXTS = SharedTable(_lower_text)
 
 
 class TokenColumns(NamedTuple):
@@ -329,38 +357,18 @@ def token_lowers(doc: Doc) -> list[str]:
     """The lower-case form of every token (no TokenRow needed); built once per doc."""
     lowers = doc.user_data.get("kommlint_lowers")
     if lowers is None:
-        column = token_columns(doc).lower
-        learn_strings(doc, column)
-        lowers = doc.user_data["kommlint_lowers"] = list(map(_WORDS.__getitem__, column))
+        lowers = doc.user_data["kommlint_lowers"] = TEXTS.lookup(token_columns(doc).lower, doc)
     return lowers
-
-
-def learn_strings(doc: Doc, *columns: list[int]) -> None:
-    """Put the texts of these hashes (words, POS tags) in the shared table."""
-    strings = doc.vocab.strings
-    for value in set().union(*columns).difference(_WORDS):
-        _WORDS[value] = strings[value]  # one str per distinct word, shared by its rows
-
-
-def morph_texts(doc: Doc, column: list[int]) -> list[str]:
-    """The morph string of each MORPH hash ("" for spaCy's "no features")."""
-    strings = doc.vocab.strings
-    for value in set(column).difference(_MORPHS):
-        text = strings[value]
-        _MORPHS[value] = "" if text == "_" else text
-    return list(map(_MORPHS.__getitem__, column))
 
 
 def _rows(doc: Doc) -> list[TokenRow]:
     columns = token_columns(doc)
-    learn_strings(doc, columns.orth, columns.lower, columns.pos)
-    word = _WORDS.__getitem__
     rows = zip(
         range(len(columns.orth)),
-        map(word, columns.orth),
-        map(word, columns.lower),
-        map(word, columns.pos),
-        morph_texts(doc, columns.morph),
+        TEXTS.lookup(columns.orth, doc),
+        token_lowers(doc),
+        TEXTS.lookup(columns.pos, doc),
+        MORPH_TEXTS.lookup(columns.morph, doc),
         map(bool, columns.is_punct),
         map(bool, columns.is_space),
     )

@@ -60,8 +60,9 @@ class _Candidate:
 
 
 def _second_words(candidates: list[_Candidate]) -> frozenset[str] | None:
-    """The words that can follow the first word of these entries; None when one is a single word."""
-    if any(len(candidate.words) == 1 for candidate in candidates):
+    """The words that can follow the first word of these entries; None when one of them (or
+    one of their listed forms, like "pga" for "på grund av") is a single word."""
+    if any(len(words) == 1 for candidate in candidates for words in (candidate.words, *candidate.phrases)):
         return None
     return frozenset(words[1] for candidate in candidates for words in candidate.phrases if len(words) > 1)
 
