@@ -14,7 +14,7 @@ from lint.checks.program import (
     Phrases,
     _phone_matches,
     contains_email,
-    folded,
+    fold,
     text_mask,
     words_regex,
 )
@@ -23,17 +23,17 @@ EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <=
 PLAIN_CHARACTERS = [chr(code) for code in range(0x100) if PLAIN_WORD.fullmatch(chr(code))]
 
 
-def test_folded_keeps_length_and_words():
+def test_fold_keeps_length_and_words():
     text = EVERY_CHARACTER
-    assert len(folded(text)) == len(text)
-    assert [match.span() for match in WORD.finditer(folded(text))] == [match.span() for match in WORD.finditer(text)]
+    assert len(fold(text)) == len(text)
+    assert [match.span() for match in WORD.finditer(fold(text))] == [match.span() for match in WORD.finditer(text)]
 
 
 @pytest.mark.parametrize("plain", PLAIN_CHARACTERS)
-def test_folded_equals_what_a_case_insensitive_regex_matches(plain):
+def test_fold_equals_what_a_case_insensitive_regex_matches(plain):
     """Every character a case-insensitive regex takes for `plain` folds to it, and no other."""
     expected = [match.start() for match in re.finditer(re.escape(plain), EVERY_CHARACTER, re.I)]
-    assert [match.start() for match in re.finditer(re.escape(plain), folded(EVERY_CHARACTER))] == expected
+    assert [match.start() for match in re.finditer(re.escape(plain), fold(EVERY_CHARACTER))] == expected
 
 
 TEXTS = [
@@ -47,7 +47,7 @@ PHRASES = ["deadline", "save the date", "team", "feedback", "e-mail", "email", "
 def test_phrases_never_rule_out_a_match(text):
     regex, phrases = words_regex(PHRASES), Phrases.of(PHRASES)
     for variant in (text, text_mask(text)):
-        words = frozenset(WORD.findall(folded(text)) + WORD.findall(folded(text_mask(text))))
+        words = frozenset(WORD.findall(fold(text)) + WORD.findall(fold(text_mask(text))))
         if regex.search(variant):
             assert phrases.may_occur(words), variant
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from lint.checks.text import fold, folded_text
 from lint.document import Block, BlockKind, Document
 from lint.errors import RulePackError
 from lint.kinds.base import Hit, ParsedBlock, RuleContext
@@ -216,20 +217,9 @@ def contains_email(text: str) -> bool:
 # Quick tests: which words a text has --------------------------------------------------
 
 WORD = re.compile(r"\w+")
-# str.lower() folds these otherwise than a case-insensitive regex (İ even becomes two characters).
-ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
-# Words made of these characters are equal after folded() exactly when a case-insensitive
+# Words made of these characters are equal after fold() exactly when a case-insensitive
 # regex matches one with the other (checked against every Unicode character).
 PLAIN_WORD = re.compile(r"[0-9a-z_\u00df-\u00f6\u00f8-\u00ff]+")
-
-
-def folded(text: str) -> str:
-    """`text` in lower case, with the same length and the same runs of \\w."""
-    if not text.isascii():
-        for odd, plain in ODD_CASES:
-            if odd in text:
-                text = text.replace(odd, plain)
-    return text.lower()
 
 
 def block_words(parsed: ParsedBlock) -> frozenset[str]:
@@ -243,17 +233,9 @@ def block_words(parsed: ParsedBlock) -> frozenset[str]:
         parsed.cache["program:word_count"] = len(runs)
         masked = masked_text(parsed)
         if masked != parsed.block.text:
-            runs += WORD.findall(folded(masked))  # blanking out a URL can leave a new word
+            runs += WORD.findall(fold(masked))  # blanking out a URL can leave a new word
         words = parsed.cache["program:words"] = frozenset(runs)
     return words
-
-
-def folded_text(parsed: ParsedBlock) -> str:
-    """folded(block text), kept in the block's cache."""
-    text = parsed.cache.get("program:folded")
-    if text is None:
-        text = parsed.cache["program:folded"] = folded(parsed.block.text)
-    return text
 
 
 def word_count(parsed: ParsedBlock) -> int:
@@ -270,11 +252,11 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
     if words is None:
         document = ctx.document
         if len(ctx.parsed) != len(document.blocks):
-            words = frozenset(WORD.findall(folded(page_text(document))))  # not the blocks of this document
+            words = frozenset(WORD.findall(fold(page_text(document))))  # not the blocks of this document
         else:
             words = frozenset().union(*(block_words(parsed) for parsed in ctx.parsed))
             if document.format == "html":
-                words = words.union(WORD.findall(folded(page_text(document)[len(document.text) :])))
+                words = words.union(WORD.findall(fold(page_text(document)[len(document.text) :])))
         cache["program:page_words"] = words
     return words
 
@@ -303,7 +285,7 @@ class Phrases:
         for phrase in phrases:
             if not phrase:
                 continue  # words_regex leaves empty phrases out
-            words = WORD.findall(folded(phrase))
+            words = WORD.findall(fold(phrase))
             if not words or not all(PLAIN_WORD.fullmatch(word) for word in words):
                 return cls({}, anything=True)
             needs.setdefault(max(words, key=len), []).append(frozenset(words))

@@ -16,7 +16,7 @@ from lint.checks.program import (
     block_words,
     contains_email,
     end_hit,
-    folded,
+    fold,
     hrefs,
     masked_text,
     missing,
@@ -153,7 +153,7 @@ def contact_present(ctx: RuleContext) -> bool:
     words = page_words(ctx)
     if not (words.isdisjoint(CONTACT_PHRASE_VERBS) or words.isdisjoint(CONTACT_PHRASE_NOUNS)) and CONTACT_PHRASE.search(text):
         return True
-    if "/" in text and "/kontakt" in folded(text) and CONTACT_URL.search(text):
+    if "/" in text and "/kontakt" in fold(text) and CONTACT_URL.search(text):
         return True
     return contains_email(text) or next(phone_numbers(text), None) is not None
 

@@ -94,11 +94,15 @@ def folded_text(parsed: ParsedBlock) -> str:
     """
     folded = parsed.cache.get("folded")
     if folded is None:
-        text = parsed.block.text
-        if _CASE_ODDITIES.search(text):
-            text = text.translate(_ODDITIES_FOLDED)  # also keeps İ one character long
-        folded = parsed.cache["folded"] = text.lower()
+        folded = parsed.cache["folded"] = fold(parsed.block.text)
     return folded
+
+
+def fold(text: str) -> str:
+    """`text` in lower case as a case-insensitive regex sees it: same length, same runs of \\w."""
+    if not text.isascii() and _CASE_ODDITIES.search(text):
+        text = text.translate(_ODDITIES_FOLDED)  # also keeps İ one character long
+    return text.lower()
 
 
 def has_clean_sentence_bounds(parsed: ParsedBlock) -> bool:
