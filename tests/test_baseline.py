@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from lint.baseline import context_of
-from lint.cli import main
+from lint.engine.baseline import context_of
+from lint.cli.main import main
 
 OLD = (
     "# Ansökan om bygglov\n\n"

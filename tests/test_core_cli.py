@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "lint" / "schemas" / "output-v1.json").read_text())
 BAD_TEXT = "Du skall svara.\n"
@@ -170,7 +170,7 @@ def test_listing_and_version_do_not_import_spacy(args):
     import sys
 
     code = (
-        "import sys\nfrom lint.cli import main\n"
+        "import sys\nfrom lint.cli.main import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NOSPACY')\n"
     )

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.config import discover, load_config_file
+from lint.cli.main import main
+from lint.engine.config import discover, load_config_file
 from lint.errors import ConfigError
 
 TEXT = "Du skall erhålla 25000 kronor.\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 from lint.crawl import Store
 from crawl_site import Site, SiteServer
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lint.formats import read_bytes
-from lint.packs import builtin_rules_dir
-from lint.profiles import load_profiles
+from lint.rules.packs import builtin_rules_dir
+from lint.rules.profiles import load_profiles
 
 PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor")
 # Elements some rule checks; a profile requiring anything else would require it silently.
@@ -126,7 +126,7 @@ def test_a_form_field_alone_decides(profiles):
 def test_profiles_command(tmp_path):
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from lint.cli.main import main
 
     result = CliRunner().invoke(main, ["profiles"])
     assert result.exit_code == 0

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from conftest import SEED
-from lint.checks.program_avsandare import ms_phone
-from lint.config import Settings
+from lint.rules.checks.program_avsandare import ms_phone
+from lint.engine.config import Settings
 from lint.formats import read_bytes
 
 

@@ -131,7 +131,7 @@ def test_precision_and_recall_per_rule(evaluation):
 
 
 if __name__ == "__main__":
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
     result = evaluate(Linter())
     print(table(result))

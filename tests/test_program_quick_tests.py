@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint.checks.program import (
+from lint.rules.checks.program import (
     EMAIL,
     PHONE,
     PLAIN_WORD,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from lint import __version__
-from lint.engine import FileResult
+from lint.engine.linter import FileResult
 
 REPORTERS = {
     "text": "lint.reporters.text",

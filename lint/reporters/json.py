@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from lint.engine import FileResult
+from lint.engine.linter import FileResult
 
 JSON_VERSION = 1
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lint.metrics import lix_band
+from lint.language.metrics import lix_band
 from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -86,7 +86,7 @@ _LINES: dict = {}
 
 def _file_lines(result):
     """A cached result has no document: read its lines from the file (once per file)."""
-    from lint.fix import SourceLines
+    from lint.engine.fix import SourceLines
 
     if _LINES.get("result") is not result:
         _LINES.update(result=result, lines=SourceLines(result))
@@ -109,7 +109,7 @@ def _file_summary(console: Console, result) -> None:
 def _title(profile: str) -> str:
     """The profile's Swedish title, when it says more than its name."""
     from lint.resources import builtin_rules_dir
-    from lint.profiles import load_profiles
+    from lint.rules.profiles import load_profiles
 
     profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
     if profile not in profiles:
