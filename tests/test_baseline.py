@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from lint.engine.baseline import context_of
 from lint.cli.main import main
+from lint.engine.baseline import context_of
 
 OLD = (
     "# Ansökan om bygglov\n\n"

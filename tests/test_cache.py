@@ -13,8 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 import lint
-from lint.engine.cache import ENTRIES, ResultCache, cache_dir, packs_fingerprint, result_to_json
 from lint.cli.main import main
+from lint.engine.cache import (
+    ENTRIES,
+    ResultCache,
+    cache_dir,
+    packs_fingerprint,
+    result_to_json,
+)
 from lint.engine.config import Settings
 from lint.engine.linter import Linter, Options
 
@@ -54,8 +60,8 @@ def test_a_hit_restores_the_whole_result(folder):
 def test_every_diagnostic_field_survives_the_round_trip():
     from dataclasses import fields
 
-    from lint.engine.cache import result_from_json
     from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+    from lint.engine.cache import result_from_json
     from lint.engine.linter import FileResult
 
     values = {

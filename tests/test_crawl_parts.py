@@ -10,6 +10,7 @@ from collections import Counter
 
 import httpx
 import pytest
+from crawl_site import Site, SiteServer, sitemap, sitemap_index
 
 from lint.crawl import CrawlConfig, FetchSettings, Store, crawl
 from lint.crawl.fetch import Fetcher
@@ -21,7 +22,6 @@ from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.urls import UrlPolicy, normalize, page_key
 from lint.engine.linter import Options
 from lint.formats import read_bytes
-from crawl_site import Site, SiteServer, sitemap, sitemap_index
 
 ROBOTS = """
 # kommentar

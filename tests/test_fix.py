@@ -15,8 +15,8 @@ from click.testing import CliRunner
 import lint.engine.fix
 from lint.cli.main import main
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.engine.fix import Fixer, FixError, applicable, apply_edits, choose, fix_path
 from lint.engine.linter import Linter, Options
-from lint.engine.fix import FixError, Fixer, apply_edits, applicable, choose, fix_path
 from lint.rules.packs import load_rules
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "html": ".html"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_text
 from klarsprak_eval import items, score, sentence_counts, table
+
 from lint.rules.packs import load_rules
 
 THRESHOLD = 0.9

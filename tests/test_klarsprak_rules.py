@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED, lint_text
+
 from lint.engine.fix import apply_fixes
 
 
@@ -111,7 +111,7 @@ def test_seed_document(linter):
 
 def test_no_form_on_the_deponent_list_is_ever_passive(linter):
     needs_morph(linter)
-    from lint.rules.checks.passive import deponents
+    from lint.language.passive import deponents
 
     forms = sorted(form for form in deponents() if " " not in form)
     text = "\n\n".join(f"Hon sa att de {form} där i går." for form in forms)
@@ -178,7 +178,8 @@ def test_words_in_a_run_of_capitals_are_not_acronyms(linter):
 def _substitution_matches(linter, swaps: list[dict], text: str) -> list[tuple[int, int, str]]:
     """(offset, end offset, match) of a one-off substitution rule with these entries."""
     from lint.formats import read_bytes
-    from lint.rules.kinds.base import ParsedBlock, RuleContext
+    from lint.language.views import ParsedBlock
+    from lint.rules.api import RuleContext
     from lint.rules.kinds.substitution import SubstitutionRule, SubstitutionSpec
 
     spec = SubstitutionSpec.model_validate({

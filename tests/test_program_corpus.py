@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from klarsprak_eval import Score  # the same tp/fp/fn counter as the klarspråk evaluation
+from klarsprak_eval import (
+    Score,  # the same tp/fp/fn counter as the klarspråk evaluation
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "program"
 PREFIXES = ("MALG", "AVS", "OFF")

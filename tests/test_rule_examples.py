@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_text
+
 from lint.engine.fix import apply_fixes
 from lint.rules.packs import load_rules
 

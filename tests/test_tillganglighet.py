@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import docx
 import pytest
-
 from conftest import lint_text
+
 from lint.engine.config import Settings
 from lint.formats import read_bytes
 

@@ -21,7 +21,8 @@ from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
 
 if TYPE_CHECKING:
-    from lint.rules.kinds.base import ParsedBlock, Rule
+    from lint.language.views import ParsedBlock
+    from lint.rules.api import Rule
     from lint.rules.profiles import Profiles
 
 # Rule kinds, packs and profiles (pydantic models) are imported where they are used: a run
@@ -188,7 +189,7 @@ class Linter:
 
     # Linting -------------------------------------------------------------------------
     def lint_document(self, document: Document, settings: Settings | None = None) -> FileResult:
-        from lint.rules.kinds.base import ParsedBlock
+        from lint.language.views import ParsedBlock
 
         settings = settings or self.settings_for(document.path)
         result = FileResult(document.path, document.format, document.encoding)
@@ -215,7 +216,7 @@ class Linter:
     def _run_rules(self, document: Document, settings: Settings, result: FileResult, rules: list[Rule], parsed: list[ParsedBlock], profile, pipeline) -> None:
         """Metrics, then every rule's findings as diagnostics, sorted, into `result`."""
         from lint.language.metrics import document_metrics
-        from lint.rules.kinds.base import RuleContext
+        from lint.rules.api import RuleContext
 
         result.metrics = document_metrics(parsed, pipeline.provides)
         context = RuleContext(document, parsed, profile, settings, pipeline.provides, result.metrics)

@@ -25,7 +25,7 @@ from itertools import compress
 from operator import mul
 from typing import NamedTuple
 
-from lint.rules.kinds.base import (
+from lint.language.views import (
     MORPH_TEXTS,
     ParsedBlock,
     SharedTable,
@@ -217,7 +217,7 @@ def count(sentences: Iterable, with_passives: bool = False) -> Counts:
 
 
 def passive_tokens(sentence) -> frozenset[int]:
-    from lint.rules.checks.passive import deponents, passives
+    from lint.language.passive import deponents, passives
 
     found = passives(sentence, deponents())
     return frozenset(i for passive in found for i in range(passive.start, passive.end)) if found else frozenset()
@@ -257,7 +257,7 @@ def reading_time_seconds(words: int) -> int:
 def passive_share(parsed: list[ParsedBlock]) -> float | None:
     """Passive constructions per clause. A clause is counted at each finite verb; a passive
     infinitive after a modal (ska lämnas) is a passive clause whose finite verb is the modal."""
-    from lint.rules.checks.passive import deponents, passives
+    from lint.language.passive import deponents, passives
 
     forms = deponents()
     passive_total = clauses = 0

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from lint.rules.kinds.base import (
+from lint.language.views import (
     ParsedBlock,
-    RuleContext,
     inside,
     quoted_spans,
     sentence_spans,
@@ -44,11 +43,6 @@ class Sentence:
             return False
         rows = token_rows(self.span.doc)[self.span.start : self.span.end]
         return sum(1 for row in rows if not row.is_punct and not row.is_space) >= 3
-
-
-def sentences(ctx: RuleContext, scope=None) -> Iterator[Sentence]:
-    for parsed in ctx.blocks(scope):
-        yield from block_sentences(parsed)
 
 
 def block_sentences(parsed: ParsedBlock) -> list[Sentence]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.rules.kinds.base import Rule
+from lint.rules.api import Rule
 from lint.wording import KIND_LABELS
 
 SECTIONS = ("Vad regeln gör", "Varför", "Exempel", "Skriv hellre", "Källa")

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
+from lint.rules.api import Rule
 from lint.rules.kinds import KINDS
-from lint.rules.kinds.base import Rule
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"

@@ -21,7 +21,8 @@ from lint.language.text import (
     is_protected,
     protected_spans,
 )
-from lint.rules.kinds.base import Hit, ParsedBlock, RuleContext, keep_case
+from lint.language.views import ParsedBlock, keep_case
+from lint.rules.api import Hit, RuleContext
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.
 ACCEPTED = {

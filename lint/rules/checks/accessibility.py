@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lint.document import BlockKind, Document
 from lint.language.text import ChunkKinds
-from lint.rules.kinds.base import Hit, RuleContext
+from lint.rules.api import Hit, RuleContext
 
 FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
 VAGUE_ALT = {"bild", "bilden", "foto", "fotografi", "image", "img", "picture", "photo", "illustration", "ikon", "icon", "logo", "logotyp", "grafik", "figur"}

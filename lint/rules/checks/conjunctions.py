@@ -11,7 +11,8 @@ from lint.language.text import (
     is_protected,
     protected_spans,
 )
-from lint.rules.kinds.base import Hit, RuleContext, keep_case
+from lint.language.views import keep_case
+from lint.rules.api import Hit, RuleContext
 
 OCH_ELLER = re.compile(r"\boch\s*/\s*eller\b|\beller\s*/\s*och\b", re.I)
 SAMT = re.compile(r"\bsamt\b", re.I)

@@ -12,7 +12,8 @@ from lint.language.text import (
     is_protected,
     protected_spans,
 )
-from lint.rules.kinds.base import Hit, RuleContext, keep_case
+from lint.language.views import keep_case
+from lint.rules.api import Hit, RuleContext
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.language.text import is_protected, protected_spans
-from lint.rules.kinds.base import Hit, RuleContext
+from lint.rules.api import Hit, RuleContext
 
 # Written form → (suggestion, explanation); matched as whole words, case as listed.
 UNITS = {

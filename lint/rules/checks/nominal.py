@@ -20,7 +20,8 @@ from itertools import compress
 from operator import attrgetter
 
 from lint.language.text import block_sentences, is_protected, protected_spans
-from lint.rules.kinds.base import Hit, RuleContext, TokenRow, keep_case, token_rows
+from lint.language.views import TokenRow, keep_case, token_rows
+from lint.rules.api import Hit, RuleContext
 
 SLOTS = ("inf", "pres", "past", "sup")
 PASSIVE_SLOTS = ("pinf", "ppres", "ppast", "psup")

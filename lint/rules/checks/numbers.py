@@ -11,7 +11,7 @@ from lint.language.text import (
     is_protected,
     protected_spans,
 )
-from lint.rules.kinds.base import Hit, RuleContext
+from lint.rules.api import Hit, RuleContext
 
 # \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
 # the regex engine skips quickly from digit to digit.

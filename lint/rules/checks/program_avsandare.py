@@ -10,25 +10,26 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lint.rules.checks.program import (
-    Organization,
+from lint.language.detectors import (
     Phrases,
     block_words,
     contains_email,
-    end_hit,
-    fold,
-    hrefs,
     masked_text,
-    missing,
-    org,
-    page_text,
-    page_words,
     phone_numbers,
-    required,
-    title_hit,
     words_regex,
 )
-from lint.rules.kinds.base import Hit, RuleContext
+from lint.language.text import fold
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.program import (
+    end_hit,
+    hrefs,
+    missing,
+    page_text,
+    page_words,
+    required,
+    title_hit,
+)
+from lint.rules.organisation import Organization, org
 
 SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "publisher", "utgivare")
 

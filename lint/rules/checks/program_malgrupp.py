@@ -7,20 +7,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lint.rules.checks.program import (
+from lint.language.detectors import (
     Phrases,
     block_words,
-    folded_text,
-    load_data,
     masked_text,
-    org,
-    prose_blocks,
     sentence_start,
-    title_hit,
     word_count,
     words_regex,
 )
-from lint.rules.kinds.base import Hit, RuleContext, keep_case
+from lint.language.text import folded_text
+from lint.language.views import keep_case
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.program import prose_blocks, title_hit
+from lint.rules.organisation import load_data, org
 
 # MALG001 tilltal ----------------------------------------------------------------------
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language.detectors import block_words
+from lint.language.text import folded_text
+from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
-    block_words,
-    folded_text,
     hrefs,
     missing,
     page_text,
@@ -18,7 +19,6 @@ from lint.rules.checks.program import (
     required,
     title_hit,
 )
-from lint.rules.kinds.base import Hit, RuleContext
 from lint.rules.profiles import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}

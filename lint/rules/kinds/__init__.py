@@ -1,6 +1,6 @@
 """Rule kinds, one module each. A pack's `kind:` field picks the class here."""
 
-from lint.rules.kinds.base import Rule
+from lint.rules.api import Rule
 from lint.rules.kinds.existence import ExistenceRule
 from lint.rules.kinds.metric import MetricRule
 from lint.rules.kinds.python import PythonRule

@@ -13,14 +13,8 @@ from typing import Any, ClassVar, Literal
 from pydantic import field_validator, model_validator
 
 from lint.errors import RulePackError
-from lint.rules.kinds.base import (
-    Hit,
-    Rule,
-    RuleContext,
-    RuleSpec,
-    keep_case,
-    sentence_spans,
-)
+from lint.language.views import keep_case, sentence_spans
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 
 # Token attributes in Matcher patterns and the annotation each needs.
 PATTERN_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "SENT_START": "sents", "IS_SENT_START": "sents"}

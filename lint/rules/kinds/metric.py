@@ -11,7 +11,8 @@ from typing import ClassVar, Literal
 # `lint.language.metrics` imports from this package; bind the module, not its names, so either
 # can be imported first.
 from lint.language import metrics
-from lint.rules.kinds.base import Hit, Rule, RuleContext, RuleSpec, sentence_spans
+from lint.language.views import sentence_spans
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 
 SENTENCE_METRICS = {"sentence_words"}
 BLOCK_METRICS = {"block_words"}

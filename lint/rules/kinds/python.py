@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field
 
 from lint.errors import RulePackError
-from lint.rules.kinds.base import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 
 
 class PythonSpec(RuleSpec):

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from lint.rules.kinds.base import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 
 
 class AnyOf(BaseModel):

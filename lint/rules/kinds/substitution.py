@@ -17,16 +17,8 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from lint.rules.kinds.base import (
-    Hit,
-    Rule,
-    RuleContext,
-    RuleSpec,
-    has_sentences,
-    inside,
-    keep_case,
-    quoted_spans,
-)
+from lint.language.views import has_sentences, inside, keep_case, quoted_spans
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 
 
 class Swap(BaseModel):
