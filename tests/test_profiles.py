@@ -100,9 +100,8 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
 
     result = lint("Hej Anna!\n\nVi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n", select=("AVS004",))
     assert (result.profile, result.profile_source) == ("brev", "detected")
-    from lint.reporters.json import file_json
 
-    data = file_json(result)
+    data = result.to_json()
     assert (data["profile"], data["profile_source"]) == ("brev", "detected")
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)

@@ -158,9 +158,7 @@ def _model_fingerprint(model: str | None) -> str:
 
 
 def result_to_json(result) -> dict[str, Any]:
-    from lint.reporters.json import file_json
-
-    data = file_json(result)
+    data = result.to_json()
     for item, diagnostic in zip(data["diagnostics"], result.diagnostics):
         if diagnostic.context:
             item["context"] = diagnostic.context

@@ -47,8 +47,19 @@ class FileResult:
     document: Document | None = field(default=None, repr=False, compare=False)
     parsed: list[ParsedBlock] | None = field(default=None, repr=False, compare=False)  # with Options.keep_parsed
 
-    def max_severity(self) -> Severity | None:
-        return max((d.severity for d in self.diagnostics), default=None)
+    def to_json(self) -> dict[str, Any]:
+        """The file's entry in the JSON output (and in the result cache)."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "profile": self.profile,
+            "profile_source": self.profile_source,
+            "profile_reason": self.profile_reason,
+            "metrics": self.metrics,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "errors": [e.to_json() for e in self.errors],
+        }
 
 
 @dataclass

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import lint.rules.kinds  # noqa: F401  (loaded before lint.language.metrics, which imports it back: avoids an import cycle)
 from lint.crawl.store import CHECKED, Store
 from lint.language.metrics import lix_band
 
