@@ -71,6 +71,9 @@ class Diagnostic:
     context: str = field(default="", compare=False)
     # The nearest heading before the finding, where lines alone are hard to find (DOCX, PDF).
     heading: str | None = field(default=None, compare=False)
+    # About the document as a whole (an element missing): its identity in a baseline is its
+    # file, rule and profile, not the text it happens to be anchored on.
+    whole_document: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -103,7 +106,7 @@ class Diagnostic:
             data["code"], data["name"], data["principle"], Severity.parse(data["severity"]), data["message"], path,
             data["line"], data["column"], data["end_line"], data["end_column"], data["offset"], data["end_offset"],
             data["match"], tuple(data.get("suggestions", ())), Fix.from_json(fix) if fix else None, data.get("page"),
-            data.get("context", ""), data.get("heading"),
+            data.get("context", ""), data.get("heading"), bool(data.get("whole_document")),
         )
 
     @property

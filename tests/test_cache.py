@@ -69,7 +69,7 @@ def test_every_diagnostic_field_survives_the_round_trip():
         "message": "Skriv ska.", "path": "a.docx", "line": 2, "column": 3, "end_line": 2, "end_column": 8,
         "offset": 10, "end_offset": 15, "match": "skall", "suggestions": ("ska",),
         "fix": Fix((Edit(10, 15, "ska"), Edit(20, 20, ",")), "unsafe"), "page": 4, "context": "Du skall.",
-        "heading": "Beslut",
+        "heading": "Beslut", "whole_document": True,
     }
     assert set(values) == {f.name for f in fields(Diagnostic)}, "ett nytt fält i Diagnostic: lägg till det här och i from_json"
     original = FileResult("a.docx", "docx", "utf-8", "beslut", "cli", "vald", {"words": 3}, [Diagnostic(**values)])

@@ -46,12 +46,19 @@ def context_of(source: str, offset: int, end_offset: int) -> str:
     return _collapse(source[start:end])
 
 
-def fingerprint(diagnostic, source: str | None) -> str:
-    """A line-independent identity for a finding (its rule, match and sentence)."""
-    context = context_of(source, diagnostic.offset, diagnostic.end_offset) if source is not None else diagnostic.context
-    return hashlib.sha256(
-        "\0".join((diagnostic.code, _collapse(diagnostic.match).lower(), context.lower())).encode("utf-8")
-    ).hexdigest()[:20]
+def fingerprint(diagnostic, source: str | None, profile: str | None = None) -> str:
+    """A line-independent identity for a finding: its rule, match and sentence.
+
+    A whole-document finding (an element missing) is anchored on some heading or block that
+    says nothing about it: its identity is its rule and the document's profile only, so that
+    editing that heading does not make it new.
+    """
+    if diagnostic.whole_document:
+        parts = (diagnostic.code, "whole-document", profile or "")
+    else:
+        context = context_of(source, diagnostic.offset, diagnostic.end_offset) if source is not None else diagnostic.context
+        parts = (diagnostic.code, _collapse(diagnostic.match).lower(), context.lower())
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
 def fingerprints(result) -> list[str]:
@@ -59,7 +66,7 @@ def fingerprints(result) -> list[str]:
     from lint.engine.fix import load_source
 
     source = load_source(result)
-    return [fingerprint(d, source) for d in result.diagnostics]
+    return [fingerprint(d, source, result.profile) for d in result.diagnostics]
 
 
 def _relative(path: str, root: Path) -> str:

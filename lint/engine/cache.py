@@ -162,6 +162,8 @@ def result_to_json(result) -> dict[str, Any]:
     for item, diagnostic in zip(data["diagnostics"], result.diagnostics):
         if diagnostic.context:
             item["context"] = diagnostic.context
+        if diagnostic.whole_document:
+            item["whole_document"] = True
     return data
 
 

@@ -291,6 +291,7 @@ class Linter:
             suggestions=hit.suggestions,
             fix=hit.fix,
             page=page,
+            whole_document=hit.whole_document,
             heading=document.heading_before(hit.offset) if document.extras.get("binary") else None,
         )
 

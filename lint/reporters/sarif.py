@@ -111,7 +111,7 @@ def _results(result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
             "level": LEVELS[d.severity.label],
             "message": {"text": d.message + (f" Förslag: {' | '.join(d.suggestions)}" if d.suggestions else "")},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
-            "partialFingerprints": {"kommlintFingerprint/v1": fingerprint(d, lines.source)},
+            "partialFingerprints": {"kommlintFingerprint/v1": fingerprint(d, lines.source, result.profile)},
             "properties": {"principle": d.principle, "name": d.name},
         }
         if d.page is not None:

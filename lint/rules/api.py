@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -99,6 +99,7 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    whole_document: bool = False  # about the document as a whole (something missing), not its words
 
 
 @dataclass
@@ -154,11 +155,14 @@ class RuleContext:
         """A document-level hit: at the first heading, else at the first block."""
         for parsed in self.parsed:
             if parsed.block.kind is BlockKind.HEADING:
-                return self.hit(parsed.block, 0, len(parsed.block.text), **values)
+                return self.block_hit(parsed.block, **values)
         if self.parsed:
-            first = self.parsed[0].block
-            return self.hit(first, 0, len(first.text), **values)
-        return Hit(0, 0, {"match": "", **values})
+            return self.block_hit(self.parsed[0].block, **values)
+        return Hit(0, 0, {"match": "", **values}, whole_document=True)
+
+    def block_hit(self, block: Block, **values: Any) -> Hit:
+        """A document-level hit anchored on the whole of one block."""
+        return replace(self.hit(block, 0, len(block.text), **values), whole_document=True)
 
     def is_vocabulary(self, text: str) -> bool:
         return text.lower() in self.settings.vocabulary

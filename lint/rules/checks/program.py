@@ -36,15 +36,14 @@ def end_hit(ctx: RuleContext, **values: Any) -> Hit:
     """A document-level finding at the last block (where contact details belong)."""
     if not ctx.parsed:
         return ctx.document_hit(**values)
-    last = ctx.parsed[-1].block
-    return ctx.hit(last, 0, len(last.text), **values)
+    return ctx.block_hit(ctx.parsed[-1].block, **values)
 
 
 def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
     """A missing-element hit carrying the rule's suggested text (option `suggestion`)."""
     suggestion = rule.options.get("suggestion", "").format(organization=ctx.settings.organization)
     values = {**hit.values, "suggestion": suggestion, "organization": ctx.settings.organization}
-    return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else ())
+    return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else (), whole_document=hit.whole_document)
 
 
 def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> list[ParsedBlock]:
