@@ -22,12 +22,22 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
+        """A level by its English or Swedish name (warning or varning, error or fel)."""
         if isinstance(value, Severity):
             return value
-        try:
-            return cls[value.strip().upper()]
-        except KeyError:
-            raise ValueError(f"okänd nivå {value!r}: använd info, warning eller error") from None
+        name = str(value).strip().lower()
+        level = SEVERITY_NAMES.get(name)
+        if level is None:
+            raise ValueError(f"okänd nivå {value!r}: använd info, varning eller fel") from None
+        return level
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Every name a level may be given by: the Swedish ones first, as users read them."""
+        return tuple(SEVERITY_NAMES)
+
+
+SEVERITY_NAMES = {"info": Severity.INFO, "varning": Severity.WARNING, "fel": Severity.ERROR, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
 @dataclass(frozen=True)

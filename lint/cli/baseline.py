@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from lint.cli.main import EXIT_ERROR, EXIT_OK, run_guarded
+from lint.cli.main import EXIT_ERROR, EXIT_OK, SwedishGroup, run_guarded
 
 
-@click.group()
+@click.group(cls=SwedishGroup)
 def baseline():
     """Baslinje: spara dagens fynd så att bara nya fynd rapporteras."""
 

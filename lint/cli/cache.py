@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from lint.cli.main import EXIT_OK, run_guarded
+from lint.cli.main import EXIT_OK, SwedishGroup, run_guarded
 
 
-@click.group()
+@click.group(cls=SwedishGroup)
 def cache():
     """Resultatcachen: oförändrade filer granskas inte om."""
 

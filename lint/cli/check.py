@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lint.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run_guarded
+from lint.cli.main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run_guarded, use_color
 from lint.diagnostics import Severity
 
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
@@ -26,10 +26,10 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--select", help="Kommaseparerade regler att köra: koder, prefix (KLAR) eller namn.")
 @click.option("--extend-select", help="Regler att lägga till utöver urvalet.")
 @click.option("--ignore", help="Regler att hoppa över: koder, prefix eller namn.")
-@click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None, help="Lägsta nivå som ger felkod 1 (standard: warning).")
+@click.option("--fail-on", type=click.Choice(Severity.names(), case_sensitive=False), default=None, help="Lägsta nivå som ger felkod 1 (standard: varning).")
 @click.option("--statistics", is_flag=True, help="Visa antal fynd per regel.")
-@click.option("--no-color", is_flag=True, help="Ingen färg i utdata.")
-@click.option("-q", "--quiet", is_flag=True, help="Skriv bara fynden, ingen sammanfattning.")
+@click.option("--no-color", is_flag=True, help="Ingen färg i utdata (som miljövariabeln NO_COLOR).")
+@click.option("-q", "--quiet", is_flag=True, help="Skriv bara fynden (med nivå och källrad), ingen sammanfattning per fil eller totalt.")
 @click.option("--stdin-filename", help="Filnamn att visa (och välja format efter) när texten läses från standard in.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
@@ -63,7 +63,7 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         report_unused_suppressions=report_unused_suppressions,
         keep_documents=output_format == "text" or extras.fixing,
     )
-    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, not no_color, quiet, stdin_filename, extras)
+    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras)
     sys.exit(status)
 
 
@@ -89,9 +89,7 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
     results = extras.after(results, linter)
     if extras.diff:
         return extras.show_diff()
-    report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics)
-    if quiet and output_format == "text":
-        output_format = "concise"
+    report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics, quiet=quiet)
     with extras.output() as stream:
         render(output_format, report, stream, color=color and stream.isatty())
     return exit_code(report, linter, fail_on)

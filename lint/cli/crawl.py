@@ -63,7 +63,7 @@ def _check_urls(urls: list[str]) -> None:
 @click.option("--ignore", help="Regler att hoppa över: koder, prefix eller namn.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Konfigurationsfil att använda.")
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
-@click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None, help="Ge felkod 1 om det finns fynd på den här nivån eller högre (standard: felkod 0 när körningen gick igenom).")
+@click.option("--fail-on", type=click.Choice(Severity.names(), case_sensitive=False), default=None, help="Ge felkod 1 om det finns fynd på den här nivån eller högre (standard: felkod 0 när körningen gick igenom).")
 @click.option("-q", "--quiet", is_flag=True, help="Ingen rad per sida, bara sammanfattningen.")
 def crawl(urls, sitemaps, url_file, out_dir, db_file, allow_hosts, max_pages, max_depth, concurrency, jobs, rate, timeout, retries,
           retry_wait, max_bytes, max_redirects, no_follow, no_pdf, html_selector, force, resume, profile, select, ignore, config_file, model, fail_on, quiet):

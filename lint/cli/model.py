@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from lint.cli.main import SwedishGroup
+
 SOURCES = ("cli", "config", "installed", "embedded", "blank")
 REPO_TRAINING = Path(__file__).resolve().parent.parent / "training"
 
@@ -88,7 +90,7 @@ SOURCE_LABELS = {
 }
 
 
-@click.group()
+@click.group(cls=SwedishGroup)
 def model() -> None:
     """Visa eller träna den svenska språkmodellen (spaCy-pipeline)."""
 
@@ -121,7 +123,8 @@ def info(output_format: str, model_name: str | None, config_file: Path | None) -
     if data["accuracy"]:
         click.echo("Träffsäkerhet:")
         for key, value in data["accuracy"].items():
-            click.echo(f"  {LABELS.get(key, key):<22} {value:.3f}")
+            shown = f"{value:.3f}".replace(".", ",")  # a decimal comma, as everywhere else
+            click.echo(f"  {LABELS.get(key, key):<22} {shown}")
 
 
 def _configured_model(config_file: Path | None) -> str | None:

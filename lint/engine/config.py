@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from lint.diagnostics import SEVERITY_NAMES
 from lint.errors import ConfigError
 
 CONFIG_NAMES = ("kommlint.toml", ".kommlint.toml", "pyproject.toml")
 DEFAULT_ORGANIZATION = "Stockholms stad"
-SEVERITIES = ("info", "warning", "error")
 
 
 def _strings(value: Any, key: str) -> tuple[str, ...]:
@@ -43,12 +43,15 @@ def _table(value: Any, key: str) -> dict[str, Any]:
     return value
 
 
+def _severity(value: Any, key: str) -> str:
+    """A level by its English or Swedish name, kept as the English label."""
+    if isinstance(value, str) and value.strip().lower() in SEVERITY_NAMES:
+        return SEVERITY_NAMES[value.strip().lower()].label
+    raise ConfigError(f"{key}: nivån ska vara info, varning eller fel, inte {value!r}")
+
+
 def _severity_table(value: Any, key: str) -> dict[str, str]:
-    table = _table(value, key)
-    for selector, level in table.items():
-        if level not in SEVERITIES:
-            raise ConfigError(f"{key}.{selector}: nivån ska vara info, warning eller error, inte {level!r}")
-    return table
+    return {selector: _severity(level, f"{key}.{selector}") for selector, level in _table(value, key).items()}
 
 
 def _glob_lists(value: Any, key: str) -> dict[str, tuple[str, ...]]:
@@ -96,7 +99,7 @@ KEYS: dict[str, Callable[[Any, str], Any]] = {
     "thresholds": _thresholds,
     "organization": _string,
     "model": _string,
-    "fail-on": lambda value, key: _choice(value, key, SEVERITIES),
+    "fail-on": _severity,
     "max-file-size": _positive_int,
     "report-unused-suppressions": _boolean,
     "ai-generated": _strings,  # globs of files whose text is AI-generated (OFF007)

@@ -208,8 +208,11 @@ class Linter:
             result.document = document
         profiles = self.profiles()
         if self.options.profile and self.options.profile not in profiles:
-            raise KommlintError(f"Okänd profil {self.options.profile!r}. Profiler: {', '.join(profiles.by_name)}")
-        choice = profiles.choose(document, self.options.profile, _known(settings.profiles, profiles), _known_one(settings.profile, profiles))
+            raise KommlintError(f"{document.path}: okänd profil {self.options.profile!r} (--profile).{_profile_hint(self.options.profile, profiles)}")
+        where = settings.source or "konfigurationen"
+        choice = profiles.choose(
+            document, self.options.profile, _known(settings.profiles, profiles, where), _known_one(settings.profile, profiles, where)
+        )
         result.profile, result.profile_source, result.profile_reason = choice.profile.name, choice.source, choice.reason
         pipeline = self.pipeline(settings)
         rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
@@ -321,14 +324,19 @@ def _release(parsed: list) -> None:
         item.release()
 
 
-def _known(globs: dict[str, str], profiles: Profiles) -> dict[str, str]:
+def _profile_hint(name: str, profiles: Profiles) -> str:
+    nearest = difflib.get_close_matches(name, list(profiles.by_name), n=1)
+    listing = f" Profiler: {', '.join(profiles.by_name)}."
+    return f" Menade du {nearest[0]}?{listing}" if nearest else listing
+
+
+def _known(globs: dict[str, str], profiles: Profiles, where: str) -> dict[str, str]:
     for name in globs.values():
-        if name not in profiles:
-            raise KommlintError(f"Konfigurationen anger okänd profil {name!r}. Profiler: {', '.join(profiles.by_name)}")
+        _known_one(name, profiles, where)
     return globs
 
 
-def _known_one(name: str | None, profiles: Profiles) -> str | None:
+def _known_one(name: str | None, profiles: Profiles, where: str) -> str | None:
     if name is not None and name not in profiles:
-        raise KommlintError(f"Konfigurationen anger okänd profil {name!r}. Profiler: {', '.join(profiles.by_name)}")
+        raise KommlintError(f"{where}: okänd profil {name!r}.{_profile_hint(name, profiles)}")
     return name

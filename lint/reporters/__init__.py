@@ -28,6 +28,7 @@ class Report:
     files: list[FileResult]
     notices: list[str] = field(default_factory=list)
     statistics: bool = False
+    quiet: bool = False  # findings only: no per-file lines, notices or totals
     model: dict[str, Any] | None = None
 
     @property

@@ -72,6 +72,15 @@ class RuleSpec(BaseModel):
     # Placeholders every kind may use in its message; kinds extend this.
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
 
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _english_label(cls, severity: Any) -> Any:
+        """Rule packs may give the level in Swedish (varning, fel) as users read it."""
+        try:
+            return Severity.parse(severity).label
+        except (ValueError, TypeError):
+            return severity  # the Literal check reports it
+
     @field_validator("message")
     @classmethod
     def _known_placeholders(cls, message: str) -> str:
