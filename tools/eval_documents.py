@@ -75,6 +75,7 @@ class Evaluation:
     documents: int = 0
     profiles: dict[str, Counter] = field(default_factory=dict)  # expected -> Counter(detected)
     elements: dict[str, Counts] = field(default_factory=dict)
+    by_profile: dict[str, Counts] = field(default_factory=dict)  # element counts per expected profile
     wrong_profiles: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
@@ -166,6 +167,7 @@ def _score_elements(evaluation: Evaluation, label: str, expected: Expected, resu
         counts = evaluation.elements.setdefault(element, Counts())
         finding = reported.get(element)
         kind = counts.add(expected.elements.get(element) == "missing", finding is not None)
+        evaluation.by_profile.setdefault(expected.profile, Counts()).add(expected.elements.get(element) == "missing", finding is not None)
         if kind == "fn":
             evaluation.misses.append(f"{label}: {element} saknas men rapporteras inte")
         elif kind == "fp":
@@ -214,6 +216,9 @@ def report(evaluation: Evaluation) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for name, c in sorted(evaluation.elements.items()):
+        lines.append(f"| {name} | {c.tp} | {c.fp} | {c.fn} | {c.tn} | {c.precision:.2f} | {c.recall:.2f} |")
+    lines += ["", "| väntad profil | tp | fp | fn | tn | precision | recall |", "|---|---|---|---|---|---|---|"]
+    for name, c in sorted(evaluation.by_profile.items()):
         lines.append(f"| {name} | {c.tp} | {c.fp} | {c.fn} | {c.tn} | {c.precision:.2f} | {c.recall:.2f} |")
     passed = evaluation.traps - len(evaluation.trap_violations)
     lines += ["", f"Fällor och krav: {passed}/{evaluation.traps} håller"]
