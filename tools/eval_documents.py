@@ -184,7 +184,9 @@ def _check_traps(evaluation: Evaluation, label: str, expected: Expected, result)
         evaluation.traps += 1
         hits = [d for d in found if d.code == code]
         if hits:
-            evaluation.trap_violations.append(f"{label}:{hits[0].line}: {code} får inte rapporteras: {hits[0].message} «{hits[0].match[:40]}»")
+            evaluation.trap_violations.append(
+                f"{label}:{hits[0].line}: {code} får inte rapporteras: {hits[0].message} «{hits[0].match[:40]}»"
+            )
     for item in expected.must_fire:
         evaluation.traps += 1
         match = item.get("match")
