@@ -12,6 +12,8 @@ committed; rerun this script after changing a text here.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +59,18 @@ def build(spec: Spec) -> None:
             document.add_paragraph(text)
     target = HERE / spec.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.save(target)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(_fixed_timestamps(buffer.getvalue()))
+
+
+def _fixed_timestamps(data: bytes) -> bytes:
+    """The same package with every zip entry dated 1980-01-01, so a rerun changes no byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0)), source.read(item), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _letterhead(header, lines: list[str]) -> None:
@@ -297,6 +310,47 @@ SPECS = [
             ),
             ("p", "Bilagor"),
             ("p", "Region Stockholms remiss"),
+        ],
+    ),
+    Spec(
+        "stockholm/beslut-07-skolskjuts.docx",
+        "Utbildningsförvaltningen",
+        title="Beslut om skolskjuts",
+        header=["Stockholms stad | Beslut", "Utbildningsförvaltningen | 2025-06-10", "Skolskjutsenheten | Dnr E2025:04417"],
+        footer=["Utbildningsförvaltningen · Box 22049, 104 22 Stockholm · Telefon 08-508 33 000 · skolskjuts@edu.stockholm.se"],
+        body=[
+            ("p", "Till vårdnadshavare för Elsa Nyberg"),
+            ("h1", "Beslut om skolskjuts läsåret 2025/26"),
+            ("p", "Utbildningsnämnden avslår er ansökan om skolskjuts för Elsa Nyberg till Sjöstadsskolan."),
+            ("h2", "Om ni vill överklaga"),
+            (
+                "p",
+                "Ni kan överklaga beslutet hos förvaltningsrätten. Skriv vilket beslut ni överklagar och skicka brevet till Utbildningsnämnden, Box 22049, 104 22 Stockholm. Överklagandet måste ha kommit in inom tre veckor från den dag ni fick del av beslutet.",
+            ),
+            ("p", "Har ni frågor kan ni ringa skolskjutsenheten på 08-508 33 250."),
+            ("p", "Skolskjutsenheten"),
+        ],
+    ),
+    Spec(
+        "stockholm/brev-03-kallelse-utan-datum.docx",
+        "Linda Borg",
+        title="Kallelse till samtal",
+        header=["Stockholms stad", "Spånga-Tensta stadsdelsförvaltning", "Enheten för barn och unga"],
+        footer=["Spånga-Tensta stadsdelsförvaltning · Box 4011, 163 04 Spånga · Telefon 08-508 03 000 · spanga-tensta@stockholm.se"],
+        body=[
+            ("p", "Hej Samira!"),
+            ("h1", "Välkommen på ett samtal om Yasmins skolgång"),
+            (
+                "p",
+                "Vi vill träffa dig för att prata om hur Yasmin har det i skolan och om det stöd hon kan få. Mentorn från skolan är också med.",
+            ),
+            ("p", "Tid: tisdag 14 oktober klockan 15.30"),
+            ("p", "Plats: Tensta träff, Tenstaplan 8"),
+            ("p", "Samtalet tar ungefär en timme. Om tiden inte passar kan du ringa mig så bokar vi en ny."),
+            ("p", "Om du behöver tolk, säg till senast en vecka innan."),
+            ("p", "Hälsningar"),
+            ("p", "Linda Borg"),
+            ("p", "Socialsekreterare, 08-508 03 287"),
         ],
     ),
     Spec(
