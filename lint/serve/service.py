@@ -79,6 +79,26 @@ class CheckService:
             raise RequestError(f"Filtypen {extension or '(ingen)'} kan inte granskas här. Tillåtna filtyper: {allowed}.", 415)
         return self._lint(name, data, name, profile)
 
+    def annotate_upload(self, filename: str, data: bytes, profile: str | None = None) -> tuple[str, bytes]:
+        """The uploaded Word file with the findings as comments: (file name, bytes)."""
+        from lint.annotate import annotate_bytes, default_output
+
+        name = PurePosixPath(filename.replace("\\", "/")).name[:200] or "fil.docx"
+        if PurePosixPath(name).suffix.lower() != ".docx":
+            raise RequestError("Bara Word-filer (.docx) kan få kommentarer. Ladda ner rapporten för andra filer.", 415)
+        if profile is not None and profile not in self.linter.profiles():
+            raise RequestError(f"Okänd profil {profile!r}.")
+        with self._lock:
+            chosen = self.linter.options.profile
+            self.linter.options.profile = profile or chosen
+            try:
+                annotation = annotate_bytes(self.linter, data, name)
+            except KommlintError as error:
+                raise RequestError(str(error), 422) from None
+            finally:
+                self.linter.options.profile = chosen
+        return default_output(name).name, annotation.data
+
     def _lint(self, name: str, data: bytes, shown: str, profile: str | None) -> Checked:
         if profile is not None and profile not in self.linter.profiles():
             raise RequestError(f"Okänd profil {profile!r}.")

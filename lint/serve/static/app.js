@@ -142,6 +142,7 @@
     renderMetrics();
     renderNotices();
     $("detalj").hidden = true;
+    $("word-kommentarer").hidden = !(isWordFile() && !unreadable.length);
   }
 
   function renderProfile(current) {
@@ -407,6 +408,27 @@
     }
   }
 
+  function isWordFile() {
+    return state.mode === "file" && state.file && /\.docx$/i.test(state.file.name);
+  }
+
+  async function downloadWord() {
+    try {
+      setStatus("Skriver kommentarerna i Word-filen …");
+      const response = await api("/api/annotate", Object.assign({ method: "POST" }, requestBody()));
+      const blob = await response.blob();
+      const url = URL.createObjectURL(blob);
+      const link = el("a", { href: url, download: state.file.name.replace(/\.docx$/i, "") + ".kommlint.docx" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      setStatus("Word-filen med kommentarer är nedladdad. Öppna den i Word och välj Granska för att se kommentarerna och ändringarna.");
+    } catch (error) {
+      setStatus(error.message, true);
+    }
+  }
+
   async function start() {
     try {
       const response = await api("/api/settings");
@@ -435,6 +457,7 @@
     document.addEventListener("drop", (event) => event.preventDefault());
     $("rapport-html").addEventListener("click", () => download("html"));
     $("rapport-json").addEventListener("click", () => download("json"));
+    $("word-kommentarer").addEventListener("click", downloadWord);
     document.body.dataset.ready = "true";
   }
 
