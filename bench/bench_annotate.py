@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from swedish_text import markdown  # noqa: E402
 
 from lint.annotate import annotate_file  # noqa: E402
-from lint.engine import Linter, Options  # noqa: E402
+from lint.engine.linter import Linter, Options  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_7c22c21e004f47d4.txt"
 WORDS_PER_PAGE = 450

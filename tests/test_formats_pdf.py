@@ -182,7 +182,7 @@ def pdf_file(tmp_path):
 def _cli(*args):
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from lint.cli.main import main
 
     return CliRunner().invoke(main, ["check", "--no-cache", "--select", "KLAR014", *map(str, args)], catch_exceptions=False)
 
