@@ -73,6 +73,16 @@ def simple_field(paragraph, shown: str) -> None:
     paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" DOCPROPERTY Title "><w:r><w:t xml:space="preserve">{shown}</w:t></w:r></w:fldSimple>'))
 
 
+def content_control(paragraph, text: str) -> None:
+    paragraph._p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Fält"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt>'))
+
+
+def bookmark(paragraph, number: int) -> None:
+    """A bookmark around the paragraph's runs (Word puts them anywhere, between runs)."""
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="m{number}"/>'))
+    paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
+
+
 def text_box(paragraph, text: str) -> None:
     paragraph._p.append(parse_xml(
         f'<w:r {nsdecls("w")} {VML}><w:pict><v:shape><v:textbox><w:txbxContent>'
@@ -166,6 +176,10 @@ def _random_paragraph(word, container, chooser: random.Random) -> None:
     elif extra == 5:
         paragraph.add_run().add_tab()
         paragraph.add_run(" erhålla")
+    elif extra == 6:
+        content_control(paragraph, " du skall")
+    elif extra == 7 and paragraph.runs:
+        bookmark(paragraph, chooser.randrange(1, 50))
 
 
 def random_document(seed: int) -> bytes:

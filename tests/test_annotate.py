@@ -40,15 +40,17 @@ def anchored_texts(data: bytes) -> dict[str, str]:
     """Comment id → the original words between its start and end markers (deleted text included)."""
     texts: dict[str, list[str]] = {}
     open_ids: list[str] = []
-    for element in body(data).iter(q("commentRangeStart"), q("commentRangeEnd"), q("t"), q("delText")):
+    for element in body(data).iter(q("commentRangeStart"), q("commentRangeEnd"), q("t"), q("delText"), q("tab")):
         if element.tag == q("commentRangeStart"):
             open_ids.append(element.get(q("id")))
             texts.setdefault(element.get(q("id")), [])
         elif element.tag == q("commentRangeEnd"):
             open_ids.remove(element.get(q("id")))
+        elif element.tag == q("tab") and element.getparent().tag != q("r"):
+            continue  # a tab stop in the paragraph's properties, not a tab character
         elif not _ours_inserted(element) and not _in_text_box(element):
             for number in open_ids:
-                texts[number].append(element.text or "")
+                texts[number].append(" " if element.tag == q("tab") else element.text or "")  # as the reader reads a tab
     return {number: "".join(parts) for number, parts in texts.items()}
 
 
@@ -95,13 +97,13 @@ PROTECTED = {4, 6}  # lines with another author's tracked insertion and with fie
 
 
 def protected_lines(data: bytes) -> set[int]:
-    """Lines (1-based paragraphs, as the reader counts them) holding fields or others' insertions,
+    """Lines (1-based paragraphs, as the reader counts them) holding fields, content controls or others' insertions,
     or standing outside the body (headers, footers, notes, text boxes)."""
     from lint.formats.docx import read_docx_tree
 
     found = set()
     for line, (paragraph, part, _) in enumerate(read_docx_tree("x.docx", data).paragraphs, 1):
-        if part not in {"body", "cell"} or paragraph.xpath(".//w:fldChar | .//w:fldSimple | .//w:ins"):
+        if part not in {"body", "cell"} or paragraph.xpath(".//w:fldChar | .//w:fldSimple | .//w:ins | .//w:sdt"):
             found.add(line)
     return found
 
@@ -255,7 +257,7 @@ def test_tracked_changes_that_fail_fall_back_to_comments_only(linter, original, 
 # Random documents ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", range(25))
+@pytest.mark.parametrize("seed", range(40))
 def test_random_documents_annotate_into_sound_files(linter, seed):
     data = samples.random_document(seed)
     annotation = annotate_bytes(linter, data, "slump.docx")
@@ -305,6 +307,11 @@ def test_command_refuses_text_formats_and_says_what_to_use(tmp_path):
     assert result.exit_code == 2
     assert "--fix" in result.output and "--diff" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sida.md"]
+    old = tmp_path / "gammal.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0 gammalt format")
+    refused = run(old)
+    assert refused.exit_code == 2 and "Spara den som .docx" in refused.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gammal.doc", "sida.md"]
 
 
 def test_command_on_a_broken_file_writes_nothing(tmp_path):

@@ -43,6 +43,8 @@ def annotate_file(linter, path: str, changes: bool = True) -> Annotation:
     """Lint a .docx file and return the annotated copy's bytes (nothing is written)."""
     from lint.formats import file_bytes, reader_for
 
+    if Path(path).suffix.lower() == ".doc":
+        raise AnnotateError(f"{path}: filen är i det gamla Word-formatet (.doc). Spara den som .docx och kör annotate igen.")
     if reader_for(path).format != BINARY_ONLY:
         raise AnnotateError(
             f"{path}: annotate skriver bara Word-filer (.docx). För Markdown, HTML och text: "
