@@ -7,6 +7,8 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from lint.annotate.anchors import (
     XML_SPACE,
     Paragraph,
@@ -57,7 +59,8 @@ class Annotator:
         outside = [d for d in diagnostics if not self.paragraph(d.offset).anchorable]
         feasible = [d for d in fixes if all(self._can_change(edit) for edit in d.fix.edits)]
         self._split([(d.offset, self._clamped_end(d)) for d in inside] + [(e.offset, e.end_offset) for d in feasible for e in d.fix.edits])
-        self._next_id = _max_id(self.word) + len(diagnostics) + 2
+        self._comments = self.word.comments._comments_elm  # python-docx adds the part if missing
+        self._next_id = _max_id(self.word.element, self._comments)
         tracked = set()
         for d in feasible:
             for edit in d.fix.edits:
@@ -151,8 +154,8 @@ class Annotator:
     # Comments -------------------------------------------------------------------------
 
     def _comment(self, start: int, end: int, text: str) -> None:
-        comment = self.word.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
-        number = str(comment.comment_id)
+        number = str(self._take_id())  # one counter for comments and changes: no id is used twice
+        self._comments.append(_comment_element(self._comments, number, text, self.date))
         begin = self.word.element.makeelement(w("commentRangeStart"), {w("id"): number})
         finish = self.word.element.makeelement(w("commentRangeEnd"), {w("id"): number})
         self._place_start(begin, start)
@@ -228,10 +231,28 @@ def _reference_run(root, number: str):
     return run
 
 
-def _max_id(word) -> int:
+def _comment_element(root, number: str, text: str, date: str):
+    """A w:comment as Word writes one: a paragraph per line, the first with the annotation mark.
+
+    Built here rather than with python-docx's add_comment, which looks for a free id with an
+    XPath over all comments each time: quadratic in a long document.
+    """
+    comment = root.makeelement(w("comment"), {w("id"): number, w("author"): AUTHOR, w("date"): date, w("initials"): INITIALS})
+    for index, line in enumerate(text.split("\n")):
+        paragraph = etree.SubElement(comment, w("p"))
+        etree.SubElement(etree.SubElement(paragraph, w("pPr")), w("pStyle"), {w("val"): "CommentText"})
+        if index == 0:
+            mark = etree.SubElement(paragraph, w("r"))
+            etree.SubElement(etree.SubElement(mark, w("rPr")), w("rStyle"), {w("val"): "CommentReference"})
+            etree.SubElement(mark, w("annotationRef"))
+        node = etree.SubElement(etree.SubElement(paragraph, w("r")), w("t"), {XML_SPACE: "preserve"})
+        node.text = line
+    return comment
+
+
+def _max_id(*roots) -> int:
     """The largest w:id in the main document and its comments, so new ids never collide."""
     found = -1
-    roots = [word.element, word.comments._comments_elm]
     for root in roots:
         for value in root.xpath("//@w:id"):
             if value.lstrip("-").isdigit():
