@@ -346,3 +346,25 @@ def test_libreoffice_converts_the_copy_and_shows_the_inserted_words(tmp_path, an
     assert "Du ska få beslutet snarast." in accepted and "Läs mer enligt reglerna ." in accepted
     shown = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "spårat.pdf").pages)
     assert "Du skallska erhållafå beslutet snarast." in shown  # LibreOffice prints both sides of a change
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice saknas (soffice)")
+def test_a_document_saved_by_libreoffice_annotates_soundly(linter, tmp_path, original):
+    """Another producer's XML (rsids, bookmarks, its own run splits): the same guarantees."""
+    source = tmp_path / "utkast.docx"
+    source.write_bytes(original)
+    folder = tmp_path / "lo-docx"
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = (folder / "utkast.docx").read_bytes()
+    annotation = annotate_bytes(linter, data, "utkast.docx")
+    assert annotation.changes >= 5 and not annotation.changes_dropped
+    text = read_bytes(data, "utkast.docx").source
+    accepted = read_bytes(accept_all(annotation.data), "utkast.docx").source.split("\n")
+    fixed = apply_fixes(text, annotation.result.diagnostics).split("\n")
+    protected = protected_lines(data)
+    assert [n for n, (a, b) in enumerate(zip(accepted, fixed, strict=True), 1) if a != b and n not in protected] == []
+    assert "Du ska få beslutet snarast." in accepted
