@@ -403,6 +403,8 @@ def test_word_file_comes_back_with_comments(page):
     checked(page)
     button = page.get_by_role("button", name="Ladda ner Word-filen med kommentarer")
     sync_api.expect(button).to_be_visible()
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"]  # offered where the text is, not below it
     with page.expect_download() as info:
         button.click()
     download = info.value
