@@ -368,3 +368,19 @@ def test_a_document_saved_by_libreoffice_annotates_soundly(linter, tmp_path, ori
     protected = protected_lines(data)
     assert [n for n, (a, b) in enumerate(zip(accepted, fixed, strict=True), 1) if a != b and n not in protected] == []
     assert "Du ska få beslutet snarast." in accepted
+
+
+def test_a_document_with_untidy_markup_of_its_own_still_annotates(linter):
+    """A comment with only a reference, and two revisions sharing an id: Word opens such files."""
+    word = docx.Document()
+    paragraph = word.add_paragraph("Du skall erhålla beslutet.")
+    comment = word.add_comment(paragraph.runs, text="Gammal", author="Granskare")
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for element in paragraph._p.iter(q(tag)):
+            element.getparent().remove(element)
+    samples.tracked_insertion(paragraph, " Nu.", number=7)
+    samples.tracked_insertion(word.add_paragraph("Mer text."), " Sen.", number=7)
+    annotation = annotate_bytes(linter, samples.save(word), "stokig.docx")
+    assert annotation.changes == 2 and not annotation.changes_dropped
+    assert [c.author for c in docx.Document(io.BytesIO(annotation.data)).comments].count("Granskare") == 1
+    assert comment.comment_id == 0

@@ -80,7 +80,7 @@ def annotate_bytes(linter, data: bytes, path: str, settings=None, changes: bool 
 
 
 def _annotate(tree, diagnostics, fixes) -> Annotation:
-    from lint.annotate.verify import Unsound, comment_markup, namespaces_ok
+    from lint.annotate.verify import Unsound, comment_markup
     from lint.annotate.writer import Annotator
     from lint.engine.fix import apply_edits
     from lint.formats.docx import read_docx
@@ -90,7 +90,6 @@ def _annotate(tree, diagnostics, fixes) -> Annotation:
     stream = io.BytesIO()
     tree.word.save(stream)
     data = stream.getvalue()
-    namespaces_ok(data)
     comment_markup(data)
     if read_docx(tree.document.path, data).source != apply_edits(original, written.applied):
         raise Unsound("texten i kopian är inte originalet med rättningarna")
