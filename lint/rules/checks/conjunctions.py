@@ -13,6 +13,7 @@ from lint.language.text import (
 )
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 OCH_ELLER = re.compile(r"\boch\s*/\s*eller\b|\beller\s*/\s*och\b", re.I)
 SAMT = re.compile(r"\bsamt\b", re.I)
@@ -23,25 +24,28 @@ OCH_BEFORE = re.compile(r"\boch\b|,", re.I)
 NUMBERS_AROUND = re.compile(r"\d[\d\s,.%]*\s+respektive\s+\d", re.I)
 
 
-def plain_conjunctions(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        folded = folded_text(parsed)
-        if not _may_have_findings(parsed.text, folded):
-            continue  # each regex needs one of these
-        for sentence in block_sentences(parsed):
-            text = sentence.text
-            found = list(_findings(text, folded[sentence.start : sentence.end]))
-            if not found:
-                continue
-            protected = protected_spans(text)
-            for start, end, replacement, detail in found:
-                if is_protected(start, protected):
+class PlainConjunctions(Check):
+    variants = frozenset({"and_or", "samt", "respektive"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            folded = folded_text(parsed)
+            if not _may_have_findings(parsed.text, folded):
+                continue  # each regex needs one of these
+            for sentence in block_sentences(parsed):
+                text = sentence.text
+                found = list(_findings(text, folded[sentence.start : sentence.end]))
+                if not found:
                     continue
-                suggestion = keep_case(text[start:end], replacement)
-                yield ctx.replacement_hit(
-                    sentence.block, sentence.start + start, sentence.start + end, suggestion, "unsafe", (suggestion,),
-                    suggestion=suggestion, detail=detail,
-                )
+                protected = protected_spans(text)
+                for start, end, replacement, variant in found:
+                    if is_protected(start, protected):
+                        continue
+                    suggestion = keep_case(text[start:end], replacement)
+                    yield ctx.replacement_hit(
+                        sentence.block, sentence.start + start, sentence.start + end, suggestion, "unsafe", (suggestion,),
+                        suggestion=suggestion, variant=variant,
+                    )
 
 
 def _may_have_findings(text: str, folded: str) -> bool:
@@ -53,10 +57,10 @@ def _findings(text: str, folded: str) -> Iterator[tuple[int, int, str, str]]:
     """Findings in a sentence; each regex runs only if the sentence has the text it needs."""
     if "/" in text:
         for match in OCH_ELLER.finditer(text):
-            yield match.start(), match.end(), "eller", "skriv «eller» – det utesluter inte att båda gäller; vill du vara tydlig, skriv «eller båda» efter det sista ledet"
+            yield match.start(), match.end(), "eller", "and_or"
     if "samt" in folded:
         for match in SAMT.finditer(text):
-            yield match.start(), match.end(), "och", "«samt» är ett stelt «och»; skriv «och»"
+            yield match.start(), match.end(), "och", "samt"
     if "respektive" not in folded:
         return
     for match in RESPEKTIVE.finditer(text):
@@ -67,4 +71,4 @@ def _findings(text: str, folded: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # a true correspondence: Anna och Per fick 100 respektive 200 kronor
         if NUMBERS_AROUND.search(text[max(0, match.start() - 12) : match.end() + 12]):
             continue  # årskurs 7 respektive 8: figures paired with what they belong to
-        yield match.start(), match.end(), "och", "«respektive» betyder ”var för sig i samma ordning”; här räcker «och»"
+        yield match.start(), match.end(), "och", "respektive"

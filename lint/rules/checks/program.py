@@ -16,14 +16,22 @@ from lint.language.detectors import WORD, block_words
 from lint.language.text import fold
 from lint.language.views import ParsedBlock
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 from lint.rules.kinds.required import is_whole_document, searchable_text
 
 HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
+class MissingOptions(Check.Options):
+    """Options of a check that reports something missing from the document."""
+
+    element: str | None = None  # the profile requirement (`requires`) the check answers to
+    suggestion: str = ""  # the text to add; may use {organization}
+
+
 def required(ctx: RuleContext, rule) -> bool:
     """True when the rule's element (option `element`) is required by the profile."""
-    element = rule.options.get("element")
+    element = rule.options.element
     return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
 
 
@@ -41,7 +49,7 @@ def end_hit(ctx: RuleContext, **values: Any) -> Hit:
 
 def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
     """A missing-element hit carrying the rule's suggested text (option `suggestion`)."""
-    suggestion = rule.options.get("suggestion", "").format(organization=ctx.settings.organization)
+    suggestion = rule.options.suggestion.format(organization=ctx.settings.organization)
     values = {**hit.values, "suggestion": suggestion, "organization": ctx.settings.organization}
     return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else (), whole_document=hit.whole_document)
 

@@ -21,6 +21,7 @@ from lint.language.detectors import (
 from lint.language.text import fold
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
+    MissingOptions,
     end_hit,
     hrefs,
     missing,
@@ -29,6 +30,7 @@ from lint.rules.checks.program import (
     required,
     title_hit,
 )
+from lint.rules.kinds.python import Check
 from lint.rules.organisation import Organization, org
 
 SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "publisher", "utgivare")
@@ -36,18 +38,22 @@ SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "p
 # AVS001 avsandare-saknas --------------------------------------------------------------
 
 
-def sender_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+class SenderMissing(Check):
     """The organisation not named as sender. A wrongly written name counts as named (AVS002)."""
-    if not required(ctx, rule) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
-        return
-    organization = org(ctx)
-    own, wrong, _ = _name_patterns(organization)
-    own_phrases, wrong_phrases = _name_phrases(organization)
-    words = page_words(ctx)
-    text = page_text(ctx.document)
-    named = own_phrases.may_occur(words) and own.search(text)
-    if not named and not (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
-        yield missing(ctx, rule, title_hit(ctx))
+
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not required(ctx, self) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
+            return
+        organization = org(ctx)
+        own, wrong, _ = _name_patterns(organization)
+        own_phrases, wrong_phrases = _name_phrases(organization)
+        words = page_words(ctx)
+        text = page_text(ctx.document)
+        named = own_phrases.may_occur(words) and own.search(text)
+        if not named and not (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
+            yield missing(ctx, self, title_hit(ctx))
 
 
 # AVS002 stadens-namn ------------------------------------------------------------------
@@ -72,32 +78,34 @@ def _name_phrases(organization: Organization) -> tuple[Phrases, Phrases]:
     return Phrases.of((organization.name, organization.name + "s")), Phrases.of(_wrong_forms(organization))
 
 
-def sender_name(ctx: RuleContext, rule) -> Iterator[Hit]:
+class SenderName(Check):
     """The organisation's name written wrongly: wrong case, or a form the data file lists."""
-    organization = org(ctx)
-    own, wrong, allowed = _name_patterns(organization)
-    own_phrases, wrong_phrases = _name_phrases(organization)
-    for parsed in ctx.blocks(rule.spec.scope):
-        words = block_words(parsed)
-        own_matches = list(own.finditer(masked_text(parsed))) if own_phrases.may_occur(words) else []
-        wrong_matches = list(wrong.finditer(masked_text(parsed))) if wrong and wrong_phrases.may_occur(words) else []
-        if not own_matches and not wrong_matches:
-            continue
-        allowed_starts = {m.start() for m in allowed.finditer(parsed.block.text)} if allowed else set()
-        found: list[tuple[int, int, str, str]] = []
-        for match in own_matches:
-            written = match.group(0)
-            base = written[: len(written) - len(match.group("gen"))]
-            if base == organization.name or base.isupper() or match.start() in allowed_starts:
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        organization = org(ctx)
+        own, wrong, allowed = _name_patterns(organization)
+        own_phrases, wrong_phrases = _name_phrases(organization)
+        for parsed in ctx.blocks(self.spec.scope):
+            words = block_words(parsed)
+            own_matches = list(own.finditer(masked_text(parsed))) if own_phrases.may_occur(words) else []
+            wrong_matches = list(wrong.finditer(masked_text(parsed))) if wrong and wrong_phrases.may_occur(words) else []
+            if not own_matches and not wrong_matches:
                 continue
-            found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
-        for match in wrong_matches:
-            if match.start() in allowed_starts:
-                continue
-            genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
-            found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
-        for start, end, right, safety in sorted(found):
-            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right)
+            allowed_starts = {m.start() for m in allowed.finditer(parsed.block.text)} if allowed else set()
+            found: list[tuple[int, int, str, str]] = []
+            for match in own_matches:
+                written = match.group(0)
+                base = written[: len(written) - len(match.group("gen"))]
+                if base == organization.name or base.isupper() or match.start() in allowed_starts:
+                    continue
+                found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
+            for match in wrong_matches:
+                if match.start() in allowed_starts:
+                    continue
+                genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
+                found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
+            for start, end, right, safety in sorted(found):
+                yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right)
 
 
 def _is_wrong_name(text: str, organization: Organization) -> bool:
@@ -127,9 +135,12 @@ def unit_present(ctx: RuleContext) -> bool:
     return bool(units and units.search(text))
 
 
-def unit_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
-    if required(ctx, rule) and not unit_present(ctx):
-        yield missing(ctx, rule, title_hit(ctx))
+class UnitMissing(Check):
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if required(ctx, self) and not unit_present(ctx):
+            yield missing(ctx, self, title_hit(ctx))
 
 
 # AVS004 kontakt-saknas ----------------------------------------------------------------
@@ -159,9 +170,12 @@ def contact_present(ctx: RuleContext) -> bool:
     return contains_email(text) or next(phone_numbers(text), None) is not None
 
 
-def contact_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
-    if required(ctx, rule) and not contact_present(ctx):
-        yield missing(ctx, rule, end_hit(ctx))
+class ContactMissing(Check):
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if required(ctx, self) and not contact_present(ctx):
+            yield missing(ctx, self, end_hit(ctx))
 
 
 # AVS005 telefonformat -----------------------------------------------------------------
@@ -170,19 +184,21 @@ RIGHT_PHONE = re.compile(r"(?:0\d{1,3}-|\+46[ \u00a0]\d{1,3}[ \u00a0])\d{2,3}(?:
 GROUPS = {5: (3, 2), 6: (2, 2, 2), 7: (3, 2, 2), 8: (3, 3, 2), 9: (3, 3, 3)}
 
 
-def phone_format(ctx: RuleContext, rule) -> Iterator[Hit]:
+class PhoneFormat(Check):
     """Phone numbers not written as MS asks: area code, hyphen, groups of two or three."""
-    for parsed in ctx.blocks(rule.spec.scope):
-        block = parsed.block
-        for match in phone_numbers(masked_text(parsed)):
-            written = match.group("number")
-            if RIGHT_PHONE.fullmatch(written):
-                continue
-            right = ms_phone(written)
-            start, end = match.span("number")
-            suggestions = (right,) if right else ()
-            shown = right or "riktnummer, bindestreck och grupper om två eller tre siffror, som 08-123 45 67"
-            yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=shown)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            block = parsed.block
+            for match in phone_numbers(masked_text(parsed)):
+                written = match.group("number")
+                if RIGHT_PHONE.fullmatch(written):
+                    continue
+                right = ms_phone(written)
+                start, end = match.span("number")
+                suggestions = (right,) if right else ()
+                shown = right or "riktnummer, bindestreck och grupper om två eller tre siffror, som 08-123 45 67"
+                yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=shown)
 
 
 def ms_phone(written: str) -> str | None:

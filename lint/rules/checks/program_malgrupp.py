@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import Field
+
 from lint.language.detectors import (
     Phrases,
     block_words,
@@ -19,6 +21,7 @@ from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import prose_blocks, title_hit
+from lint.rules.kinds.python import Check
 from lint.rules.organisation import load_data, org
 
 # MALG001 tilltal ----------------------------------------------------------------------
@@ -44,25 +47,29 @@ CAPITAL_PRONOUN = re.compile(r"(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
 PRONOUNS = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
 
 
-def address(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Address(Check):
     """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
-    for parsed in ctx.blocks(rule.spec.scope):
-        words = block_words(parsed)
-        found = []
-        if THIRD_PERSON_PHRASES.may_occur(words):
-            found += _third_person(parsed.block.text)
-        if "man" in words:
-            found += _reader_man(parsed, ctx)
-        if not PRONOUNS.isdisjoint(words):
-            found += _capital_pronouns(parsed.block.text)
-        for start, end, right, safety, detail in sorted(found):
-            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, detail=detail)
+
+    variants = frozenset({"third_person", "man", "capital"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            words = block_words(parsed)
+            found = []
+            if THIRD_PERSON_PHRASES.may_occur(words):
+                found += _third_person(parsed.block.text)
+            if "man" in words:
+                found += _reader_man(parsed, ctx)
+            if not PRONOUNS.isdisjoint(words):
+                found += _capital_pronouns(parsed.block.text)
+            for start, end, right, safety, variant in sorted(found):
+                yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, variant=variant)
 
 
 def _third_person(text: str) -> Iterator[tuple[int, int, str, str, str]]:
     for match in THIRD_PERSON_RE.finditer(text):
         right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
-        yield match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"
+        yield match.start(), match.end(), right, "unsafe", "third_person"
 
 
 def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:
@@ -71,7 +78,7 @@ def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, 
     for (start, end), word in men.items():
         if _tagged(parsed, ctx, start, end, "NOUN"):
             continue  # "en man", "mannen" as the pipeline reads it
-        yield start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"
+        yield start, end, keep_case(word, "du"), "unsafe", "man"
 
 
 def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
@@ -81,7 +88,7 @@ def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
             continue  # right after a word character or a hyphen
         if not sentence_start(text, match.start()):
             right = match.group(0).lower()
-            yield match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"
+            yield match.start(), match.end(), right, "safe", "capital"
 
 
 def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
@@ -97,30 +104,32 @@ def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
 CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
 
 
-def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
+class InternalAbbreviations(Check):
     """Internal abbreviations from the organisation's data file, unless explained in the text."""
-    abbreviations = org(ctx).abbreviations
-    if not abbreviations:
-        return
-    pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
-    explained = None  # looked for in the whole text only once some block has an abbreviation
-    for parsed in ctx.blocks(rule.spec.scope):
-        if not phrases.may_occur(block_words(parsed)):
-            continue
-        block = parsed.block
-        text = masked_text(parsed)
-        if not pattern.search(text):
-            continue
-        if _shouting(text):
-            continue  # in a text in capitals every word looks like an abbreviation
-        if explained is None:
-            explained = _explained(ctx.document.text, abbreviations)
-        for match in pattern.finditer(text):
-            short = match.group(1)
-            if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
-                continue  # explained, or the prefix of a case number (SBK 2024-04512)
-            full = abbreviations[short]
-            yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        abbreviations = org(ctx).abbreviations
+        if not abbreviations:
+            return
+        pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
+        explained = None  # looked for in the whole text only once some block has an abbreviation
+        for parsed in ctx.blocks(self.spec.scope):
+            if not phrases.may_occur(block_words(parsed)):
+                continue
+            block = parsed.block
+            text = masked_text(parsed)
+            if not pattern.search(text):
+                continue
+            if _shouting(text):
+                continue  # in a text in capitals every word looks like an abbreviation
+            if explained is None:
+                explained = _explained(ctx.document.text, abbreviations)
+            for match in pattern.finditer(text):
+                short = match.group(1)
+                if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
+                    continue  # explained, or the prefix of a case number (SBK 2024-04512)
+                full = abbreviations[short]
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
 
 
 @lru_cache(maxsize=8)
@@ -203,7 +212,7 @@ class WordList:
                 suggestions = (replacement,) if replacement else tuple(keep_case(match.group(0), s) for s in entry.suggest)
                 yield ctx.replacement_hit(
                     block, match.start(), end, replacement, "unsafe", suggestions,
-                    suggestion=suggestions[0], detail=f"Skriv hellre «{suggestions[0]}»",
+                    suggestion=suggestions[0], variant="word",
                 )
 
 
@@ -232,30 +241,41 @@ def _word_list(name: str, key: str | None) -> WordList:
     return WordList.build((data.get(key) if key else data) or [])
 
 
-def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Anglicisms(Check):
     """English words with Swedish alternatives, in the forms the data file lists."""
-    yield from _word_list(rule.options.get("data", "anglicismer.yaml"), None).hits(ctx, rule)
+
+    class Options(Check.Options):
+        data: str = "anglicismer.yaml"  # the word list in rules/data
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        yield from _word_list(self.options.data, None).hits(ctx, self)
 
 
-REWRITE_HAN = "Skriv hellre «hen» eller «den», eller skriv om meningen"
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
 HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
 
-def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Inclusive(Check):
     """Words with inclusive alternatives, han/hon pairs and a generic han after a role word."""
-    name = rule.options.get("data", "inkluderande.yaml")
-    yield from _word_list(name, "words").hits(ctx, rule)
-    pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
-    for parsed in ctx.blocks(rule.spec.scope):
-        words = block_words(parsed)
-        block = parsed.block
-        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
-        for start, end in pair_spans:
-            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
-        if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
-            yield from _generic_han(ctx, block, roles, pair_spans)
+
+    class Options(Check.Options):
+        data: str = "inkluderande.yaml"  # the word list in rules/data
+
+    variants = frozenset({"word", "pronoun"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        name = self.options.data
+        yield from _word_list(name, "words").hits(ctx, self)
+        pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
+        for parsed in ctx.blocks(self.spec.scope):
+            words = block_words(parsed)
+            block = parsed.block
+            pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
+            for start, end in pair_spans:
+                yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
+            if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
+                yield from _generic_han(ctx, block, roles, pair_spans)
 
 
 @lru_cache(maxsize=4)
@@ -276,7 +296,7 @@ def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tup
                 continue
             window = text[window_start : match.start()]
             if roles.search(window) and not _names_person(window):
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
                 return  # once per block is enough to make the point
 
 
@@ -301,21 +321,28 @@ DECISION = re.compile(
 MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
 
 
-def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Structure(Check):
     """Long text without headings, too long paragraphs, the main point only at the end."""
-    blocks = list(prose_blocks(ctx))
-    counts = [word_count(parsed) for parsed in blocks]
-    total = sum(counts)
-    heading_words = ctx.threshold("heading_words", 250)
-    if heading_words and total > heading_words and not _has_subheading(ctx):
-        hit = title_hit(ctx, detail=f"{total} ord utan någon mellanrubrik", value=total, limit=int(heading_words))
-        yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
-    block_words = ctx.threshold("block_words", 90)
-    for parsed, count in zip(blocks, counts):
-        if block_words and count > block_words:
-            hit = ctx.hit(parsed.block, 0, len(parsed.block.text), detail=f"stycket har {count} ord (gränsen är {int(block_words)})", value=count, limit=int(block_words))
-            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
-    yield from _main_point_late(ctx, rule.options.get("min_words", 150))
+
+    class Options(Check.Options):
+        min_words: int = Field(150, ge=0)  # shorter texts have no "end" for the main point to hide in
+
+    variants = frozenset({"no_headings", "long_paragraph", "main_point_late"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        blocks = list(prose_blocks(ctx))
+        counts = [word_count(parsed) for parsed in blocks]
+        total = sum(counts)
+        heading_words = ctx.threshold("heading_words", 250)
+        if heading_words and total > heading_words and not _has_subheading(ctx):
+            hit = title_hit(ctx, variant="no_headings", value=total, limit=int(heading_words))
+            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
+        block_words = ctx.threshold("block_words", 90)
+        for parsed, count in zip(blocks, counts):
+            if block_words and count > block_words:
+                hit = ctx.hit(parsed.block, 0, len(parsed.block.text), variant="long_paragraph", value=count, limit=int(block_words))
+                yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
+        yield from _main_point_late(ctx, self.options.min_words)
 
 
 def _has_subheading(ctx: RuleContext) -> bool:
@@ -334,7 +361,7 @@ def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
         match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
         if match:
             if seen > total * 0.6:
-                hit = ctx.hit(parsed.block, match.start(), match.end(), detail="det viktigaste (ett beslut eller ett sista datum) kommer först i slutet av texten")
+                hit = ctx.hit(parsed.block, match.start(), match.end(), variant="main_point_late")
                 yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
             return
         seen += word_count(parsed)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from lint.language.detectors import block_words
 from lint.language.text import folded_text
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
+    MissingOptions,
     hrefs,
     missing,
     page_text,
@@ -19,6 +21,7 @@ from lint.rules.checks.program import (
     required,
     title_hit,
 )
+from lint.rules.kinds.python import Check
 from lint.rules.profiles import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
@@ -64,15 +67,19 @@ CONTACT_WORDS = frozenset({"mejla", "maila", "posta", "skriv", "skicka"})
 SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
 
 
-def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
+class PublicRecord(Check):
     """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
-    if not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)):
-        return
-    invitation = _first_invitation(ctx)
-    if invitation is not None:
-        yield missing(ctx, rule, invitation)
-    elif required(ctx, rule) or FORM_HTML.search(content_source(ctx.document)):
-        yield missing(ctx, rule, title_hit(ctx, match=""))
+
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)):
+            return
+        invitation = _first_invitation(ctx)
+        if invitation is not None:
+            yield missing(ctx, self, invitation)
+        elif required(ctx, self) or FORM_HTML.search(content_source(ctx.document)):
+            yield missing(ctx, self, title_hit(ctx, match=""))
 
 
 def _first_invitation(ctx: RuleContext) -> Hit | None:
@@ -110,31 +117,41 @@ def _sends_something(text: str, offset: int) -> bool:
 
 APPEAL = re.compile(r"\böverklag\w*", re.I)
 NOT_APPEALABLE = re.compile(r"\b(?:går|kan) inte (?:att )?överklaga(?:s)?\b", re.I)
+# What a complete instruction says; the rule's option `parts` names each for the reader.
 APPEAL_PARTS = {
-    "hur man överklagar (skriftligt)": re.compile(r"\bskriftlig\w*|\bskriv(?:a|er)?\b|\bbrev\b|\be-post|\bmejl|\bskicka", re.I),
-    "vart överklagandet ska skickas": re.compile(
+    "how": re.compile(r"\bskriftlig\w*|\bskriv(?:a|er)?\b|\bbrev\b|\be-post|\bmejl|\bskicka", re.I),
+    "where": re.compile(
         r"\b(?:till|ställ\w*|adressera\w*)\s+(?:förvaltningsrätten|kammarrätten|länsstyrelsen|mark- och miljödomstolen|oss|nämnden|förvaltningen"
         r"|\w+(?:nämnden|förvaltningen|kontoret|styrelsen|rätten))\b|\b\d{3} ?\d{2} [A-ZÅÄÖ]|@",
         re.I,
     ),
-    "tidsfristen (inom tre veckor)": re.compile(r"\b(?:tre|3) veckor\b|\b21 dagar\b", re.I),
+    "when": re.compile(r"\b(?:tre|3) veckor\b|\b21 dagar\b", re.I),
 }
 ATTACHED = re.compile(r"\bbilaga\b", re.I)
 
 
-def appeal(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Appeal(Check):
     """A decision without a complete överklagandehänvisning: how, to whom, within three weeks."""
-    if not required(ctx, rule):
-        return
-    sections = list(_appeal_sections(ctx))
-    if not sections:
-        yield missing(ctx, rule, title_hit(ctx, detail="det står inte hur, vart och inom vilken tid man kan överklaga"))
-        return
-    # The section that comes closest to a complete instruction (an earlier mention, such as
-    # "du har tidigare överklagat", is not the instruction).
-    lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
-    if lacking:
-        yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": _listed(lacking) + " saknas"}))
+
+    class Options(MissingOptions):
+        parts: dict[Literal["how", "where", "when"], str]  # the parts of an instruction, as the message names them
+
+    variants = frozenset({"none", "lacking"})
+    values = frozenset({"lacking"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not required(ctx, self):
+            return
+        sections = list(_appeal_sections(ctx))
+        if not sections:
+            yield missing(ctx, self, title_hit(ctx, variant="none"))
+            return
+        # The section that comes closest to a complete instruction (an earlier mention, such as
+        # "du har tidigare överklagat", is not the instruction).
+        lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
+        if lacking:
+            names = [self.options.parts[part] for part in lacking]
+            yield missing(ctx, self, Hit(hit.offset, hit.end_offset, {**hit.values, "variant": "lacking", "lacking": _listed(names)}))
 
 
 def _listed(parts: list[str]) -> str:
@@ -176,16 +193,20 @@ GDPR_INFO = re.compile(
 GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 
 
-def personal_data(ctx: RuleContext, rule) -> Iterator[Hit]:
+class PersonalData(Check):
     """A form (or a page that collects personal data) without GDPR information or a link to it."""
-    document = ctx.document
-    collects = PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text)
-    if not (required(ctx, rule) or collects):
-        return
-    if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
-        return
-    field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
-    yield missing(ctx, rule, field or title_hit(ctx))
+
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        document = ctx.document
+        collects = PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text)
+        if not (required(ctx, self) or collects):
+            return
+        if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
+            return
+        field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
+        yield missing(ctx, self, field or title_hit(ctx))
 
 
 # OFF006 sekretessmarkering ------------------------------------------------------------
@@ -205,20 +226,24 @@ def _may_name_secrecy(folded: str) -> bool:
     return "konfidentiell" in folded or "hemlig" in folded or "sekretess" in folded
 
 
-def secrecy_label(ctx: RuleContext, rule) -> Iterator[Hit]:
+class SecrecyLabel(Check):
     """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
-    for parsed in ctx.blocks(rule.spec.scope):
-        block = parsed.block
-        if not _may_name_secrecy(folded_text(parsed)):
-            continue
-        for sentence in SENTENCE.finditer(block.text):
-            if NEGATION.search(sentence.group(0)):
+
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            block = parsed.block
+            if not _may_name_secrecy(folded_text(parsed)):
                 continue
-            for pattern in LABEL_OFFERS:
-                match = pattern.search(block.text, sentence.start(), sentence.end())
-                if match:
-                    yield missing(ctx, rule, ctx.hit(block, match.start("word"), match.end("word")))
-                    break
+            for sentence in SENTENCE.finditer(block.text):
+                if NEGATION.search(sentence.group(0)):
+                    continue
+                for pattern in LABEL_OFFERS:
+                    match = pattern.search(block.text, sentence.start(), sentence.end())
+                    if match:
+                        yield missing(ctx, self, ctx.hit(block, match.start("word"), match.end("word")))
+                        break
 
 
 # OFF007 ai-upplysning -----------------------------------------------------------------
@@ -241,7 +266,11 @@ def ai_generated(ctx: RuleContext) -> bool:
     return bool(globs) and ctx.settings.matches(ctx.document.path, globs)
 
 
-def ai_disclosure(ctx: RuleContext, rule) -> Iterator[Hit]:
+class AiDisclosure(Check):
     """Text declared AI-generated (metadata or config) with no visible disclosure."""
-    if ai_generated(ctx) and not DISCLOSURE.search(page_text(ctx.document)):
-        yield missing(ctx, rule, title_hit(ctx))
+
+    Options = MissingOptions
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ai_generated(ctx) and not DISCLOSURE.search(page_text(ctx.document)):
+            yield missing(ctx, self, title_hit(ctx))
