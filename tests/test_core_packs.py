@@ -211,3 +211,35 @@ def test_unknown_message_variant_and_placeholder(tmp_path):
 def test_message_variant_is_chosen_by_the_hit():
     rule = next(rule for rule in load_rules(entry_points=False) if rule.code == "TILL003")
     assert rule.format_message({"variant": "skipped", "previous": 1, "level": 3, "expected": 2}) == "Rubriknivån hoppar från 1 till 3; använd nivå 2."
+
+
+REQUIRED_RULE = """\
+code: TEST003
+name: kravtest
+kind: required
+principle: avsändare
+message: "Kontakt saknas."
+suggestion: "Skriv en kontaktväg."
+any_of:
+  detectors: [lint.rules.checks.program_avsandare:contact_present]
+explanation:
+  vad: Testar krav.
+  varfor: För att testa.
+source: Testkälla
+examples:
+  - bad: Ingenting här.
+  - good: Ring 08-508 264 02.
+"""
+
+
+def test_required_rule_with_a_named_detector(tmp_path):
+    (rule,) = load_pack(write_pack(tmp_path, REQUIRED_RULE, "TEST003-kravtest.yaml"))
+    from lint.rules.checks.program_avsandare import contact_present
+
+    assert rule.detectors == [contact_present]
+
+
+def test_unknown_detector_names_line(tmp_path):
+    with pytest.raises(RulePackError) as info:
+        load_pack(write_pack(tmp_path, REQUIRED_RULE.replace("contact_present", "contact_here"), "TEST003-kravtest.yaml"))
+    assert "TEST003-kravtest.yaml:8: regel TEST003, fält any_of.detectors.0: kan inte läsa in lint.rules.checks.program_avsandare:contact_here" in str(info.value)

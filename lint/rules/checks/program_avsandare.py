@@ -21,39 +21,25 @@ from lint.language.detectors import (
 from lint.language.text import fold
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
-    MissingOptions,
-    end_hit,
     hrefs,
-    missing,
     page_text,
     page_words,
-    required,
-    title_hit,
 )
 from lint.rules.kinds.python import Check
 from lint.rules.organisation import Organization, org
 
-SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "publisher", "utgivare")
-
-# AVS001 avsandare-saknas --------------------------------------------------------------
+# AVS001 avsandare-saknas: a `required` rule with this detector -------------------------
 
 
-class SenderMissing(Check):
-    """The organisation not named as sender. A wrongly written name counts as named (AVS002)."""
-
-    Options = MissingOptions
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not required(ctx, self) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
-            return
-        organization = org(ctx)
-        own, wrong, _ = _name_patterns(organization)
-        own_phrases, wrong_phrases = _name_phrases(organization)
-        words = page_words(ctx)
-        text = page_text(ctx.document)
-        named = own_phrases.may_occur(words) and own.search(text)
-        if not named and not (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
-            yield missing(ctx, self, title_hit(ctx))
+def sender_named(ctx: RuleContext) -> bool:
+    """The organisation named on the page. A wrongly written name counts as named (AVS002)."""
+    organization = org(ctx)
+    own, wrong, _ = _name_patterns(organization)
+    own_phrases, wrong_phrases = _name_phrases(organization)
+    words = page_words(ctx)
+    text = page_text(ctx.document)
+    named = own_phrases.may_occur(words) and own.search(text)
+    return bool(named or (wrong and wrong_phrases.may_occur(words) and wrong.search(text)))
 
 
 # AVS002 stadens-namn ------------------------------------------------------------------
@@ -112,20 +98,18 @@ def _is_wrong_name(text: str, organization: Organization) -> bool:
     return any(" ".join(text.split()).casefold() == name.casefold() for name in organization.wrong_names)
 
 
-# AVS003 forvaltning-saknas ------------------------------------------------------------
+# AVS003 forvaltning-saknas: a `required` rule with this detector -----------------------
 
 # A unit named the usual way in any municipality: Stadsbyggnadskontoret, Socialnämnden,
 # Kulturförvaltningen, Kommunstyrelsen, "Bromma stadsdelsförvaltning".
 UNIT_SUFFIX = re.compile(
     r"(?<![\w-])\w{3,}(?:förvaltning(?:en)?|kontoret|nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?![\w-])", re.I
 )
-UNIT_METADATA = ("forvaltning", "förvaltning", "enhet", "unit", "namnd", "nämnd", "bolag")
 
 
 def unit_present(ctx: RuleContext) -> bool:
+    """A responsible unit named on the page or as the document's author or publisher."""
     metadata = ctx.document.metadata
-    if any(metadata.get(key) for key in UNIT_METADATA):
-        return True
     # A DOCX or HTML author is often the unit itself ("Stadsbyggnadskontoret").
     text = "\n".join([page_text(ctx.document), *(str(metadata[key]) for key in ("author", "publisher") if metadata.get(key))])
     if UNIT_SUFFIX.search(text):
@@ -135,15 +119,7 @@ def unit_present(ctx: RuleContext) -> bool:
     return bool(units and units.search(text))
 
 
-class UnitMissing(Check):
-    Options = MissingOptions
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        if required(ctx, self) and not unit_present(ctx):
-            yield missing(ctx, self, title_hit(ctx))
-
-
-# AVS004 kontakt-saknas ----------------------------------------------------------------
+# AVS004 kontakt-saknas: a `required` rule with this detector ---------------------------
 
 CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
 # "Ring kontaktcenter", "via kontaktformuläret", or an address such as stockholm.se/kontakt.
@@ -157,8 +133,6 @@ def contact_present(ctx: RuleContext) -> bool:
     """Contact details anywhere on the page. The cheap tests come first; the regexes run
     only when the words they need are there, since they are slow on a long text."""
     document = ctx.document
-    if any(document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon")):
-        return True
     if any(CONTACT_LINK.search(href) for href in hrefs(document)):
         return True
     text = page_text(document)
@@ -168,14 +142,6 @@ def contact_present(ctx: RuleContext) -> bool:
     if "/" in text and "/kontakt" in fold(text) and CONTACT_URL.search(text):
         return True
     return contains_email(text) or next(phone_numbers(text), None) is not None
-
-
-class ContactMissing(Check):
-    Options = MissingOptions
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        if required(ctx, self) and not contact_present(ctx):
-            yield missing(ctx, self, end_hit(ctx))
 
 
 # AVS005 telefonformat -----------------------------------------------------------------

@@ -2,20 +2,28 @@
 
 A required rule applies to the profiles that list its `element` under `requires` (or to
 the profiles named in the rule). The element is present when a regex or phrase is found
-in the prose, when a metadata key is set, or when a link's target matches. Patterns may
-use `{organization}`, filled in from the configuration.
+in the prose, when a metadata key is set, when a link's target matches, or when a named
+detector finds it. Patterns may use `{organization}`, filled in from the configuration.
+
+A detector is a function `(ctx) -> bool` named by its path, `package.module:function`,
+for what a pattern cannot say (the organisation's own name and units, say); `when` names
+detectors that must all hold for the rule to apply at all.
 """
 
 from __future__ import annotations
 
 import html
+import importlib
 import re
-from collections.abc import Iterable
-from typing import ClassVar, Literal
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec, SpecError
+
+DETECTOR_PATH = r"^[\w.]+:\w+$"
+Detector = Callable[[RuleContext], bool]
 
 
 class AnyOf(BaseModel):
@@ -25,6 +33,7 @@ class AnyOf(BaseModel):
     tokens: list[str] = []  # phrases, matched as whole words, case-insensitive
     metadata: list[str] = []  # metadata keys that count when set
     links: list[str] = []  # regexes on link targets
+    detectors: list[Annotated[str, Field(pattern=DETECTOR_PATH)]] = []  # functions (ctx) -> bool
 
 
 class RequiredSpec(RuleSpec):
@@ -33,6 +42,7 @@ class RequiredSpec(RuleSpec):
     any_of: AnyOf
     suggestion: str  # the text to add, shown as the suggestion
     location: Literal["start", "end"] = "start"
+    when: list[Annotated[str, Field(pattern=DETECTOR_PATH)]] = []  # detectors that must all hold
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "organization", "profile"})
 
@@ -42,8 +52,15 @@ class RequiredRule(Rule):
     spec_model = RequiredSpec
     spec: RequiredSpec
 
+    def __init__(self, spec: RequiredSpec, origin: str = "") -> None:
+        super().__init__(spec, origin)
+        self.conditions = [_detector(name, ("when", index)) for index, name in enumerate(spec.when)]
+        self.detectors = [_detector(name, ("any_of", "detectors", index)) for index, name in enumerate(spec.any_of.detectors)]
+
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         if self.spec.element and self.spec.element not in ctx.profile.requires:
+            return
+        if not all(condition(ctx) for condition in self.conditions):
             return
         if not is_whole_document(ctx.document):
             return
@@ -66,13 +83,26 @@ class RequiredRule(Rule):
             phrase = phrase.replace("{organization}", organization)
             if re.search(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)", text, re.I):
                 return True
-        return any(re.search(pattern, link.href, re.I) for pattern in spec.links for link in ctx.document.links)
+        if any(re.search(pattern, link.href, re.I) for pattern in spec.links for link in ctx.document.links):
+            return True
+        return any(detector(ctx) for detector in self.detectors)
 
     def _location_hit(self, ctx: RuleContext, values: dict) -> Hit:
         if self.spec.location == "end" and ctx.parsed:
             last = ctx.parsed[-1].block
             return ctx.hit(last, 0, len(last.text), **values)
         return ctx.document_hit(**values)
+
+
+def _detector(path: str, location: tuple) -> Detector:
+    module_name, _, name = path.partition(":")
+    try:
+        found: Any = getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError) as error:
+        raise SpecError(location, f"kan inte läsa in {path} ({error})") from None
+    if not callable(found):
+        raise SpecError(location, f"{path} är ingen funktion")
+    return found
 
 
 TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
