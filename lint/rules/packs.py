@@ -20,6 +20,7 @@ from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
 from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
+from lint.rules.registry import REDIRECTS_FILE, check_redirects
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
@@ -157,7 +158,7 @@ def load_rule_file(path: Path) -> Rule:
 
 def rule_files(directory: Path) -> Iterable[Path]:
     for path in sorted(directory.rglob("*.yaml")):
-        if path.name != "profiles.yaml" and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
+        if path.name not in ("profiles.yaml", REDIRECTS_FILE) and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
             yield path
 
 
@@ -198,4 +199,5 @@ def load_rules(extra_packs: tuple[str, ...] = (), entry_points: bool = True) -> 
             if key in index:
                 raise RulePackError(f"{rule.origin}: regel {rule.code}: {key} används redan i {index[key].origin}")
             index[key] = rule
+    check_redirects(set(seen), set(names))
     return tuple(sorted(rules, key=lambda rule: rule.code))
