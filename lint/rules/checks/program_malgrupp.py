@@ -161,7 +161,7 @@ def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
     return found
 
 
-# MALG003 anglicism / MALG004 inkluderande: word lists ---------------------------------
+# MALG004 inkluderande: word lists (MALG003 anglicism is a substitution rule) ---------------------------------
 
 
 @dataclass(frozen=True)
@@ -239,16 +239,6 @@ def _noun_after(parsed, ctx: RuleContext, offset: int) -> re.Match[str] | None:
 def _word_list(name: str, key: str | None) -> WordList:
     data = load_data(name)
     return WordList.build((data.get(key) if key else data) or [])
-
-
-class Anglicisms(Check):
-    """English words with Swedish alternatives, in the forms the data file lists."""
-
-    class Options(Check.Options):
-        data: str = "anglicismer.yaml"  # the word list in rules/data
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        yield from _word_list(self.options.data, None).hits(ctx, self)
 
 
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")

@@ -4,6 +4,9 @@ An entry matches its base form, every inflected form it lists, and — when the 
 has lemmas — any token whose lemma is the base form. A listed form may carry its own
 inflected alternative (erhöll → fick); then the fix is as safe as the rule says.
 Otherwise the alternative is offered in its base form and the fix is unsafe.
+
+The entries stand under `swap`, or in a word list in rules/data named by `data` (the
+same fields; `forms` may there be a plain list of forms without alternatives).
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ from itertools import compress, count
 from operator import or_
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from lint.language.views import has_sentences, inside, keep_case, quoted_spans
-from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec, SpecError
+from lint.rules.organisation import load_data
 
 
 class Swap(BaseModel):
@@ -34,6 +45,11 @@ class Swap(BaseModel):
     fix: bool = True  # false: suggest only (inkomna ansökningar: no word fits in its place)
     source: str | None = None  # where the entry comes from (the rule's source when absent)
 
+    @field_validator("forms", mode="before")
+    @classmethod
+    def _list_of_forms(cls, forms: object) -> object:
+        return dict.fromkeys(forms) if isinstance(forms, list) else forms
+
     @model_validator(mode="after")
     def _lowercase_forms(self) -> Swap:
         self.forms = {form.lower(): alternative for form, alternative in self.forms.items()}
@@ -42,10 +58,30 @@ class Swap(BaseModel):
 
 class SubstitutionSpec(RuleSpec):
     kind: Literal["substitution"]
-    swap: list[Swap] = Field(min_length=1)
+    swap: list[Swap] = []
+    data: str | None = None  # a word list in rules/data with more entries
+    lemma: bool = True  # false: only the listed forms match, never a token by its lemma
     fix: Literal["safe", "unsafe", "none"] = "safe"
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "suggestions"})
+
+    @model_validator(mode="after")
+    def _some_entries(self) -> SubstitutionSpec:
+        if not self.swap and not self.data:
+            raise ValueError("substitution-regeln behöver swap eller data")
+        return self
+
+    def entries(self) -> list[Swap]:
+        """The entries of `swap`, then those of the `data` word list."""
+        if not self.data:
+            return self.swap
+        listed = load_data(self.data)
+        if not isinstance(listed, list) or not listed:
+            raise SpecError(("data",), f"ordlistan {self.data} saknas eller är ingen lista")
+        try:
+            return self.swap + [Swap.model_validate(entry) for entry in listed]
+        except ValidationError as error:
+            raise SpecError(("data",), f"ordlistan {self.data}: {error.errors()[0]['msg']} ({error.errors()[0]['input']!r})") from None
 
 
 @dataclass(frozen=True)
@@ -81,16 +117,17 @@ class SubstitutionRule(Rule):
         super().__init__(spec, origin)
         self.by_form: dict[str, list[_Candidate]] = {}
         self.by_lemma: dict[str, list[_Candidate]] = {}
-        for index, swap in enumerate(spec.swap):
+        self.swaps = spec.entries()
+        for index, swap in enumerate(self.swaps):
             words = tuple(swap.match.lower().split())
             phrases = (words,) + tuple(tuple(form.split()) for form in swap.forms if len(words) > 1)
             candidate = _Candidate(swap, words, index, phrases)
             first_forms = {words[0]} | {form.split()[0] for form in swap.forms}
             for form in first_forms:
                 self.by_form.setdefault(form, []).append(candidate)
-            if swap.lemma:
+            if swap.lemma and spec.lemma:
                 self.by_lemma.setdefault(words[0], []).append(candidate)
-        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in spec.swap}
+        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in self.swaps}
         # Kept apart: a word can start a one-word entry by its form and only phrases by its lemma.
         self._second_by_form = {word: _second_words(candidates) for word, candidates in self.by_form.items()}
         self._second_by_lemma = {word: _second_words(candidates) for word, candidates in self.by_lemma.items()}
@@ -107,7 +144,7 @@ class SubstitutionRule(Rule):
         self._any_hashes = self._form_hashes | self._lemma_hashes
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
-        use_lemma = "lemma" in ctx.annotations
+        use_lemma = self.spec.lemma and "lemma" in ctx.annotations
         listed = self._any_hashes if use_lemma else self._form_hashes
         for parsed in ctx.blocks(self.spec.scope):
             if listed.isdisjoint(parsed.token_hashes[2]):
