@@ -242,7 +242,10 @@ class Rule:
         raise NotImplementedError
 
     def format_message(self, values: dict[str, Any]) -> str:
-        return self.spec.message.format_map(_Defaults(values))
+        """The message, or the text of the hit's `variant` when the kind has `messages`."""
+        variant = values.get("variant")
+        template = getattr(self.spec, "messages", {}).get(variant) if variant else None
+        return (template or self.spec.message or "").format_map(_Defaults(values))
 
 
 class _Defaults(dict):

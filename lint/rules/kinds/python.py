@@ -95,16 +95,6 @@ class PythonRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         return self.implementation.run(ctx)
 
-    def format_message(self, values: dict[str, Any]) -> str:
-        variant = values.get("variant")
-        template = self.spec.messages.get(variant) if variant else None
-        return (template or self.spec.message or "").format_map(_Defaults(values))
-
-
-class _Defaults(dict):
-    def __missing__(self, key: str) -> str:
-        return "…"
-
 
 def _check_class(target: str) -> type[Check]:
     module_name, _, attribute = target.partition(":")
