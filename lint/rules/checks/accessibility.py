@@ -310,22 +310,3 @@ class ReadableText(Check):
         elif document.format != "pdf" and document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks):
             image = document.images[0]
             yield _at(image.offset, image.end_offset, document, variant="images_only")
-
-
-# TILL010 ----------------------------------------------------------------------------
-
-
-class DocumentTitle(Check):
-    """Web pages, PDF files and Word documents have a title in their metadata."""
-
-    variants = frozenset({"html", "pdf", "docx"})
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        document = ctx.document
-        if document.format == "html" and not document.extras.get("html_page"):
-            return  # a fragment has no title of its own
-        if document.format not in {"html", "pdf", "docx"}:
-            return
-        if str(document.metadata.get("title") or "").strip():
-            return
-        yield _at(0, 0, document, variant=document.format)

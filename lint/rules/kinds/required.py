@@ -40,9 +40,12 @@ class RequiredSpec(RuleSpec):
     kind: Literal["required"]
     element: str | None = None  # the profile requirement this rule checks (kontakt, datum …)
     any_of: AnyOf
-    suggestion: str  # the text to add, shown as the suggestion
-    location: Literal["start", "end"] = "start"
+    suggestion: str | None = None  # the text to add, shown as the suggestion
+    location: Literal["start", "end", "file"] = "start"  # file: the file as a whole (offset 0)
     when: list[Annotated[str, Field(pattern=DETECTOR_PATH)]] = []  # detectors that must all hold
+    formats: list[str] | None = None  # only documents of these formats
+    files_without_text: bool = False  # true: a file without text is judged too (its metadata, say)
+    messages: dict[str, str] = {}  # document format → message, where it differs from `message`
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "organization", "profile"})
 
@@ -62,18 +65,28 @@ class RequiredRule(Rule):
             return
         if not all(condition(ctx) for condition in self.conditions):
             return
-        if not is_whole_document(ctx.document):
+        if self.spec.formats is not None and ctx.document.format not in self.spec.formats:
+            return
+        if not self._judged(ctx.document):
             return
         organization = ctx.settings.organization
         if self._present(ctx, organization):
             return
-        values = {"suggestion": self.spec.suggestion.format(organization=organization), "organization": organization, "profile": ctx.profile.name}
+        suggestion = self.spec.suggestion.format(organization=organization) if self.spec.suggestion is not None else None
+        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name}
+        if ctx.document.format in self.spec.messages:
+            values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)
-        yield Hit(hit.offset, hit.end_offset, hit.values, (values["suggestion"],))
+        yield Hit(hit.offset, hit.end_offset, hit.values, (suggestion,) if suggestion is not None else ())
+
+    def _judged(self, document) -> bool:
+        if self.spec.files_without_text:
+            return document.extras.get("html_page") is not False
+        return is_whole_document(document)
 
     def _present(self, ctx: RuleContext, organization: str) -> bool:
         spec = self.spec.any_of
-        if any(ctx.document.metadata.get(key) not in (None, "", False) for key in spec.metadata):
+        if any(_is_set(ctx.document.metadata.get(key)) for key in spec.metadata):
             return True
         text = searchable_text(ctx.document)
         for pattern in spec.patterns:
@@ -88,10 +101,16 @@ class RequiredRule(Rule):
         return any(detector(ctx) for detector in self.detectors)
 
     def _location_hit(self, ctx: RuleContext, values: dict) -> Hit:
+        if self.spec.location == "file":
+            return Hit(0, 0, {"match": "", **values})
         if self.spec.location == "end" and ctx.parsed:
             last = ctx.parsed[-1].block
             return ctx.hit(last, 0, len(last.text), **values)
         return ctx.document_hit(**values)
+
+
+def _is_set(value: object) -> bool:
+    return value is not None and value is not False and bool(str(value).strip())
 
 
 def _detector(path: str, location: tuple) -> Detector:
