@@ -39,7 +39,6 @@ NOT_LOWER_WORD = re.compile(
 )
 RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
-ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
 SWEDISH = ("sv", "swe")
 MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
 TAG = re.compile(r"<[^>]*>")
@@ -273,26 +272,6 @@ class PdfLinks(Check):
             if PDF_NOTE.match(TAG.sub("", after)):
                 continue
             yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
-
-
-# TILL008 ----------------------------------------------------------------------------
-
-
-class HeadingFullStop(Check):
-    """Headings do not end with a full stop."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        binary = ctx.document.extras.get("binary", False)
-        for parsed in ctx.blocks(["heading"]):
-            block = parsed.block
-            text = block.text.rstrip()
-            if not text.endswith(".") or text.endswith("..") or ABBREVIATION_END.search(text):
-                continue
-            end = len(text)
-            if binary:
-                yield ctx.hit(block, end - 1, end)
-            else:
-                yield ctx.replacement_hit(block, end - 1, end, "", "safe", ("ta bort punkten",))
 
 
 # TILL009 ----------------------------------------------------------------------------

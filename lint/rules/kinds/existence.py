@@ -5,7 +5,7 @@ the pipeline is loaded (spaCy is not imported to list or explain rules).
 
 `find` lists regexes that each carry their own suggestion, message variant (a key of
 `messages`) and context exceptions (`unless`: regexes on the sentence; a match inside
-one of their matches is skipped). They run sentence by sentence.
+one of their matches is skipped). They run sentence by sentence, or on the whole block.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Find(BaseModel):
     suggest: list[str] = []
     message: str | None = None  # a key of the rule's `messages`
     unless: list[str] = []  # regexes on the sentence: a match inside one of their matches is skipped
+    within: Literal["sentence", "block"] = "sentence"  # what the pattern and `unless` run on
+    replace: str | None = None  # the text that replaces a match (the fix), when not the suggestion
 
     @field_validator("unless")
     @classmethod
@@ -120,7 +122,8 @@ class ExistenceRule(Rule):
 
     @property
     def fixable(self) -> bool:
-        single = self.spec.replace is not None or len(self.spec.suggest) == 1 or any(len(entry.suggest) == 1 for entry in self.spec.find)
+        single = self.spec.replace is not None or len(self.spec.suggest) == 1
+        single = single or any(entry.replace is not None or len(entry.suggest) == 1 for entry in self.spec.find)
         return self.spec.fix != "none" and single
 
     def prepare(self, nlp: Any) -> None:
@@ -170,20 +173,20 @@ class ExistenceRule(Rule):
             yield from self._found(parsed)
 
     def _found(self, parsed) -> Iterator[tuple[int, int, int]]:
-        """Matches of the `find` entries, sentence by sentence, unless an exception covers them."""
-        for sentence in block_sentences(parsed):
-            text = sentence.text
-            protected = None
-            for index, (regex, unless) in enumerate(self.finds):
+        """Matches of the `find` entries, unless an exception covers them."""
+        for index, (regex, unless) in enumerate(self.finds):
+            if self.spec.find[index].within == "block":
+                pieces = [(0, parsed.block.text)]
+            else:
+                pieces = [(sentence.start, sentence.text) for sentence in block_sentences(parsed)]
+            for offset, text in pieces:
                 for match in regex.finditer(text):
                     start, end = match.span()
                     if start == end or _covered(start, end, text, unless):
                         continue
-                    if self.spec.protected:
-                        protected = protected_spans(text) if protected is None else protected
-                        if is_protected(start, protected):
-                            continue
-                    yield sentence.start + start, sentence.start + end, index
+                    if self.spec.protected and is_protected(start, protected_spans(text)):
+                        continue
+                    yield offset + start, offset + end, index
 
     @staticmethod
     def _sentence_index(doc, char: int) -> int:
@@ -198,7 +201,7 @@ class ExistenceRule(Rule):
         matched = block.text[start:end]
         found = self.spec.find[entry] if entry >= 0 else None
         suggest = found.suggest if found else self.spec.suggest
-        replacement = self._replacement(matched, suggest, found is None)
+        replacement = found.replace if found and found.replace is not None else self._replacement(matched, suggest, found is None)
         suggestions = tuple(keep_case(matched, s) for s in suggest) or ((replacement,) if replacement else ())
         if self.spec.fix == "none":
             replacement = None
