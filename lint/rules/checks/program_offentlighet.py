@@ -1,6 +1,6 @@
-"""Offentlighet: what the law asks a text to say (OFF001, OFF003, OFF005–OFF007).
+"""Offentlighet: what the law asks a text to say (OFF001, OFF003, OFF005).
 
-OFF002 (diarienummer) and OFF004 (motivering) are `required` rules in YAML.
+OFF002, OFF004 and OFF007 are `required` rules and OFF006 an `existence` rule in YAML.
 """
 
 from __future__ import annotations
@@ -207,43 +207,6 @@ class PersonalData(Check):
             return
         field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
         yield missing(ctx, self, field or title_hit(ctx))
-
-
-# OFF006 sekretessmarkering ------------------------------------------------------------
-
-SECRET = r"(?:konfidentiell\w*|hemlig\w*|sekretessbelag\w*|sekretessmärk\w*)"
-LABEL_OFFERS = (
-    re.compile(r"\b(?:märk|märka|märker|markera|skriv|skriva|ange)\b[^.!?]{0,60}?(?P<word>" + SECRET + ")", re.I),
-    re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
-)
-# A sentence that denies the label any effect ("gör det inte hemligt", "skapar ingen sekretess").
-NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b[^.!?]{0,60}?\b(?:hemlig|konfidentiell|sekretess|skydd)", re.I)
-SENTENCE = re.compile(r"[^.!?]+[.!?]?")
-
-
-def _may_name_secrecy(folded: str) -> bool:
-    """Whether the block can hold a SECRET word, which every label pattern needs."""
-    return "konfidentiell" in folded or "hemlig" in folded or "sekretess" in folded
-
-
-class SecrecyLabel(Check):
-    """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
-
-    Options = MissingOptions
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        for parsed in ctx.blocks(self.spec.scope):
-            block = parsed.block
-            if not _may_name_secrecy(folded_text(parsed)):
-                continue
-            for sentence in SENTENCE.finditer(block.text):
-                if NEGATION.search(sentence.group(0)):
-                    continue
-                for pattern in LABEL_OFFERS:
-                    match = pattern.search(block.text, sentence.start(), sentence.end())
-                    if match:
-                        yield missing(ctx, self, ctx.hit(block, match.start("word"), match.end("word")))
-                        break
 
 
 # OFF007 ai-upplysning: a `required` rule with this condition --------------------------

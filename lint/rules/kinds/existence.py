@@ -5,7 +5,9 @@ the pipeline is loaded (spaCy is not imported to list or explain rules).
 
 `find` lists regexes that each carry their own suggestion, message variant (a key of
 `messages`) and context exceptions (`unless`: regexes on the sentence; a match inside
-one of their matches is skipped). They run sentence by sentence, or on the whole block.
+one of their matches is skipped). They run sentence by sentence, on segments (text up
+to a full stop, ! or ?) or on the whole block; a pattern with a group `match` reports
+that group.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class Find(BaseModel):
     suggest: list[str] = []
     message: str | None = None  # a key of the rule's `messages`
     unless: list[str] = []  # regexes on the sentence: a match inside one of their matches is skipped
-    within: Literal["sentence", "block"] = "sentence"  # what the pattern and `unless` run on
+    within: Literal["sentence", "segment", "block"] = "sentence"  # what the pattern and `unless` run on
+    advice: str | None = None  # a suggestion shown as written (not in the match's case), never a fix
     replace: str | None = None  # the text that replaces a match (the fix), when not the suggestion
 
     @field_validator("unless")
@@ -69,6 +72,7 @@ class ExistenceSpec(RuleSpec):
     find: list[Find] = []  # patterns with their own suggestion, message and exceptions
     messages: dict[str, str] = {}  # message variants for `find`
     protected: bool = False  # true: matches in quotations and legal citations are skipped
+    first_match_only: bool = False  # true: one `find` finding per piece, of the first entry that matches
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
 
@@ -173,20 +177,30 @@ class ExistenceRule(Rule):
             yield from self._found(parsed)
 
     def _found(self, parsed) -> Iterator[tuple[int, int, int]]:
-        """Matches of the `find` entries, unless an exception covers them."""
-        for index, (regex, unless) in enumerate(self.finds):
-            if self.spec.find[index].within == "block":
-                pieces = [(0, parsed.block.text)]
-            else:
-                pieces = [(sentence.start, sentence.text) for sentence in block_sentences(parsed)]
-            for offset, text in pieces:
-                for match in regex.finditer(text):
-                    start, end = match.span()
-                    if start == end or _covered(start, end, text, unless):
-                        continue
-                    if self.spec.protected and is_protected(start, protected_spans(text)):
-                        continue
-                    yield offset + start, offset + end, index
+        """Matches of the `find` entries, piece by piece (sentence, segment or block)."""
+        withins = dict.fromkeys(entry.within for entry in self.spec.find)
+        for within in withins:
+            indexes = [index for index, entry in enumerate(self.spec.find) if entry.within == within]
+            for offset, text in _pieces(parsed, within):
+                for index in indexes:
+                    found = list(self._entry_matches(index, text))
+                    if self.spec.first_match_only:
+                        found = found[:1]
+                    yield from ((offset + start, offset + end, index) for start, end in found)
+                    if found and self.spec.first_match_only:
+                        break
+
+    def _entry_matches(self, index: int, text: str) -> Iterator[tuple[int, int]]:
+        """The spans (of the group `match`, if the pattern has one) that no exception covers."""
+        regex, unless = self.finds[index]
+        group = "match" if "match" in regex.groupindex else 0
+        for match in regex.finditer(text):
+            start, end = match.span(group)
+            if start == end or _covered(start, end, text, unless):
+                continue
+            if self.spec.protected and is_protected(start, protected_spans(text)):
+                continue
+            yield start, end
 
     @staticmethod
     def _sentence_index(doc, char: int) -> int:
@@ -203,6 +217,8 @@ class ExistenceRule(Rule):
         suggest = found.suggest if found else self.spec.suggest
         replacement = found.replace if found and found.replace is not None else self._replacement(matched, suggest, found is None)
         suggestions = tuple(keep_case(matched, s) for s in suggest) or ((replacement,) if replacement else ())
+        if found and found.advice is not None:
+            suggestions, replacement = (found.advice,), None
         if self.spec.fix == "none":
             replacement = None
         values = {"suggestion": suggestions[0] if suggestions else "…"}
@@ -219,6 +235,19 @@ class ExistenceRule(Rule):
         if len(suggest) == 1:
             return keep_case(matched, suggest[0])
         return None
+
+SEGMENT = re.compile(r"[^.!?]+[.!?]?")  # text up to and with a full stop, ! or ?
+
+
+def _pieces(parsed, within: str) -> list[tuple[int, str]]:
+    """(offset, text) of the parts of the block a `find` entry runs on."""
+    text = parsed.block.text
+    if within == "block":
+        return [(0, text)]
+    if within == "segment":
+        return [(match.start(), match.group(0)) for match in SEGMENT.finditer(text)]
+    return [(sentence.start, sentence.text) for sentence in block_sentences(parsed)]
+
 
 def _covered(start: int, end: int, text: str, unless: list[re.Pattern[str]]) -> bool:
     """Whether a match of one of the `unless` regexes in `text` holds [start, end)."""
