@@ -185,28 +185,25 @@ PERSONAL_FIELDS_HTML = re.compile(
     r"<input[^>]*(?:name|type|id)=[\"']?(?:e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address)", re.I
 )
 PERSONAL_FIELDS_TEXT = re.compile(r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M)
-GDPR_INFO = re.compile(
-    r"\bdataskyddsförordningen\b|\bGDPR\b|\bdataskyddsombud\w*|\bpersonuppgiftsansvarig\w*"
-    r"|\b(?:behandlar|behandla|hanterar|sparar) (?:vi )?(?:dina )?personuppgifter|\bpersonuppgifter(?:na)? (?:behandlas|sparas|hanteras)",
-    re.I,
-)
 GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 
 
-class PersonalData(Check):
-    """A form (or a page that collects personal data) without GDPR information or a link to it."""
+# OFF005 is a `required` rule with these detectors: a form asks for personal data (then the
+# rule applies whatever the profile), a link to how they are handled, and the form line.
 
-    Options = MissingOptions
 
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        document = ctx.document
-        collects = PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text)
-        if not (required(ctx, self) or collects):
-            return
-        if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
-            return
-        field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
-        yield missing(ctx, self, field or title_hit(ctx))
+def collects_personal_data(ctx: RuleContext) -> bool:
+    """A form field, or a form line to fill in, for a name, personnummer, e-post or telefon."""
+    document = ctx.document
+    return bool(PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text))
+
+
+def privacy_link(ctx: RuleContext) -> bool:
+    return any(GDPR_LINK.search(href) for href in hrefs(ctx.document))
+
+
+def first_form_line(ctx: RuleContext) -> Hit | None:
+    return _first_match(ctx, PERSONAL_FIELDS_TEXT)
 
 
 # OFF007 ai-upplysning: a `required` rule with this condition --------------------------

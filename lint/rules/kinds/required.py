@@ -7,7 +7,9 @@ detector finds it. Patterns may use `{organization}`, filled in from the configu
 
 A detector is a function `(ctx) -> bool` named by its path, `package.module:function`,
 for what a pattern cannot say (the organisation's own name and units, say); `when` names
-detectors that must all hold for the rule to apply at all.
+detectors that must all hold for the rule to apply at all, `also_when` detectors that
+make it apply where the profile does not require the element, and `at` a function
+`(ctx) -> Hit | None` that places the finding.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class RequiredSpec(RuleSpec):
     suggestion: str | None = None  # the text to add, shown as the suggestion
     location: Literal["start", "end", "file"] = "start"  # file: the file as a whole (offset 0)
     when: list[Annotated[str, Field(pattern=DETECTOR_PATH)]] = []  # detectors that must all hold
+    also_when: list[Annotated[str, Field(pattern=DETECTOR_PATH)]] = []  # apply also when the profile does not require the element
+    at: Annotated[str, Field(pattern=DETECTOR_PATH)] | None = None  # a function (ctx) -> Hit | None: where the finding stands
     formats: list[str] | None = None  # only documents of these formats
     files_without_text: bool = False  # true: a file without text is judged too (its metadata, say)
     messages: dict[str, str] = {}  # document format → message, where it differs from `message`
@@ -58,16 +62,12 @@ class RequiredRule(Rule):
     def __init__(self, spec: RequiredSpec, origin: str = "") -> None:
         super().__init__(spec, origin)
         self.conditions = [_detector(name, ("when", index)) for index, name in enumerate(spec.when)]
+        self.also = [_detector(name, ("also_when", index)) for index, name in enumerate(spec.also_when)]
+        self.at = _detector(spec.at, ("at",)) if spec.at else None
         self.detectors = [_detector(name, ("any_of", "detectors", index)) for index, name in enumerate(spec.any_of.detectors)]
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
-        if self.spec.element and self.spec.element not in ctx.profile.requires:
-            return
-        if not all(condition(ctx) for condition in self.conditions):
-            return
-        if self.spec.formats is not None and ctx.document.format not in self.spec.formats:
-            return
-        if not self._judged(ctx.document):
+        if not self._applies(ctx):
             return
         organization = ctx.settings.organization
         if self._present(ctx, organization):
@@ -78,6 +78,18 @@ class RequiredRule(Rule):
             values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)
         yield Hit(hit.offset, hit.end_offset, hit.values, (suggestion,) if suggestion is not None else ())
+
+    def _applies(self, ctx: RuleContext) -> bool:
+        """Whether the profile requires the element (or an `also_when` detector holds), and
+        the `when` conditions and `formats` allow the rule."""
+        required = (not self.spec.element or self.spec.element in ctx.profile.requires) and self._judged(ctx.document)
+        if not required and not self.also:
+            return False
+        if not all(condition(ctx) for condition in self.conditions):
+            return False
+        if self.spec.formats is not None and ctx.document.format not in self.spec.formats:
+            return False
+        return required or any(detector(ctx) for detector in self.also)
 
     def _judged(self, document) -> bool:
         if self.spec.files_without_text:
@@ -101,6 +113,9 @@ class RequiredRule(Rule):
         return any(detector(ctx) for detector in self.detectors)
 
     def _location_hit(self, ctx: RuleContext, values: dict) -> Hit:
+        found = self.at(ctx) if self.at else None
+        if found is not None:
+            return Hit(found.offset, found.end_offset, {**found.values, **values})
         if self.spec.location == "file":
             return Hit(0, 0, {"match": "", **values})
         if self.spec.location == "end" and ctx.parsed:
