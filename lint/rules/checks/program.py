@@ -62,7 +62,7 @@ def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> list[P
 
 def page_words(ctx: RuleContext) -> frozenset[str]:
     """The words of page_text(document): the blocks' words and, on a web page, the rest of its text."""
-    cache = _document_cache(ctx)
+    cache = document_cache(ctx)
     words = cache.get("program:page_words")
     if words is None:
         document = ctx.document
@@ -76,7 +76,7 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
     return words
 
 
-def _document_cache(ctx: RuleContext) -> dict[str, Any]:
+def document_cache(ctx: RuleContext) -> dict[str, Any]:
     """Values computed once per document and lint run: kept with the first block, whose
     cache lives exactly as long as the run (a throwaway dict for an empty document)."""
     return ctx.parsed[0].cache if ctx.parsed else {}

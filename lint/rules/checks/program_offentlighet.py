@@ -14,6 +14,7 @@ from lint.language.text import folded_text
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
     MissingOptions,
+    document_cache,
     hrefs,
     missing,
     page_text,
@@ -67,19 +68,29 @@ CONTACT_WORDS = frozenset({"mejla", "maila", "posta", "skriv", "skicka"})
 SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
 
 
-class PublicRecord(Check):
-    """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
+# OFF001 is a `required` rule with these detectors: an invitation to write or submit, or a
+# form, makes it apply whatever the profile; the finding stands at the first invitation.
 
-    Options = MissingOptions
 
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)):
-            return
-        invitation = _first_invitation(ctx)
-        if invitation is not None:
-            yield missing(ctx, self, invitation)
-        elif required(ctx, self) or FORM_HTML.search(content_source(ctx.document)):
-            yield missing(ctx, self, title_hit(ctx, match=""))
+def notice_present(ctx: RuleContext) -> bool:
+    """Words that what is sent becomes allmän handling."""
+    return not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)) is not None
+
+
+def invites_submission(ctx: RuleContext) -> bool:
+    return first_invitation(ctx) is not None
+
+
+def has_form(ctx: RuleContext) -> bool:
+    return FORM_HTML.search(content_source(ctx.document)) is not None
+
+
+def first_invitation(ctx: RuleContext) -> Hit | None:
+    """The first invitation to write or submit something (found once per document)."""
+    cache = document_cache(ctx)
+    if "offentlighet:invitation" not in cache:
+        cache["offentlighet:invitation"] = _first_invitation(ctx)
+    return cache["offentlighet:invitation"]
 
 
 def _first_invitation(ctx: RuleContext) -> Hit | None:
