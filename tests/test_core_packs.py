@@ -194,18 +194,18 @@ def test_unknown_check_class(tmp_path):
 
 
 def test_missing_message_variant(tmp_path):
-    text = PYTHON_RULE.replace("TableHeaders", "ReadableText").replace("options:\n  min_rows: 3\n", "")
-    message = python_error(tmp_path, text.replace('message: "Tabellen ({value}) saknar rubrikceller."', 'messages:\n  images_only: "Bara bilder."'))
-    assert message.endswith("TEST002-tabelltest.yaml:6: regel TEST002, fält messages: texten för varianten 'scanned_pdf' saknas")
+    text = PYTHON_RULE.replace("TableHeaders", "ImageAltText").replace("options:\n  min_rows: 3\n", "")
+    message = python_error(tmp_path, text.replace('message: "Tabellen ({value}) saknar rubrikceller."', 'messages:\n  missing: "Bara bilder."'))
+    assert message.endswith("TEST002-tabelltest.yaml:6: regel TEST002, fält messages: texten för varianten 'vague' saknas")
 
 
 def test_unknown_message_variant_and_placeholder(tmp_path):
-    messages = 'messages:\n  images_only: "Bara bilder."\n  scanned_pdf: "Ingen {titel}."\n  odt: "?"'
-    text = PYTHON_RULE.replace("TableHeaders", "ReadableText").replace("options:\n  min_rows: 3\n", "")
+    messages = 'messages:\n  missing: "Bara bilder."\n  vague: "Ingen {titel}."\n  odt: "?"'
+    text = PYTHON_RULE.replace("TableHeaders", "ImageAltText").replace("options:\n  min_rows: 3\n", "")
     text = text.replace('message: "Tabellen ({value}) saknar rubrikceller."', messages)
-    assert python_error(tmp_path, text).endswith("TEST002-tabelltest.yaml:9: regel TEST002, fält messages.odt: okänd variant (regeln har images_only, scanned_pdf)")
+    assert python_error(tmp_path, text).endswith("TEST002-tabelltest.yaml:9: regel TEST002, fält messages.odt: okänd variant (regeln har missing, vague)")
     text = text.replace('\n  odt: "?"', "")
-    assert "TEST002-tabelltest.yaml:8: regel TEST002, fält messages.scanned_pdf: okänd platshållare {titel}" in python_error(tmp_path, text)
+    assert "TEST002-tabelltest.yaml:8: regel TEST002, fält messages.vague: okänd platshållare {titel}" in python_error(tmp_path, text)
 
 
 def test_message_variant_is_chosen_by_the_hit():

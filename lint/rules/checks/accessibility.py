@@ -274,18 +274,21 @@ class PdfLinks(Check):
             yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
 
 
-# TILL009 ----------------------------------------------------------------------------
+# TILL009: a `required` rule with these detectors -------------------------------------
 
 
-class ReadableText(Check):
-    """A document with no text to read: a scanned PDF, or a page of images only."""
+def readable_text(ctx: RuleContext) -> bool:
+    """Text to read: not a scanned PDF, nor a document of images only."""
+    document = ctx.document
+    if document.format == "pdf":
+        return bool(document.extras.get("has_text", True))
+    return not (document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks))
 
-    variants = frozenset({"scanned_pdf", "images_only"})
 
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        document = ctx.document
-        if document.format == "pdf" and not document.extras.get("has_text", True):
-            yield _at(0, 0, document, variant="scanned_pdf")
-        elif document.format != "pdf" and document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks):
-            image = document.images[0]
-            yield _at(image.offset, image.end_offset, document, variant="images_only")
+def first_image(ctx: RuleContext) -> Hit | None:
+    """Where a document of images only is reported: at its first image."""
+    document = ctx.document
+    if document.format == "pdf" or not document.images:
+        return None
+    image = document.images[0]
+    return _at(image.offset, image.end_offset, document)
