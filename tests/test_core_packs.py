@@ -243,3 +243,43 @@ def test_unknown_detector_names_line(tmp_path):
     with pytest.raises(RulePackError) as info:
         load_pack(write_pack(tmp_path, REQUIRED_RULE.replace("contact_present", "contact_here"), "TEST003-kravtest.yaml"))
     assert "TEST003-kravtest.yaml:8: regel TEST003, fält any_of.detectors.0: kan inte läsa in lint.rules.checks.program_avsandare:contact_here" in str(info.value)
+
+
+ADDRESS_RULE = """\
+code: TEST004
+name: tilltalstest
+kind: python
+check: lint.rules.checks.program_malgrupp:Address
+principle: målgrupp
+options:
+  third_person:
+    - {pattern: [{LOWER: den}, {LOWER: boende}], suggest: du}
+messages:
+  third_person: "Skriv «{suggestion}», inte «{match}»."
+  man: "Man."
+  capital: "Stor bokstav."
+explanation:
+  vad: Testar tilltal.
+  varfor: För att testa.
+source: Testkälla
+examples:
+  - bad: Den boende får en nyckel.
+  - good: Du får en nyckel.
+"""
+
+
+def test_third_person_patterns_are_options(tmp_path):
+    pack = write_pack(tmp_path, ADDRESS_RULE, "TEST004-tilltalstest.yaml")
+    (tmp_path / "kommlint.toml").write_text(f'select = ["TEST"]\nrule-packs = ["{pack.name}"]\n')
+    (tmp_path / "a.txt").write_text("Den boende får en nyckel.\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--format", "concise", "--fail-on", "error"])
+    assert result.output == f"{tmp_path / 'a.txt'}:1:1: TEST004 Skriv «Du», inte «Den boende».\n"
+
+
+def test_bad_third_person_pattern_is_reported_on_use(tmp_path):
+    pack = write_pack(tmp_path, ADDRESS_RULE.replace("{LOWER: boende}", "{LOWR: boende}"), "TEST004-tilltalstest.yaml")
+    (tmp_path / "kommlint.toml").write_text(f'select = ["TEST"]\nrule-packs = ["{pack.name}"]\n')
+    (tmp_path / "a.txt").write_text("Ett ord.\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "regel TEST004, fält options.third_person[0]" in result.output

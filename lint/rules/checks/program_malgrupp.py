@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from lint.language.detectors import (
     Phrases,
@@ -21,17 +22,28 @@ from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import prose_blocks, title_hit
+from lint.rules.kinds.existence import token_matcher
 from lint.rules.kinds.python import Check
 from lint.rules.organisation import load_data, org
 
 # MALG001 tilltal ----------------------------------------------------------------------
 
-THIRD_PERSON = {
-    "den sökande": "du", "sökanden": "du", "sökandens": "din", "den sökandes": "din",
-    "den enskilde": "du", "den enskilda": "du", "den enskildes": "din", "vederbörande": "du",
-}
-THIRD_PERSON_RE = words_regex(THIRD_PERSON)
-THIRD_PERSON_PHRASES = Phrases.of(THIRD_PERSON)
+
+
+class ThirdPerson(BaseModel):
+    """A way of naming the reader in the third person, and the pronoun to write instead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: list[dict[str, Any]] = Field(min_length=1)  # a spaCy Matcher token pattern
+    suggest: str
+
+
+def _pattern_words(pattern: list[dict[str, Any]]) -> str | None:
+    """The words a pattern of plain LOWER tokens matches ("den sökande"), else None."""
+    words = [token.get("LOWER") for token in pattern]
+    return " ".join(words) if all(isinstance(word, str) and len(token) == 1 for word, token in zip(words, pattern)) else None
+
 # "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
 READER_MAN = re.compile(
     r"(?<![\w-])(?<!en )(?<!ingen )(?<!varje )(?<!någon )(?<!den )(?<!samme )"
@@ -50,14 +62,28 @@ PRONOUNS = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "er
 class Address(Check):
     """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
 
+    class Options(Check.Options):
+        third_person: list[ThirdPerson] = []
+
     variants = frozenset({"third_person", "man", "capital"})
+
+    def __init__(self, rule, options) -> None:
+        super().__init__(rule, options)
+        self.matcher = None
+        phrases = [_pattern_words(entry.pattern) for entry in options.third_person]
+        self.phrases = Phrases.of(phrases) if None not in phrases else Phrases({}, anything=True)
+
+    def prepare(self, nlp) -> None:
+        if self.matcher is None and self.options.third_person:
+            patterns = [entry.pattern for entry in self.options.third_person]
+            self.matcher = token_matcher(nlp, patterns, f"{self.rule.origin}: regel {self.code}, fält options.third_person")
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
             words = block_words(parsed)
             found = []
-            if THIRD_PERSON_PHRASES.may_occur(words):
-                found += _third_person(parsed.block.text)
+            if self.matcher is not None and parsed.doc is not None and self.phrases.may_occur(words):
+                found += self._third_person(parsed)
             if "man" in words:
                 found += _reader_man(parsed, ctx)
             if not PRONOUNS.isdisjoint(words):
@@ -65,11 +91,15 @@ class Address(Check):
             for start, end, right, safety, variant in sorted(found):
                 yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, variant=variant)
 
+    def _third_person(self, parsed) -> Iterator[tuple[int, int, str, str, str]]:
+        from spacy.util import filter_spans
 
-def _third_person(text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    for match in THIRD_PERSON_RE.finditer(text):
-        right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
-        yield match.start(), match.end(), right, "unsafe", "third_person"
+        doc = parsed.doc
+        matches = {(start, end): int(doc.vocab.strings[key]) for key, start, end in self.matcher(doc)}
+        for span in filter_spans([doc[start:end] for start, end in matches]):  # the longest where matches overlap
+            written = parsed.block.text[span.start_char : span.end_char]
+            right = keep_case(written, self.options.third_person[matches[span.start, span.end]].suggest)
+            yield span.start_char, span.end_char, right, "unsafe", "third_person"
 
 
 def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:

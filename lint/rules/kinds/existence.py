@@ -98,6 +98,22 @@ class ExistenceSpec(RuleSpec):
         return self
 
 
+def token_matcher(nlp: Any, patterns: list[list[dict[str, Any]]], where: str, key: str | None = None):
+    """A spaCy Matcher for token patterns, validated with spaCy's schema; each pattern is
+    added under `key`, or under its index ("0", "1" …) when there is no key."""
+    from spacy.matcher import Matcher
+    from spacy.schemas import validate_token_pattern
+
+    for index, pattern in enumerate(patterns):
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise RulePackError(f"{where}[{index}]: {errors[0]}")
+    matcher = Matcher(nlp.vocab, validate=True)
+    for index, pattern in enumerate(patterns):
+        matcher.add(key or str(index), [pattern])
+    return matcher
+
+
 class ExistenceRule(Rule):
     kind = "existence"
     spec_model = ExistenceSpec
@@ -133,15 +149,7 @@ class ExistenceRule(Rule):
     def prepare(self, nlp: Any) -> None:
         if not self.spec.matcher or self.matcher is not None:
             return
-        from spacy.matcher import Matcher
-        from spacy.schemas import validate_token_pattern
-
-        for index, pattern in enumerate(self.spec.matcher):
-            errors = validate_token_pattern(pattern)
-            if errors:
-                raise RulePackError(f"{self.origin}: regel {self.code}, fält matcher[{index}]: {errors[0]}")
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.matcher.add(self.code, self.spec.matcher)
+        self.matcher = token_matcher(nlp, self.spec.matcher, f"{self.origin}: regel {self.code}, fält matcher", self.code)
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):

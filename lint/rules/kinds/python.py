@@ -48,6 +48,9 @@ class Check:
         """The variants the YAML must give a text for (a check may derive more from its options)."""
         return self.variants
 
+    def prepare(self, nlp: Any) -> None:
+        """Compile what needs the loaded pipeline (spaCy Matcher patterns, say)."""
+
     def run(self, ctx: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError
 
@@ -91,6 +94,9 @@ class PythonRule(Rule):
     @property
     def options(self) -> BaseModel:
         return self.implementation.options
+
+    def prepare(self, nlp: Any) -> None:
+        self.implementation.prepare(nlp)
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         return self.implementation.run(ctx)

@@ -77,7 +77,7 @@ class RequiredRule(Rule):
         if ctx.document.format in self.spec.messages:
             values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)
-        yield Hit(hit.offset, hit.end_offset, hit.values, (suggestion,) if suggestion is not None else ())
+        yield Hit(hit.offset, hit.end_offset, hit.values, (suggestion,) if suggestion is not None else (), whole_document=True)
 
     def _applies(self, ctx: RuleContext) -> bool:
         """Whether the profile requires the element (or an `also_when` detector holds), and
