@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from lint.document import Block, BlockKind, Document
+from lint.document import Document
 from lint.language.detectors import WORD, block_words
 from lint.language.text import fold
 from lint.language.views import ParsedBlock
@@ -38,13 +38,6 @@ def required(ctx: RuleContext, rule) -> bool:
 def title_hit(ctx: RuleContext, **values: Any) -> Hit:
     """A document-level finding: at the first heading, else the first block."""
     return ctx.document_hit(**values)
-
-
-def end_hit(ctx: RuleContext, **values: Any) -> Hit:
-    """A document-level finding at the last block (where contact details belong)."""
-    if not ctx.parsed:
-        return ctx.document_hit(**values)
-    return ctx.block_hit(ctx.parsed[-1].block, **values)
 
 
 def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
@@ -93,7 +86,3 @@ def hrefs(document: Document) -> list[str]:
     if document.format == "html":
         targets += HREF.findall(document.source)
     return targets
-
-
-def is_heading(block: Block) -> bool:
-    return block.kind is BlockKind.HEADING

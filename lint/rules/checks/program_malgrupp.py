@@ -24,6 +24,7 @@ from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import prose_blocks, title_hit
 from lint.rules.kinds.existence import token_matcher
 from lint.rules.kinds.python import Check
+from lint.rules.kinds.substitution import FormIndex, Swap
 from lint.rules.organisation import load_data, org
 
 # MALG001 tilltal ----------------------------------------------------------------------
@@ -191,59 +192,52 @@ def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
     return found
 
 
-# MALG004 inkluderande: word lists (MALG003 anglicism is a substitution rule) ---------------------------------
+# MALG004 inkluderande (MALG003 anglicism is a substitution rule) -----------------------
 
 
 @dataclass(frozen=True)
 class Entry:
-    suggest: tuple[str, ...]
-    inflected: str | None  # the alternative for this very form, when there is one
-    unless: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]  # regexes on the block: when one matches, no finding
     attributive: str | None  # "med funktionsnedsättning": handikappade barn → barn med funktionsnedsättning
 
 
-@dataclass(frozen=True)
 class WordList:
-    regex: re.Pattern[str] | None
-    by_form: dict[str, Entry]
-    phrases: Phrases  # the words the forms need: blocks without them are skipped
+    """A word list with inflected alternatives, found by token with the substitution kind's
+    form machinery (listed forms only, never by lemma)."""
 
-    @classmethod
-    def build(cls, entries: list[dict]) -> WordList:
-        by_form = {}
-        for entry in entries:
-            forms = entry.get("forms") or [entry["match"]]
-            inflected = forms if isinstance(forms, dict) else {form: None for form in forms}
-            unless = tuple(re.compile(p) for p in entry.get("unless", []))
-            for form, alternative in inflected.items():
-                by_form[form.lower()] = Entry(tuple(entry["suggest"]), alternative, unless, entry.get("attributive"))
-        return cls(words_regex(by_form), by_form, Phrases.of(by_form))
+    def __init__(self, entries: list[dict]) -> None:
+        swaps = [Swap.model_validate({key: entry[key] for key in ("match", "suggest", "forms") if key in entry} | {"lemma": False}) for entry in entries]
+        self.forms = FormIndex(swaps, lemma=False)
+        self.entries = [Entry(tuple(re.compile(p) for p in entry.get("unless", [])), entry.get("attributive")) for entry in entries]
+
+    def prepare(self, nlp) -> None:
+        self.forms.prepare(nlp)
 
     def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
-        if self.regex is None:
-            return
         for parsed in ctx.blocks(rule.spec.scope):
-            if not self.phrases.may_occur(block_words(parsed)):
+            if parsed.doc is None or not self.forms.may_occur(parsed, False):
                 continue
-            block = parsed.block
-            text = masked_text(parsed)
-            for match in self.regex.finditer(text):
-                entry = self.by_form[" ".join(match.group(0).lower().split())]
-                if any(pattern.search(block.text) for pattern in entry.unless):
-                    continue
-                noun = _noun_after(parsed, ctx, match.end()) if entry.attributive else None
-                end = noun.end() if noun else match.end()
-                if noun:
-                    replacement = keep_case(match.group(0), f"{noun.group(1)} {entry.attributive}")
-                elif entry.inflected and not (entry.attributive and COPULA_BEFORE.search(text, 0, match.start())):
-                    replacement = keep_case(match.group(0), entry.inflected)
-                else:
-                    replacement = None  # "Många är handikappade": no noun phrase to put in its place
-                suggestions = (replacement,) if replacement else tuple(keep_case(match.group(0), s) for s in entry.suggest)
-                yield ctx.replacement_hit(
-                    block, match.start(), end, replacement, "unsafe", suggestions,
-                    suggestion=suggestions[0], variant="word",
-                )
+            for start, end, candidate in self.forms.matches(parsed, False):
+                first, last = parsed.doc[start], parsed.doc[end - 1]
+                yield from self._hit(ctx, parsed, first.idx, last.idx + len(last), candidate)
+
+    def _hit(self, ctx: RuleContext, parsed, start: int, end: int, candidate) -> Iterator[Hit]:
+        block, entry, swap = parsed.block, self.entries[candidate.index], candidate.swap
+        written = block.text[start:end]
+        if any(pattern.search(block.text) for pattern in entry.unless):
+            return
+        inflected = swap.forms.get(" ".join(written.lower().split()))
+        noun = _noun_after(parsed, ctx, end) if entry.attributive else None
+        if noun:
+            replacement = keep_case(written, f"{noun.group(1)} {entry.attributive}")
+        elif inflected and not (entry.attributive and COPULA_BEFORE.search(masked_text(parsed), 0, start)):
+            replacement = keep_case(written, inflected)
+        else:
+            replacement = None  # "Många är handikappade": no noun phrase to put in its place
+        suggestions = (replacement,) if replacement else tuple(keep_case(written, s) for s in swap.suggest)
+        yield ctx.replacement_hit(
+            block, start, noun.end() if noun else end, replacement, "unsafe", suggestions, suggestion=suggestions[0], variant="word"
+        )
 
 
 COPULA_BEFORE = re.compile(r"\b(?:är|var|blir|blev|vara|varit|bli|blivit)\s+$", re.I)
@@ -266,9 +260,8 @@ def _noun_after(parsed, ctx: RuleContext, offset: int) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=4)
-def _word_list(name: str, key: str | None) -> WordList:
-    data = load_data(name)
-    return WordList.build((data.get(key) if key else data) or [])
+def _word_list(name: str, key: str) -> WordList:
+    return WordList(load_data(name).get(key) or [])
 
 
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
@@ -283,6 +276,9 @@ class Inclusive(Check):
         data: str = "inkluderande.yaml"  # the word list in rules/data
 
     variants = frozenset({"word", "pronoun"})
+
+    def prepare(self, nlp) -> None:
+        _word_list(self.options.data, "words").prepare(nlp)
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         name = self.options.data

@@ -108,33 +108,26 @@ _NO_WORDS: frozenset[str] = frozenset()
 _NO_HASHES: frozenset[int] = frozenset()
 
 
-class SubstitutionRule(Rule):
-    kind = "substitution"
-    spec_model = SubstitutionSpec
-    spec: SubstitutionSpec
+class FormIndex:
+    """The entries of a word list by their first word: found in a parsed block token by
+    token, by listed form and (when asked) by lemma. Shared by the substitution kind and
+    checks with word lists of their own."""
 
-    def __init__(self, spec: SubstitutionSpec, origin: str = "") -> None:
-        super().__init__(spec, origin)
+    def __init__(self, swaps: list[Swap], lemma: bool = True) -> None:
         self.by_form: dict[str, list[_Candidate]] = {}
         self.by_lemma: dict[str, list[_Candidate]] = {}
-        self.swaps = spec.entries()
-        for index, swap in enumerate(self.swaps):
+        for index, swap in enumerate(swaps):
             words = tuple(swap.match.lower().split())
             phrases = (words,) + tuple(tuple(form.split()) for form in swap.forms if len(words) > 1)
             candidate = _Candidate(swap, words, index, phrases)
             first_forms = {words[0]} | {form.split()[0] for form in swap.forms}
             for form in first_forms:
                 self.by_form.setdefault(form, []).append(candidate)
-            if swap.lemma and spec.lemma:
+            if swap.lemma and lemma:
                 self.by_lemma.setdefault(words[0], []).append(candidate)
-        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in self.swaps}
         # Kept apart: a word can start a one-word entry by its form and only phrases by its lemma.
         self._second_by_form = {word: _second_words(candidates) for word, candidates in self.by_form.items()}
         self._second_by_lemma = {word: _second_words(candidates) for word, candidates in self.by_lemma.items()}
-
-    @property
-    def fixable(self) -> bool:
-        return self.spec.fix != "none"
 
     def prepare(self, nlp) -> None:
         strings = nlp.vocab.strings
@@ -143,26 +136,12 @@ class SubstitutionRule(Rule):
         self._lemma_hashes = frozenset(strings.add(lemma) for lemma in lemmas)
         self._any_hashes = self._form_hashes | self._lemma_hashes
 
-    def check(self, ctx: RuleContext) -> Iterable[Hit]:
-        use_lemma = self.spec.lemma and "lemma" in ctx.annotations
+    def may_occur(self, parsed, use_lemma: bool) -> bool:
+        """Whether the block has a listed word: most blocks have none (one set operation)."""
         listed = self._any_hashes if use_lemma else self._form_hashes
-        for parsed in ctx.blocks(self.spec.scope):
-            if listed.isdisjoint(parsed.token_hashes[2]):
-                continue  # most blocks have no listed word: one set operation
-            doc = parsed.doc
-            quotes = None
-            for start, end, candidate in self._matches(parsed, use_lemma):
-                first, last = doc[start], doc[end - 1]
-                start_char, end_char = first.idx, last.idx + len(last)
-                text = parsed.text[start_char:end_char]
-                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc, start, end):
-                    continue
-                quotes = quoted_spans(parsed.text) if quotes is None else quotes
-                if inside(start_char, quotes):
-                    continue  # quoted speech and titles are left as written
-                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
+        return not listed.isdisjoint(parsed.token_hashes[2])
 
-    def _matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
+    def matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
         lowers, lemmas, present = parsed.token_hashes
         forms_here = present.intersection(self._form_hashes)
         lemmas_here = present.intersection(self._lemma_hashes) if use_lemma else _NO_HASHES
@@ -229,6 +208,43 @@ class SubstitutionRule(Rule):
             if found:
                 best = max(best or end, end)
         return best
+
+
+class SubstitutionRule(Rule):
+    kind = "substitution"
+    spec_model = SubstitutionSpec
+    spec: SubstitutionSpec
+
+    def __init__(self, spec: SubstitutionSpec, origin: str = "") -> None:
+        super().__init__(spec, origin)
+        self.swaps = spec.entries()
+        self.forms = FormIndex(self.swaps, spec.lemma)
+        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in self.swaps}
+
+    @property
+    def fixable(self) -> bool:
+        return self.spec.fix != "none"
+
+    def prepare(self, nlp) -> None:
+        self.forms.prepare(nlp)
+
+    def check(self, ctx: RuleContext) -> Iterable[Hit]:
+        use_lemma = self.spec.lemma and "lemma" in ctx.annotations
+        for parsed in ctx.blocks(self.spec.scope):
+            if not self.forms.may_occur(parsed, use_lemma):
+                continue
+            doc = parsed.doc
+            quotes = None
+            for start, end, candidate in self.forms.matches(parsed, use_lemma):
+                first, last = doc[start], doc[end - 1]
+                start_char, end_char = first.idx, last.idx + len(last)
+                text = parsed.text[start_char:end_char]
+                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc, start, end):
+                    continue
+                quotes = quoted_spans(parsed.text) if quotes is None else quotes
+                if inside(start_char, quotes):
+                    continue  # quoted speech and titles are left as written
+                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
 
     def _excepted(self, swap: Swap, doc, start: int, end: int) -> bool:
         patterns = self._unless[id(swap)]
