@@ -73,6 +73,7 @@ class ExistenceSpec(RuleSpec):
     messages: dict[str, str] = {}  # message variants for `find`
     protected: bool = False  # true: matches in quotations and legal citations are skipped
     first_match_only: bool = False  # true: one `find` finding per piece, of the first entry that matches
+    no_fix_in: list[str] = []  # document formats where a finding has no fix nor suggestion (Word, PDF)
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
 
@@ -229,6 +230,8 @@ class ExistenceRule(Rule):
             suggestions, replacement = (found.advice,), None
         if self.spec.fix == "none":
             replacement = None
+        if ctx.document.format in self.spec.no_fix_in:
+            suggestions, replacement = (), None
         values = {"suggestion": suggestions[0] if suggestions else "…"}
         if found and found.message:
             values["variant"] = found.message
