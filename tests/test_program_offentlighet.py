@@ -164,3 +164,10 @@ def test_an_earlier_mention_of_appeal_is_not_the_instruction(lint):
         "Överklagandet ska ha kommit in inom tre veckor från den dag du fick beslutet.\n"
     )
     assert found(lint(text, select=("OFF003",))) == []
+
+
+def test_secrecy_label_once_per_segment_and_first_pattern_first(lint):
+    text = "Det är hemligt, märk brevet konfidentiellt. Uppgifterna behandlas KONFIDENTIELLT! Märk inget. Det blir inte hemligt."
+    result = lint(text, select=("OFF006",))
+    assert [(d.column, d.match) for d in result.diagnostics] == [(29, "konfidentiellt"), (67, "KONFIDENTIELLT")]
+    assert result.diagnostics[1].suggestions[0].startswith("Skriv i stället: Det du skickar")  # advice as written, not in capitals

@@ -125,7 +125,7 @@ def element_codes(linter, corpus: Path = CORPUS) -> dict[str, str]:
     """Element name -> the code of the rule that reports it missing (AVS006 for datum)."""
     codes: dict[str, str] = {}
     for rule in linter.rules(linter.settings_for(corpus)):
-        element = getattr(rule.spec, "element", None) or getattr(rule, "options", {}).get("element")
+        element = getattr(rule.spec, "element", None) or getattr(getattr(rule, "options", None), "element", None)
         if element:
             codes.setdefault(element, rule.code)
     return codes

@@ -19,6 +19,7 @@ from lint.engine.config import Settings, discover
 from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
+from lint.rules.registry import redirect
 
 if TYPE_CHECKING:
     from lint.language.views import ParsedBlock
@@ -78,7 +79,7 @@ class Options:
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
-    selector = selector.strip()
+    selector = redirect(selector.strip())
     return (
         selector.upper() == "ALL"
         or rule.code.startswith(selector.upper())
@@ -109,6 +110,7 @@ def check_selectors(settings: Settings, rules: tuple[Rule, ...]) -> None:
 def severity_for(rule: Rule, overrides: dict[str, str]) -> Severity:
     best: tuple[int, str] | None = None
     for selector, level in overrides.items():
+        selector = redirect(selector)
         if selector == rule.code or selector == rule.name:
             specificity = 100
         elif rule.code.startswith(selector.upper()):

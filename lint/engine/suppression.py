@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.document import Directive
+from lint.rules.registry import redirect
 
 
 def _covers(codes: tuple[str, ...], code: str, name: str) -> bool:
-    return not codes or any(code.startswith(c.upper()) or c == name for c in codes)
+    return not codes or any(code.startswith(c.upper()) or c == name for c in map(redirect, codes))
 
 
 @dataclass

@@ -70,7 +70,7 @@ class RuleSpec(BaseModel):
     examples: list[Example] = Field(min_length=2)
 
     # Placeholders every kind may use in its message; kinds extend this.
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+    placeholders: ClassVar[frozenset[str] | None] = frozenset({"match"})
 
     @field_validator("severity", mode="before")
     @classmethod
@@ -83,7 +83,9 @@ class RuleSpec(BaseModel):
 
     @field_validator("message")
     @classmethod
-    def _known_placeholders(cls, message: str) -> str:
+    def _known_placeholders(cls, message: str | None) -> str | None:
+        if message is None or cls.placeholders is None:
+            return message  # python rules: checked against their check class
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
         unknown = names - cls.placeholders
         if unknown:
@@ -97,6 +99,21 @@ class RuleSpec(BaseModel):
         if not any(example.bad for example in examples) or not any(example.good for example in examples):
             raise ValueError("regeln behöver minst ett bad- och ett good-exempel")
         return examples
+
+
+class SpecError(Exception):
+    """A field error found while compiling a validated spec (a check's options, say).
+
+    `location` is the field's path in the YAML, as in a pydantic error; `problem` is a
+    message or a ValidationError of `model` for the value at that path. The pack loader
+    adds file and line.
+    """
+
+    def __init__(self, location: tuple, problem: Any, model: type[BaseModel] | None = None) -> None:
+        super().__init__(str(problem))
+        self.location = location
+        self.problem = problem
+        self.model = model
 
 
 @dataclass(frozen=True)
@@ -225,7 +242,10 @@ class Rule:
         raise NotImplementedError
 
     def format_message(self, values: dict[str, Any]) -> str:
-        return self.spec.message.format_map(_Defaults(values))
+        """The message, or the text of the hit's `variant` when the kind has `messages`."""
+        variant = values.get("variant")
+        template = getattr(self.spec, "messages", {}).get(variant) if variant else None
+        return (template or self.spec.message or "").format_map(_Defaults(values))
 
 
 class _Defaults(dict):

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
-from lint.rules.api import Rule
+from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
+from lint.rules.registry import REDIRECTS_FILE, check_redirects
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
@@ -90,10 +91,9 @@ def _error_line(location: tuple, lines: dict[tuple, int]) -> int:
     return lines.get(location, 1)
 
 
-def validation_error(path: Path, error: ValidationError, lines: dict[tuple, int], rule: str | None) -> RulePackError:
+def validation_error(path: Path, error: ValidationError, lines: dict[tuple, int], rule: str | None, prefix: tuple = ()) -> RulePackError:
     first = error.errors()[0]
-    location = tuple(first["loc"])
-    field = ".".join(str(part) for part in location) or "(hela filen)"
+    location = prefix + tuple(first["loc"])
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden" and location:
         valid = _valid_fields(error)
@@ -101,6 +101,11 @@ def validation_error(path: Path, error: ValidationError, lines: dict[tuple, int]
         message = "okänt fält" + (f" (menade du {nearest[0]!r}?)" if nearest else "")
     elif first["type"] == "missing":
         message = "fältet saknas"
+    return located_error(path, location, message, lines, rule)
+
+
+def located_error(path: Path, location: tuple, message: str, lines: dict[tuple, int], rule: str | None) -> RulePackError:
+    field = ".".join(str(part) for part in location) or "(hela filen)"
     rule_part = f" regel {rule}," if rule else ""
     return RulePackError(f"{path}:{_error_line(location, lines)}:{rule_part} fält {field}: {message}")
 
@@ -108,6 +113,13 @@ def validation_error(path: Path, error: ValidationError, lines: dict[tuple, int]
 def _valid_fields(error: ValidationError) -> list[str]:
     model = getattr(error, "_kommlint_model", None)
     return list(model.model_fields) if model else []
+
+
+def spec_error(path: Path, error: SpecError, lines: dict[tuple, int], rule: str) -> RulePackError:
+    if isinstance(error.problem, ValidationError):
+        error.problem._kommlint_model = error.model  # type: ignore[attr-defined]
+        return validation_error(path, error.problem, lines, rule, error.location)
+    return located_error(path, error.location, str(error.problem), lines, rule)
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> ModelT:
@@ -138,12 +150,15 @@ def load_rule_file(path: Path) -> Rule:
     except ValidationError as error:
         error._kommlint_model = rule_class.spec_model  # type: ignore[attr-defined]
         raise validation_error(path, error, lines, code) from None
-    return rule_class(spec, origin=str(path))
+    try:
+        return rule_class(spec, origin=str(path))
+    except SpecError as error:
+        raise spec_error(path, error, lines, code) from None
 
 
 def rule_files(directory: Path) -> Iterable[Path]:
     for path in sorted(directory.rglob("*.yaml")):
-        if path.name != "profiles.yaml" and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
+        if path.name not in ("profiles.yaml", REDIRECTS_FILE) and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
             yield path
 
 
@@ -184,4 +199,5 @@ def load_rules(extra_packs: tuple[str, ...] = (), entry_points: bool = True) -> 
             if key in index:
                 raise RulePackError(f"{rule.origin}: regel {rule.code}: {key} används redan i {index[key].origin}")
             index[key] = rule
+    check_redirects(set(seen), set(names))
     return tuple(sorted(rules, key=lambda rule: rule.code))

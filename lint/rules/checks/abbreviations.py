@@ -23,6 +23,7 @@ from lint.language.text import (
 )
 from lint.language.views import ParsedBlock, keep_case
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.
 ACCEPTED = {
@@ -108,14 +109,22 @@ def _chunk_kinds(chunk: str) -> int:
 CHUNK_KINDS = ChunkKinds(_chunk_kinds)
 
 
-def abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
-    allowed = {word.upper() for word in rule.options.get("known_acronyms", [])} | {w.upper() for w in ctx.settings.vocabulary}
-    internal = {word.upper() for word in rule.options.get("internal_acronyms", [])}
-    explained: set[str] = set()
-    for parsed in ctx.blocks(rule.spec.scope):
-        kinds = _block_kinds(parsed)
-        if kinds:
-            yield from _block_findings(ctx, parsed, kinds & SPELLING, kinds & ACRONYM_LIKE, allowed, internal, explained)
+class Abbreviations(Check):
+    class Options(Check.Options):
+        known_acronyms: list[str] = []  # written in capitals, known to every reader
+        internal_acronyms: list[str] = []  # the organisation's own: always to be written out
+
+    variants = frozenset({"spacing", "modern", "write_out", "sentence_start", "internal", "unexplained"})
+    values = frozenset({"canonical", "modern", "full"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        allowed = {word.upper() for word in self.options.known_acronyms} | {w.upper() for w in ctx.settings.vocabulary}
+        internal = {word.upper() for word in self.options.internal_acronyms}
+        explained: set[str] = set()
+        for parsed in ctx.blocks(self.spec.scope):
+            kinds = _block_kinds(parsed)
+            if kinds:
+                yield from _block_findings(ctx, parsed, kinds & SPELLING, kinds & ACRONYM_LIKE, allowed, internal, explained)
 
 
 def _block_kinds(parsed: ParsedBlock) -> int:
@@ -142,18 +151,18 @@ def _block_findings(ctx, parsed, spelling: bool, acronyms: bool, allowed, intern
             continue
         protected = protected_spans(text)
         last_end = -1
-        for start, end, replacement, detail in sorted(found, key=lambda f: (f[0], -f[1])):
+        for start, end, replacement, values in sorted(found, key=lambda f: (f[0], -f[1])):
             if start < last_end or is_protected(start, protected):
                 continue
             last_end = end
             hit_start, hit_end = sentence.start + start, sentence.start + end
             if replacement is None:
-                yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", detail=detail)
+                yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", **values)
             else:
-                yield ctx.replacement_hit(sentence.block, hit_start, hit_end, replacement, "safe", (replacement,), suggestion=replacement, detail=detail)
+                yield ctx.replacement_hit(sentence.block, hit_start, hit_end, replacement, "safe", (replacement,), suggestion=replacement, **values)
 
 
-def _spelling(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _spelling(text: str) -> Iterator[tuple[int, int, str, dict]]:
     for match in WRONG_FORM.finditer(text):
         written = match.group(0)
         canonical = _canonical(written)
@@ -165,16 +174,16 @@ def _spelling(text: str) -> Iterator[tuple[int, int, str, str]]:
         if canonical == "obs." and text[match.end() : match.end() + 1] in "!:":
             continue  # OBS! and Obs: are set phrases
         fixed = keep_case(written, canonical)
-        yield match.start(), match.end(), fixed, f"skriv förkortningen «{canonical}» utan mellanrum och med punkter"
+        yield match.start(), match.end(), fixed, {"variant": "spacing", "canonical": canonical}
     for match in WRITE_OUT_RE.finditer(text):
         written = match.group(0)
         lower = written.lower()
         if lower in RESPELL:
             fixed = keep_case(written, RESPELL[lower])
-            yield match.start(), match.end(), fixed, f"skriv «{RESPELL[lower]}», som är den moderna formen av «{written}»"
+            yield match.start(), match.end(), fixed, {"variant": "modern", "modern": RESPELL[lower]}
             continue
         full = WRITE_OUT[lower]
-        yield match.start(), match.end(), keep_case(written, full), f"skriv ut «{written}»: «{full}»"
+        yield match.start(), match.end(), keep_case(written, full), {"variant": "write_out", "full": full}
 
 
 def _canonical(written: str) -> str:
@@ -185,7 +194,7 @@ def _canonical(written: str) -> str:
     return written.lower()
 
 
-def _sentence_start(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _sentence_start(text: str) -> Iterator[tuple[int, int, str, dict]]:
     stripped = text.lstrip()
     if not stripped[:1].isupper():
         return
@@ -194,11 +203,11 @@ def _sentence_start(text: str) -> Iterator[tuple[int, int, str, str]]:
     for abbreviation, full in ACCEPTED.items():
         if lowered.startswith(abbreviation):
             fixed = keep_case(stripped[: len(abbreviation)], full)
-            yield offset, offset + len(abbreviation), fixed, f"börja inte en mening med en förkortning: skriv «{fixed}»"
+            yield offset, offset + len(abbreviation), fixed, {"variant": "sentence_start"}
             return
 
 
-def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[int, int, str | None, str]]:
+def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[int, int, str | None, dict]]:
     if not ACRONYM.search(text):
         return
     if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
@@ -216,11 +225,8 @@ def _acronyms(text, allowed, internal, explained, sentence) -> Iterator[tuple[in
             explained.add(acronym)
             continue
         explained.add(acronym)  # one finding per acronym and document
-        if acronym in internal:
-            detail = f"skriv ut vad «{acronym}» betyder – det är en intern förkortning"
-        else:
-            detail = f"förklara «{acronym}» första gången den används, till exempel: hela namnet ({acronym})"
-        yield match.start(), match.start() + len(acronym), None, detail
+        variant = "internal" if acronym in internal else "unexplained"
+        yield match.start(), match.start() + len(acronym), None, {"variant": variant}
 
 
 def _is_explained(text: str, match: re.Match) -> bool:

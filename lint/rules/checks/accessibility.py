@@ -14,9 +14,12 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from pydantic import Field
+
 from lint.document import BlockKind, Document
 from lint.language.text import ChunkKinds
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
 VAGUE_ALT = {"bild", "bilden", "foto", "fotografi", "image", "img", "picture", "photo", "illustration", "ikon", "icon", "logo", "logotyp", "grafik", "figur"}
@@ -36,7 +39,6 @@ NOT_LOWER_WORD = re.compile(
 )
 RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
-ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
 SWEDISH = ("sv", "swe")
 MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
 TAG = re.compile(r"<[^>]*>")
@@ -51,16 +53,21 @@ def _at(offset: int, end: int, document: Document, **values: Any) -> Hit:
 # TILL001 ----------------------------------------------------------------------------
 
 
-def image_alt_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+class ImageAltText(Check):
     """Informative images need an alt text that says what the image shows."""
-    for image in ctx.document.images:
-        if image.alt is None:
-            detail = "saknar alternativtext"
-        elif image.alt.strip() and _vague_alt(image.alt):
-            detail = f"har alternativtexten «{image.alt.strip()}», som inte beskriver vad bilden visar"
-        else:
-            continue  # alt="" marks a decorative image, which is right
-        yield _at(image.offset, image.end_offset, ctx.document, detail=detail, value=image.src)
+
+    variants = frozenset({"missing", "vague"})
+    values = frozenset({"alt"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for image in ctx.document.images:
+            if image.alt is None:
+                values = {"variant": "missing"}
+            elif image.alt.strip() and _vague_alt(image.alt):
+                values = {"variant": "vague", "alt": image.alt.strip()}
+            else:
+                continue  # alt="" marks a decorative image, which is right
+            yield _at(image.offset, image.end_offset, ctx.document, value=image.src, **values)
 
 
 def _vague_alt(alt: str) -> bool:
@@ -72,25 +79,33 @@ def _vague_alt(alt: str) -> bool:
 # TILL002 ----------------------------------------------------------------------------
 
 
-def link_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+class LinkText(Check):
     """Link texts that do not say where the link leads.
 
     A written-out address is right where the text may be printed: in Word and PDF
     documents, and in the profiles listed in the option `printed_profiles`.
     """
-    printed = ctx.document.format in {"docx", "pdf"} or ctx.profile.name in rule.options.get("printed_profiles", ())
-    for link in ctx.document.links:
-        text = " ".join(link.text.split())
-        normalized = text.lower().strip(" .:!»›→>")
-        if not text:
-            detail = "saknar text"
-        elif normalized in VAGUE_LINKS:
-            detail = f"«{text}» säger inte vart länken leder"
-        elif BARE_URL.match(text) and not link.href.startswith("mailto:") and not printed:
-            detail = "är en webbadress; skriv vad läsaren hittar där"
-        else:
-            continue
-        yield _at(link.offset, link.end_offset, ctx.document, detail=detail, value=link.href)
+
+    class Options(Check.Options):
+        printed_profiles: list[str] = []
+
+    variants = frozenset({"empty", "vague", "address"})
+    values = frozenset({"text"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        printed = ctx.document.format in {"docx", "pdf"} or ctx.profile.name in self.options.printed_profiles
+        for link in ctx.document.links:
+            text = " ".join(link.text.split())
+            normalized = text.lower().strip(" .:!»›→>")
+            if not text:
+                variant = "empty"
+            elif normalized in VAGUE_LINKS:
+                variant = "vague"
+            elif BARE_URL.match(text) and not link.href.startswith("mailto:") and not printed:
+                variant = "address"
+            else:
+                continue
+            yield _at(link.offset, link.end_offset, ctx.document, variant=variant, text=text, value=link.href)
 
 
 # TILL003 ----------------------------------------------------------------------------
@@ -108,56 +123,70 @@ def headings(document: Document) -> list[dict[str, Any]]:
     return found
 
 
-def heading_levels(ctx: RuleContext, rule) -> Iterator[Hit]:
+class HeadingLevels(Check):
     """Skipped heading levels, more than one main heading, empty headings."""
-    document = ctx.document
-    if document.format == "pdf":  # levels there are guesses from font sizes
-        return
-    previous = None
-    main_headings = 0
-    for heading in headings(document):
-        level, offset, end = heading["level"], heading["offset"], heading["end_offset"]
-        if not heading["text"].strip():
-            yield _at(offset, end, document, detail=f"Rubriken (nivå {level}) är tom")
-        if previous is not None and level > previous + 1:
-            yield _at(offset, end, document, detail=f"Rubriknivån hoppar från {previous} till {level}; använd nivå {previous + 1}")
-        if level == 1 and document.format in {"html", "markdown"}:
-            main_headings += 1
-            if main_headings > 1:
-                yield _at(offset, end, document, detail="Sidan har mer än en huvudrubrik (nivå 1)")
-        previous = level
+
+    variants = frozenset({"empty", "skipped", "second_main"})
+    values = frozenset({"level", "previous", "expected"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        document = ctx.document
+        if document.format == "pdf":  # levels there are guesses from font sizes
+            return
+        previous = None
+        main_headings = 0
+        for heading in headings(document):
+            level, offset, end = heading["level"], heading["offset"], heading["end_offset"]
+            if not heading["text"].strip():
+                yield _at(offset, end, document, variant="empty", level=level)
+            if previous is not None and level > previous + 1:
+                yield _at(offset, end, document, variant="skipped", previous=previous, level=level, expected=previous + 1)
+            if level == 1 and document.format in {"html", "markdown"}:
+                main_headings += 1
+                if main_headings > 1:
+                    yield _at(offset, end, document, variant="second_main")
+            previous = level
 
 
 # TILL004 ----------------------------------------------------------------------------
 
 
-def language(ctx: RuleContext, rule) -> Iterator[Hit]:
+class DeclaredLanguage(Check):
     """The document declares Swedish as its language."""
-    extras = ctx.document.extras
-    if "lang" not in extras:
-        return  # a format or fragment without a language declaration
-    lang = (extras.get("lang") or "").strip()
-    offset, end = extras.get("lang_span", (0, 0))
-    what = {"html": "Sidan", "docx": "Word-dokumentet", "pdf": "PDF-filen"}.get(ctx.document.format, "Dokumentet")
-    if not lang:
-        detail = f"{what} anger inget språk" + (': skriv <html lang="sv">' if ctx.document.format == "html" else "; ange svenska som språk")
-    elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
-        detail = f"{what} anger språket «{lang}» men texten är på svenska"
-    else:
-        return
-    yield _at(offset, end, ctx.document, detail=detail, value=lang)
+
+    variants = frozenset(f"{kind}_{format}" for kind in ("missing", "other") for format in ("html", "docx", "pdf", "other"))
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        extras = ctx.document.extras
+        if "lang" not in extras:
+            return  # a format or fragment without a language declaration
+        lang = (extras.get("lang") or "").strip()
+        offset, end = extras.get("lang_span", (0, 0))
+        document_format = ctx.document.format if ctx.document.format in {"html", "docx", "pdf"} else "other"
+        if not lang:
+            variant = f"missing_{document_format}"
+        elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
+            variant = f"other_{document_format}"
+        else:
+            return
+        yield _at(offset, end, ctx.document, variant=variant, value=lang)
 
 
 # TILL005 ----------------------------------------------------------------------------
 
 
-def table_headers(ctx: RuleContext, rule) -> Iterator[Hit]:
+class TableHeaders(Check):
     """Data tables need header cells so that a screen reader can name each cell."""
-    minimum = rule.options.get("min_rows", 2)
-    for table in ctx.document.extras.get("tables", []):
-        if table["layout"] or table["has_header"] or table["rows"] < minimum or table["columns"] < 2:
-            continue
-        yield _at(table["offset"], table["end_offset"], ctx.document, value=f"{table['rows']} × {table['columns']}")
+
+    class Options(Check.Options):
+        min_rows: int = Field(2, ge=1)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        minimum = self.options.min_rows
+        for table in ctx.document.extras.get("tables", []):
+            if table["layout"] or table["has_header"] or table["rows"] < minimum or table["columns"] < 2:
+                continue
+            yield _at(table["offset"], table["end_offset"], ctx.document, value=f"{table['rows']} × {table['columns']}")
 
 
 # TILL006 ----------------------------------------------------------------------------
@@ -172,20 +201,26 @@ def _has_capital_word(chunk: str) -> int:
 CAPITAL_CHUNKS = ChunkKinds(_has_capital_word)
 
 
-def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Capitals(Check):
     """Words and sentences in capitals; abbreviations (short words) are fine."""
-    single = rule.options.get("min_single_letters", 7)
-    run_letters = rule.options.get("min_run_letters", 6)
-    for parsed in ctx.blocks(rule.spec.scope):
-        if not CAPITAL_CHUNKS(parsed):
-            continue
-        block = parsed.block
-        for run in _capital_runs(block.text, ctx):
-            lengths = [len(word.replace("-", "")) for _, _, word in run]
-            long_words = sum(1 for length in lengths if length >= 3)
-            several = long_words >= 2 or (len(lengths) >= 2 and max(lengths) >= 4)  # RÖSTA NU
-            if (several and sum(lengths) >= run_letters) or max(lengths) >= single:
-                yield ctx.hit(block, run[0][0], run[-1][1])
+
+    class Options(Check.Options):
+        min_single_letters: int = Field(7, ge=1)  # one word in capitals this long is shouting
+        min_run_letters: int = Field(6, ge=1)  # so are several words with this many letters
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        single = self.options.min_single_letters
+        run_letters = self.options.min_run_letters
+        for parsed in ctx.blocks(self.spec.scope):
+            if not CAPITAL_CHUNKS(parsed):
+                continue
+            block = parsed.block
+            for run in _capital_runs(block.text, ctx):
+                lengths = [len(word.replace("-", "")) for _, _, word in run]
+                long_words = sum(1 for length in lengths if length >= 3)
+                several = long_words >= 2 or (len(lengths) >= 2 and max(lengths) >= 4)  # RÖSTA NU
+                if (several and sum(lengths) >= run_letters) or max(lengths) >= single:
+                    yield ctx.hit(block, run[0][0], run[-1][1])
 
 
 def _capital_runs(text: str, ctx: RuleContext) -> Iterator[list[tuple[int, int, str]]]:
@@ -222,63 +257,38 @@ def _trimmed(run: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, s
 # TILL007 ----------------------------------------------------------------------------
 
 
-def pdf_links(ctx: RuleContext, rule) -> Iterator[Hit]:
+class PdfLinks(Check):
     """A link to a PDF says that it is a PDF, in the link text or right after it."""
-    source = ctx.document.source
-    for link in ctx.document.links:
-        path = urlsplit(link.href).path if "://" in link.href or link.href.startswith("/") else link.href.split("?")[0].split("#")[0]
-        if PurePosixPath(path).suffix.lower() != ".pdf":
-            continue
-        if "pdf" in link.text.lower():
-            continue
-        after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
-        if PDF_NOTE.match(TAG.sub("", after)):
-            continue
-        yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        source = ctx.document.source
+        for link in ctx.document.links:
+            path = urlsplit(link.href).path if "://" in link.href or link.href.startswith("/") else link.href.split("?")[0].split("#")[0]
+            if PurePosixPath(path).suffix.lower() != ".pdf":
+                continue
+            if "pdf" in link.text.lower():
+                continue
+            after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
+            if PDF_NOTE.match(TAG.sub("", after)):
+                continue
+            yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
 
 
-# TILL008 ----------------------------------------------------------------------------
+# TILL009: a `required` rule with these detectors -------------------------------------
 
 
-def heading_full_stop(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """Headings do not end with a full stop."""
-    binary = ctx.document.extras.get("binary", False)
-    for parsed in ctx.blocks(["heading"]):
-        block = parsed.block
-        text = block.text.rstrip()
-        if not text.endswith(".") or text.endswith("..") or ABBREVIATION_END.search(text):
-            continue
-        end = len(text)
-        if binary:
-            yield ctx.hit(block, end - 1, end)
-        else:
-            yield ctx.replacement_hit(block, end - 1, end, "", "safe", ("ta bort punkten",))
-
-
-# TILL009 ----------------------------------------------------------------------------
-
-
-def readable_text(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """A document with no text to read: a scanned PDF, or a page of images only."""
+def readable_text(ctx: RuleContext) -> bool:
+    """Text to read: not a scanned PDF, nor a document of images only."""
     document = ctx.document
-    if document.format == "pdf" and not document.extras.get("has_text", True):
-        yield _at(0, 0, document, detail="PDF-filen har ingen text, bara bilder (en skannad sida?)")
-    elif document.format != "pdf" and document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks):
-        image = document.images[0]
-        yield _at(image.offset, image.end_offset, document, detail="Dokumentet består bara av bilder")
+    if document.format == "pdf":
+        return bool(document.extras.get("has_text", True))
+    return not (document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks))
 
 
-# TILL010 ----------------------------------------------------------------------------
-
-
-def document_title(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """Web pages, PDF files and Word documents have a title in their metadata."""
+def first_image(ctx: RuleContext) -> Hit | None:
+    """Where a document of images only is reported: at its first image."""
     document = ctx.document
-    if document.format == "html" and not document.extras.get("html_page"):
-        return  # a fragment has no title of its own
-    if document.format not in {"html", "pdf", "docx"}:
-        return
-    if str(document.metadata.get("title") or "").strip():
-        return
-    what = {"html": "Sidan saknar <title>", "pdf": "PDF-filen saknar titel i dokumentegenskaperna", "docx": "Word-dokumentet saknar titel i dokumentegenskaperna"}
-    yield _at(0, 0, document, detail=what[document.format])
+    if document.format == "pdf" or not document.images:
+        return None
+    image = document.images[0]
+    return _at(image.offset, image.end_offset, document)

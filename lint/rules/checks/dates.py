@@ -14,6 +14,7 @@ from lint.language.text import (
 )
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
@@ -37,40 +38,44 @@ KL_WITHOUT_STOP = re.compile(rf"\bkl(?=\s+{HOUR}\b)", re.I)
 KL_TIME_HINT = re.compile(r"kl(?<!\wkl)(?:ockan)?\.?\s*\d")
 
 
-def clock_times(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        if not block_has_digit(parsed):
-            continue  # every time of day has a digit
-        text = parsed.block.text
-        hits = (_colon_times(text) if ":" in text else []) + (_kl_times(text) if KL_TIME_HINT.search(folded_text(parsed)) else [])
-        if hits:
-            yield from _without_overlaps(ctx, parsed.block, hits, protected_spans(text))
+class ClockTimes(Check):
+    variants = frozenset({"colon", "colon_range", "range_preposition", "hyphen_range", "kl_stop"})
+    values = frozenset({"preposition", "range"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            if not block_has_digit(parsed):
+                continue  # every time of day has a digit
+            text = parsed.block.text
+            hits = (_colon_times(text) if ":" in text else []) + (_kl_times(text) if KL_TIME_HINT.search(folded_text(parsed)) else [])
+            if hits:
+                yield from _without_overlaps(ctx, parsed.block, hits, protected_spans(text))
 
 
-def _colon_times(text: str) -> list[tuple[int, int, str, str]]:
+def _colon_times(text: str) -> list[tuple[int, int, str, dict]]:
     hits = []
     for match in COLON_TIME.finditer(text):
         fixed = f"{match.group(1)}.{match.group(2)}"
-        hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt: «{fixed}»"))
+        hits.append((match.start(), match.end(), fixed, {"variant": "colon"}))
     for match in COLON_RANGE.finditer(text):
         fixed = _dash(match.group(0))
-        hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt och tankstreck: «{fixed}»"))
+        hits.append((match.start(), match.end(), fixed, {"variant": "colon_range"}))
     return hits
 
 
-def _kl_times(text: str) -> list[tuple[int, int, str, str]]:
+def _kl_times(text: str) -> list[tuple[int, int, str, dict]]:
     """Times after "kl" or "klockan"."""
     hits = []
     for match in RANGE_WITH_PREPOSITION.finditer(text):
         fixed = _dash(match.group("range"))
-        detail = f"ett tidsintervall med tankstreck behöver inget «{match.group('prep').lower()}»: skriv «{fixed}»"
-        hits.append((match.start(), match.end(), keep_case(match.group(0), fixed), detail))
+        values = {"variant": "range_preposition", "preposition": match.group("prep").lower(), "range": fixed}
+        hits.append((match.start(), match.end(), keep_case(match.group(0), fixed), values))
     for match in HYPHEN_RANGE.finditer(text):
         fixed = _dash(match.group(0))
         if match.group(0) != fixed:
-            hits.append((match.start(), match.end(), fixed, f"skriv tidsintervall med tankstreck utan mellanrum: «{fixed}»"))
+            hits.append((match.start(), match.end(), fixed, {"variant": "hyphen_range"}))
     for match in KL_WITHOUT_STOP.finditer(text):
-        hits.append((match.start(), match.end(), match.group(0) + ".", "förkortningen «kl.» skrivs med punkt"))
+        hits.append((match.start(), match.end(), match.group(0) + ".", {"variant": "kl_stop"}))
     return hits
 
 
@@ -83,11 +88,11 @@ def _dash(time_range: str) -> str:
 def _without_overlaps(ctx: RuleContext, block, hits, protected) -> Iterator[Hit]:
     """The longest finding wins where findings overlap; quoted or cited text is skipped."""
     last_end = -1
-    for start, end, fixed, detail in sorted(hits, key=lambda h: (h[0], -h[1])):
+    for start, end, fixed, values in sorted(hits, key=lambda h: (h[0], -h[1])):
         if start < last_end or is_protected(start, protected):
             continue
         last_end = end
-        yield ctx.replacement_hit(block, start, end, fixed, "safe", (fixed,), suggestion=fixed, detail=detail)
+        yield ctx.replacement_hit(block, start, end, fixed, "safe", (fixed,), suggestion=fixed, **values)
 
 
 # --- dates -----------------------------------------------------------------------
@@ -119,28 +124,31 @@ def written_date(day: str, month: str, year: str | None) -> str:
     return text
 
 
-def dates(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        if not block_has_digit(parsed) or not _may_have_dates(parsed.text):
-            continue
-        for sentence in block_sentences(parsed):
-            text = sentence.text
-            found = list(_dates_in(text, sentence))
-            if found:
-                yield from _date_hits(ctx, sentence, found)
+class Dates(Check):
+    variants = frozenset({"month_name", "iso_in_text", "week"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            if not block_has_digit(parsed) or not _may_have_dates(parsed.text):
+                continue
+            for sentence in block_sentences(parsed):
+                text = sentence.text
+                found = list(_dates_in(text, sentence))
+                if found:
+                    yield from _date_hits(ctx, sentence, found)
 
 
 def _date_hits(ctx: RuleContext, sentence, found) -> Iterator[Hit]:
     text = sentence.text
     protected = protected_spans(text)
-    for start, end, fixed, detail, safety in found:
+    for start, end, fixed, variant, safety in found:
         if is_protected(start, protected) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
             continue
         hit_start, hit_end = sentence.start + start, sentence.start + end
         if fixed is None:
-            yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", detail=detail)
+            yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", variant=variant)
         else:
-            yield ctx.replacement_hit(sentence.block, hit_start, hit_end, fixed, safety, (fixed,), suggestion=fixed, detail=detail)
+            yield ctx.replacement_hit(sentence.block, hit_start, hit_end, fixed, safety, (fixed,), suggestion=fixed, variant=variant)
 
 
 def _may_have_dates(text: str) -> bool:
@@ -155,21 +163,20 @@ def _dates_in(text: str, sentence) -> Iterator[tuple[int, int, str | None, str, 
             if match.group(0) == "24/7" or not (match.group("y") or int(match.group("d")) > 3 or DATE_CONTEXT.search(text[: match.start()])):
                 continue  # 24/7 and fractions such as 1/2 and 2/3
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
+            yield match.start(), match.end(), fixed, "month_name", "safe"
     for regex, hint in ((DOTTED_DATE, DIGIT_POINT_DIGIT), (COMPACT_DATE, EIGHT_DIGITS)):
         if not hint.search(text):
             continue
         for match in regex.finditer(text):
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
+            yield match.start(), match.end(), fixed, "month_name", "safe"
     if ISO_HINT.search(text) and sentence.is_running_text:
         for match in ISO_DATE.finditer(text):
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
-            detail = f"i löptext är «{fixed}» lättare att läsa än «{match.group(0)}» (som passar i tabeller och sidhuvuden)"
-            yield match.start(), match.end(), fixed, detail, "unsafe"
+            yield match.start(), match.end(), fixed, "iso_in_text", "unsafe"
     if not WEEK_HINT.search(text):
         return
     for match in WEEK.finditer(text):
         if MONTH_RE.search(text) or SLASH_DATE.search(text) or ISO_DATE.search(text):
             continue  # the week number is explained by a date nearby
-        yield match.start(), match.end(), None, "ett veckonummer säger inte alla läsare något: skriv ut datum, till exempel «12–16 maj»", ""
+        yield match.start(), match.end(), None, "week", ""

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import compress
 from operator import attrgetter
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from lint.language.text import block_sentences, is_protected, protected_spans
 from lint.language.views import TokenRow, keep_case, token_rows
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 SLOTS = ("inf", "pres", "past", "sup")
 PASSIVE_SLOTS = ("pinf", "ppres", "ppast", "psup")
@@ -81,44 +84,62 @@ class Lexicon:
         return self.suffixed if word.endswith(self.ske_suffixes) else self.plain
 
 
-@lru_cache(maxsize=8)
-def _lexicon(options_key: str, options: tuple) -> Lexicon:
-    opts = dict(options)
+class NounEntry(BaseModel):
+    """An action noun in the options: its forms (a/b/c) and the verb to write instead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    forms: str
+    verb: str  # a paradigm: inf/pres/past/sup, or the infinitive of a regular verb
+    generic: bool = True  # found with every generic light verb, not only those in `with`
+    with_: list[str] = Field([], alias="with")
+    av: bool = True  # "av" after the noun belongs to the phrase (unless `absorb` names another word)
+    absorb: str | None = None
+
+
+class NominalOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    generic_light_verbs: list[str]
+    light_verbs: dict[str, str]  # light verb → paradigm
+    fillers: list[str]  # words that may stand between the light verb and the noun
+    ske: list[str]
+    ske_suffixes: list[str]
+    nouns: dict[str, NounEntry]
+
+
+def build_lexicon(options: NominalOptions) -> Lexicon:
     light_forms: dict[str, tuple[str, str]] = {}
-    for light, spec in opts["light_verbs"]:
+    for light, spec in options.light_verbs.items():
         for slot, form in paradigm(spec).items():
             light_forms.setdefault(form, (light, slot))
     nouns: dict[str, Noun] = {}
-    generic = frozenset(opts["generic_light_verbs"])
-    for base, entry in opts["nouns"]:
-        entry = dict(entry)
-        forms = frozenset(entry["forms"].split("/"))
-        light = generic | frozenset(entry.get("with", ())) if entry.get("generic", True) else frozenset(entry.get("with", ()))
-        absorbs = entry.get("absorb", "av" if entry.get("av", True) else None)
-        noun = Noun(base, forms, paradigm(entry["verb"]), light, absorbs)
+    generic = frozenset(options.generic_light_verbs)
+    for base, entry in options.nouns.items():
+        forms = frozenset(entry.forms.split("/"))
+        light = generic | frozenset(entry.with_) if entry.generic else frozenset(entry.with_)
+        absorbs = entry.absorb if "absorb" in entry.model_fields_set else ("av" if entry.av else None)
+        noun = Noun(base, forms, paradigm(entry.verb), light, absorbs)
         for form in forms:
             nouns[form] = noun
-    return Lexicon(light_forms, nouns, frozenset(opts["fillers"]), frozenset(opts["ske"]), tuple(opts["ske_suffixes"]))
+    return Lexicon(light_forms, nouns, frozenset(options.fillers), frozenset(options.ske), tuple(options.ske_suffixes))
 
 
-def _freeze(value):
-    if isinstance(value, dict):
-        return tuple((key, _freeze(item)) for key, item in value.items())
-    if isinstance(value, list):
-        return tuple(_freeze(item) for item in value)
-    return value
+class NominalStyle(Check):
+    Options = NominalOptions
+    variants = frozenset({"light_verb", "hidden_action", "noun_and_verb"})
+    values = frozenset({"verb", "phrase"})
 
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return build_lexicon(self.options)
 
-def lexicon(rule) -> Lexicon:
-    return _lexicon(rule.code, _freeze(rule.options))
-
-
-def nominal_style(ctx: RuleContext, rule) -> Iterator[Hit]:
-    lex = lexicon(rule)
-    for parsed in ctx.blocks(rule.spec.scope):
-        triggers = _trigger_positions(parsed, lex)
-        if triggers:
-            yield from _block_hits(ctx, parsed, triggers, lex)
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        lex = self.lexicon
+        for parsed in ctx.blocks(self.spec.scope):
+            triggers = _trigger_positions(parsed, lex)
+            if triggers:
+                yield from _block_hits(ctx, parsed, triggers, lex)
 
 
 def _trigger_positions(parsed, lex: Lexicon) -> list[int]:
@@ -176,7 +197,7 @@ def _block_hits(ctx: RuleContext, parsed, triggers: list[int], lex: Lexicon) -> 
 def _sentence_hits(ctx: RuleContext, parsed, sentence, found: list[tuple]) -> Iterator[Hit]:
     protected = protected_spans(sentence.text)
     last_end = -1
-    for start, end, suggestion, fixable, detail in found:
+    for start, end, suggestion, fixable, values in found:
         start_idx = parsed.doc[start.i].idx
         if start.i < last_end or is_protected(start_idx - sentence.start, protected):
             continue
@@ -186,7 +207,7 @@ def _sentence_hits(ctx: RuleContext, parsed, sentence, found: list[tuple]) -> It
         suggestion = keep_case(matched, suggestion)
         yield ctx.replacement_hit(
             sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
-            (suggestion,) if fixable else (), suggestion=suggestion, detail=detail,
+            (suggestion,) if fixable else (), suggestion=suggestion, **values,
         )
 
 
@@ -223,7 +244,7 @@ def _light_verb_phrase(tokens: list[TokenRow], index: int, light: tuple[str, str
     if noun.absorbs and end + 1 < len(tokens) and tokens[end + 1].lower == noun.absorbs:
         end += 1
     matched = " ".join(token.text for token in tokens[index : end + 1])
-    return tokens[index], tokens[end], noun.verb[slot], True, f"skriv «{noun.verb[slot]}» i stället för «{matched}»"
+    return tokens[index], tokens[end], noun.verb[slot], True, {"variant": "light_verb", "verb": noun.verb[slot], "phrase": matched}
 
 
 def _noun_then_verb(tokens: list[TokenRow], index: int, noun: Noun | None, lex: Lexicon):
@@ -237,11 +258,9 @@ def _noun_then_verb(tokens: list[TokenRow], index: int, noun: Noun | None, lex: 
             if noun is None and not _looks_like_action_noun(tokens[index], lex):
                 return None
             if noun is None:
-                detail = f"«{tokens[index].text} {word}» gömmer handlingen i ett substantiv; skriv med ett verb vem som gör vad"
-                return tokens[index], tokens[position], "", False, detail
+                return tokens[index], tokens[position], "", False, {"variant": "hidden_action", "phrase": f"{tokens[index].text} {word}"}
             plain = f"vi {noun.verb['pres']}"
-            detail = f"skriv med ett verb vem som gör vad, till exempel «{plain}»"
-            return tokens[index], tokens[position], plain, False, detail
+            return tokens[index], tokens[position], plain, False, {"variant": "noun_and_verb", "verb": plain}
         if tokens[position].is_punct or tokens[index + 1].lower not in {"av", "om"}:
             return None  # only "utbetalning sker", "utbetalning av bidraget sker", "ansökan om plats görs"
     return None

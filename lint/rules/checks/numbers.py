@@ -12,6 +12,7 @@ from lint.language.text import (
     protected_spans,
 )
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 # \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
 # the regex engine skips quickly from digit to digit.
@@ -45,16 +46,24 @@ def group_thousands(digits: str) -> str:
     return " ".join(groups)
 
 
-def number_style(ctx: RuleContext, rule) -> Iterator[Hit]:
+class NumberStyle(Check):
     """Ungrouped thousands, decimal points and sentences that start with a digit."""
-    yield from ungrouped_numbers(ctx, rule)
-    yield from decimal_points(ctx, rule)
-    yield from digit_starts(ctx, rule)
+
+    class Options(Check.Options):
+        max_digits: int = 12  # longer digit strings are identifiers, not amounts
+
+    variants = frozenset({"ungrouped", "decimal_point", "thousands_point", "ambiguous_point", "digit_start"})
+    values = frozenset({"decimal"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        yield from ungrouped_numbers(ctx, self)
+        yield from decimal_points(ctx, self)
+        yield from digit_starts(ctx, self)
 
 
 def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
     """Numbers of five digits or more without spaces between the thousands."""
-    max_digits = rule.options.get("max_digits", 12)
+    max_digits = rule.options.max_digits
     for parsed in ctx.blocks(rule.spec.scope):
         if not block_has_digit(parsed):
             continue
@@ -72,7 +81,7 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
             grouped = group_thousands(digits)
             yield ctx.replacement_hit(
                 parsed.block, match.start(), match.end(), grouped, "safe", (grouped,),
-                suggestion=grouped, detail=f"skriv stora tal med mellanrum mellan tusentalen: «{grouped}»",
+                suggestion=grouped, variant="ungrouped",
             )
 
 
@@ -91,7 +100,7 @@ def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
             fixed = f"{match.group(1)},{match.group(2)}"
             yield ctx.replacement_hit(
                 parsed.block, match.start(), match.end(), fixed, "safe", (fixed,),
-                suggestion=fixed, detail=f"skriv decimaltal med komma: «{fixed}»",
+                suggestion=fixed, variant="decimal_point",
             )
 
 
@@ -102,12 +111,12 @@ def thousands_hit(ctx: RuleContext, block, match: re.Match) -> Hit:
     if match.group(1).count(".") > 1 or MONEY_AFTER.match(block.text, match.end()):
         return ctx.replacement_hit(
             block, match.start(), match.end(), grouped, "safe", (grouped,),
-            suggestion=grouped, detail=f"skriv mellanrum mellan tusentalen, inte punkt: «{grouped}»",
+            suggestion=grouped, variant="thousands_point",
         )
     decimal = match.group(1).replace(".", ",")
     return ctx.replacement_hit(
         block, match.start(), match.end(), grouped, "unsafe", (grouped, decimal), suggestion=grouped,
-        detail=f"punkten kan vara tusentalsavgränsare eller decimaltecken: skriv «{grouped}» eller «{decimal}»",
+        variant="ambiguous_point", decimal=decimal,
     )
 
 
@@ -127,5 +136,5 @@ def digit_starts(ctx: RuleContext, rule) -> Iterator[Hit]:
             number = match.group(0).rstrip()
             yield ctx.hit(
                 sentence.block, offset, offset + len(number), suggestion="",
-                detail="börja inte en mening med en siffra: skriv talet med bokstäver eller börja meningen på ett annat sätt",
+                variant="digit_start",
             )

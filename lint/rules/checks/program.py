@@ -11,19 +11,27 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from lint.document import Block, BlockKind, Document
+from lint.document import Document
 from lint.language.detectors import WORD, block_words
 from lint.language.text import fold
 from lint.language.views import ParsedBlock
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 from lint.rules.kinds.required import is_whole_document, searchable_text
 
 HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
+class MissingOptions(Check.Options):
+    """Options of a check that reports something missing from the document."""
+
+    element: str | None = None  # the profile requirement (`requires`) the check answers to
+    suggestion: str = ""  # the text to add; may use {organization}
+
+
 def required(ctx: RuleContext, rule) -> bool:
     """True when the rule's element (option `element`) is required by the profile."""
-    element = rule.options.get("element")
+    element = rule.options.element
     return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
 
 
@@ -32,16 +40,9 @@ def title_hit(ctx: RuleContext, **values: Any) -> Hit:
     return ctx.document_hit(**values)
 
 
-def end_hit(ctx: RuleContext, **values: Any) -> Hit:
-    """A document-level finding at the last block (where contact details belong)."""
-    if not ctx.parsed:
-        return ctx.document_hit(**values)
-    return ctx.block_hit(ctx.parsed[-1].block, **values)
-
-
 def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
     """A missing-element hit carrying the rule's suggested text (option `suggestion`)."""
-    suggestion = rule.options.get("suggestion", "").format(organization=ctx.settings.organization)
+    suggestion = rule.options.suggestion.format(organization=ctx.settings.organization)
     values = {**hit.values, "suggestion": suggestion, "organization": ctx.settings.organization}
     return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else (), whole_document=hit.whole_document)
 
@@ -54,7 +55,7 @@ def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> list[P
 
 def page_words(ctx: RuleContext) -> frozenset[str]:
     """The words of page_text(document): the blocks' words and, on a web page, the rest of its text."""
-    cache = _document_cache(ctx)
+    cache = document_cache(ctx)
     words = cache.get("program:page_words")
     if words is None:
         document = ctx.document
@@ -68,7 +69,7 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
     return words
 
 
-def _document_cache(ctx: RuleContext) -> dict[str, Any]:
+def document_cache(ctx: RuleContext) -> dict[str, Any]:
     """Values computed once per document and lint run: kept with the first block, whose
     cache lives exactly as long as the run (a throwaway dict for an empty document)."""
     return ctx.parsed[0].cache if ctx.parsed else {}
@@ -85,7 +86,3 @@ def hrefs(document: Document) -> list[str]:
     if document.format == "html":
         targets += HREF.findall(document.source)
     return targets
-
-
-def is_heading(block: Block) -> bool:
-    return block.kind is BlockKind.HEADING

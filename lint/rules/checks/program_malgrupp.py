@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from lint.language.detectors import (
     Phrases,
@@ -19,16 +22,29 @@ from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import prose_blocks, title_hit
+from lint.rules.kinds.existence import token_matcher
+from lint.rules.kinds.python import Check
+from lint.rules.kinds.substitution import FormIndex, Swap
 from lint.rules.organisation import load_data, org
 
 # MALG001 tilltal ----------------------------------------------------------------------
 
-THIRD_PERSON = {
-    "den sökande": "du", "sökanden": "du", "sökandens": "din", "den sökandes": "din",
-    "den enskilde": "du", "den enskilda": "du", "den enskildes": "din", "vederbörande": "du",
-}
-THIRD_PERSON_RE = words_regex(THIRD_PERSON)
-THIRD_PERSON_PHRASES = Phrases.of(THIRD_PERSON)
+
+
+class ThirdPerson(BaseModel):
+    """A way of naming the reader in the third person, and the pronoun to write instead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: list[dict[str, Any]] = Field(min_length=1)  # a spaCy Matcher token pattern
+    suggest: str
+
+
+def _pattern_words(pattern: list[dict[str, Any]]) -> str | None:
+    """The words a pattern of plain LOWER tokens matches ("den sökande"), else None."""
+    words = [token.get("LOWER") for token in pattern]
+    return " ".join(words) if all(isinstance(word, str) and len(token) == 1 for word, token in zip(words, pattern)) else None
+
 # "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
 READER_MAN = re.compile(
     r"(?<![\w-])(?<!en )(?<!ingen )(?<!varje )(?<!någon )(?<!den )(?<!samme )"
@@ -44,25 +60,47 @@ CAPITAL_PRONOUN = re.compile(r"(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
 PRONOUNS = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
 
 
-def address(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Address(Check):
     """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
-    for parsed in ctx.blocks(rule.spec.scope):
-        words = block_words(parsed)
-        found = []
-        if THIRD_PERSON_PHRASES.may_occur(words):
-            found += _third_person(parsed.block.text)
-        if "man" in words:
-            found += _reader_man(parsed, ctx)
-        if not PRONOUNS.isdisjoint(words):
-            found += _capital_pronouns(parsed.block.text)
-        for start, end, right, safety, detail in sorted(found):
-            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, detail=detail)
 
+    class Options(Check.Options):
+        third_person: list[ThirdPerson] = []
 
-def _third_person(text: str) -> Iterator[tuple[int, int, str, str, str]]:
-    for match in THIRD_PERSON_RE.finditer(text):
-        right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
-        yield match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"
+    variants = frozenset({"third_person", "man", "capital"})
+
+    def __init__(self, rule, options) -> None:
+        super().__init__(rule, options)
+        self.matcher = None
+        phrases = [_pattern_words(entry.pattern) for entry in options.third_person]
+        self.phrases = Phrases.of(phrases) if None not in phrases else Phrases({}, anything=True)
+
+    def prepare(self, nlp) -> None:
+        if self.matcher is None and self.options.third_person:
+            patterns = [entry.pattern for entry in self.options.third_person]
+            self.matcher = token_matcher(nlp, patterns, f"{self.rule.origin}: regel {self.code}, fält options.third_person")
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            words = block_words(parsed)
+            found = []
+            if self.matcher is not None and parsed.doc is not None and self.phrases.may_occur(words):
+                found += self._third_person(parsed)
+            if "man" in words:
+                found += _reader_man(parsed, ctx)
+            if not PRONOUNS.isdisjoint(words):
+                found += _capital_pronouns(parsed.block.text)
+            for start, end, right, safety, variant in sorted(found):
+                yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, variant=variant)
+
+    def _third_person(self, parsed) -> Iterator[tuple[int, int, str, str, str]]:
+        from spacy.util import filter_spans
+
+        doc = parsed.doc
+        matches = {(start, end): int(doc.vocab.strings[key]) for key, start, end in self.matcher(doc)}
+        for span in filter_spans([doc[start:end] for start, end in matches]):  # the longest where matches overlap
+            written = parsed.block.text[span.start_char : span.end_char]
+            right = keep_case(written, self.options.third_person[matches[span.start, span.end]].suggest)
+            yield span.start_char, span.end_char, right, "unsafe", "third_person"
 
 
 def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:
@@ -71,7 +109,7 @@ def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, 
     for (start, end), word in men.items():
         if _tagged(parsed, ctx, start, end, "NOUN"):
             continue  # "en man", "mannen" as the pipeline reads it
-        yield start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"
+        yield start, end, keep_case(word, "du"), "unsafe", "man"
 
 
 def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
@@ -81,7 +119,7 @@ def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
             continue  # right after a word character or a hyphen
         if not sentence_start(text, match.start()):
             right = match.group(0).lower()
-            yield match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"
+            yield match.start(), match.end(), right, "safe", "capital"
 
 
 def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
@@ -97,30 +135,32 @@ def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
 CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
 
 
-def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
+class InternalAbbreviations(Check):
     """Internal abbreviations from the organisation's data file, unless explained in the text."""
-    abbreviations = org(ctx).abbreviations
-    if not abbreviations:
-        return
-    pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
-    explained = None  # looked for in the whole text only once some block has an abbreviation
-    for parsed in ctx.blocks(rule.spec.scope):
-        if not phrases.may_occur(block_words(parsed)):
-            continue
-        block = parsed.block
-        text = masked_text(parsed)
-        if not pattern.search(text):
-            continue
-        if _shouting(text):
-            continue  # in a text in capitals every word looks like an abbreviation
-        if explained is None:
-            explained = _explained(ctx.document.text, abbreviations)
-        for match in pattern.finditer(text):
-            short = match.group(1)
-            if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
-                continue  # explained, or the prefix of a case number (SBK 2024-04512)
-            full = abbreviations[short]
-            yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        abbreviations = org(ctx).abbreviations
+        if not abbreviations:
+            return
+        pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
+        explained = None  # looked for in the whole text only once some block has an abbreviation
+        for parsed in ctx.blocks(self.spec.scope):
+            if not phrases.may_occur(block_words(parsed)):
+                continue
+            block = parsed.block
+            text = masked_text(parsed)
+            if not pattern.search(text):
+                continue
+            if _shouting(text):
+                continue  # in a text in capitals every word looks like an abbreviation
+            if explained is None:
+                explained = _explained(ctx.document.text, abbreviations)
+            for match in pattern.finditer(text):
+                short = match.group(1)
+                if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
+                    continue  # explained, or the prefix of a case number (SBK 2024-04512)
+                full = abbreviations[short]
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
 
 
 @lru_cache(maxsize=8)
@@ -152,59 +192,52 @@ def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
     return found
 
 
-# MALG003 anglicism / MALG004 inkluderande: word lists ---------------------------------
+# MALG004 inkluderande (MALG003 anglicism is a substitution rule) -----------------------
 
 
 @dataclass(frozen=True)
 class Entry:
-    suggest: tuple[str, ...]
-    inflected: str | None  # the alternative for this very form, when there is one
-    unless: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]  # regexes on the block: when one matches, no finding
     attributive: str | None  # "med funktionsnedsättning": handikappade barn → barn med funktionsnedsättning
 
 
-@dataclass(frozen=True)
 class WordList:
-    regex: re.Pattern[str] | None
-    by_form: dict[str, Entry]
-    phrases: Phrases  # the words the forms need: blocks without them are skipped
+    """A word list with inflected alternatives, found by token with the substitution kind's
+    form machinery (listed forms only, never by lemma)."""
 
-    @classmethod
-    def build(cls, entries: list[dict]) -> WordList:
-        by_form = {}
-        for entry in entries:
-            forms = entry.get("forms") or [entry["match"]]
-            inflected = forms if isinstance(forms, dict) else {form: None for form in forms}
-            unless = tuple(re.compile(p) for p in entry.get("unless", []))
-            for form, alternative in inflected.items():
-                by_form[form.lower()] = Entry(tuple(entry["suggest"]), alternative, unless, entry.get("attributive"))
-        return cls(words_regex(by_form), by_form, Phrases.of(by_form))
+    def __init__(self, entries: list[dict]) -> None:
+        swaps = [Swap.model_validate({key: entry[key] for key in ("match", "suggest", "forms") if key in entry} | {"lemma": False}) for entry in entries]
+        self.forms = FormIndex(swaps, lemma=False)
+        self.entries = [Entry(tuple(re.compile(p) for p in entry.get("unless", [])), entry.get("attributive")) for entry in entries]
+
+    def prepare(self, nlp) -> None:
+        self.forms.prepare(nlp)
 
     def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
-        if self.regex is None:
-            return
         for parsed in ctx.blocks(rule.spec.scope):
-            if not self.phrases.may_occur(block_words(parsed)):
+            if parsed.doc is None or not self.forms.may_occur(parsed, False):
                 continue
-            block = parsed.block
-            text = masked_text(parsed)
-            for match in self.regex.finditer(text):
-                entry = self.by_form[" ".join(match.group(0).lower().split())]
-                if any(pattern.search(block.text) for pattern in entry.unless):
-                    continue
-                noun = _noun_after(parsed, ctx, match.end()) if entry.attributive else None
-                end = noun.end() if noun else match.end()
-                if noun:
-                    replacement = keep_case(match.group(0), f"{noun.group(1)} {entry.attributive}")
-                elif entry.inflected and not (entry.attributive and COPULA_BEFORE.search(text, 0, match.start())):
-                    replacement = keep_case(match.group(0), entry.inflected)
-                else:
-                    replacement = None  # "Många är handikappade": no noun phrase to put in its place
-                suggestions = (replacement,) if replacement else tuple(keep_case(match.group(0), s) for s in entry.suggest)
-                yield ctx.replacement_hit(
-                    block, match.start(), end, replacement, "unsafe", suggestions,
-                    suggestion=suggestions[0], detail=f"Skriv hellre «{suggestions[0]}»",
-                )
+            for start, end, candidate in self.forms.matches(parsed, False):
+                first, last = parsed.doc[start], parsed.doc[end - 1]
+                yield from self._hit(ctx, parsed, first.idx, last.idx + len(last), candidate)
+
+    def _hit(self, ctx: RuleContext, parsed, start: int, end: int, candidate) -> Iterator[Hit]:
+        block, entry, swap = parsed.block, self.entries[candidate.index], candidate.swap
+        written = block.text[start:end]
+        if any(pattern.search(block.text) for pattern in entry.unless):
+            return
+        inflected = swap.forms.get(" ".join(written.lower().split()))
+        noun = _noun_after(parsed, ctx, end) if entry.attributive else None
+        if noun:
+            replacement = keep_case(written, f"{noun.group(1)} {entry.attributive}")
+        elif inflected and not (entry.attributive and COPULA_BEFORE.search(masked_text(parsed), 0, start)):
+            replacement = keep_case(written, inflected)
+        else:
+            replacement = None  # "Många är handikappade": no noun phrase to put in its place
+        suggestions = (replacement,) if replacement else tuple(keep_case(written, s) for s in swap.suggest)
+        yield ctx.replacement_hit(
+            block, start, noun.end() if noun else end, replacement, "unsafe", suggestions, suggestion=suggestions[0], variant="word"
+        )
 
 
 COPULA_BEFORE = re.compile(r"\b(?:är|var|blir|blev|vara|varit|bli|blivit)\s+$", re.I)
@@ -227,35 +260,38 @@ def _noun_after(parsed, ctx: RuleContext, offset: int) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=4)
-def _word_list(name: str, key: str | None) -> WordList:
-    data = load_data(name)
-    return WordList.build((data.get(key) if key else data) or [])
+def _word_list(name: str, key: str) -> WordList:
+    return WordList(load_data(name).get(key) or [])
 
 
-def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """English words with Swedish alternatives, in the forms the data file lists."""
-    yield from _word_list(rule.options.get("data", "anglicismer.yaml"), None).hits(ctx, rule)
-
-
-REWRITE_HAN = "Skriv hellre «hen» eller «den», eller skriv om meningen"
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
 HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
 
-def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Inclusive(Check):
     """Words with inclusive alternatives, han/hon pairs and a generic han after a role word."""
-    name = rule.options.get("data", "inkluderande.yaml")
-    yield from _word_list(name, "words").hits(ctx, rule)
-    pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
-    for parsed in ctx.blocks(rule.spec.scope):
-        words = block_words(parsed)
-        block = parsed.block
-        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
-        for start, end in pair_spans:
-            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
-        if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
-            yield from _generic_han(ctx, block, roles, pair_spans)
+
+    class Options(Check.Options):
+        data: str = "inkluderande.yaml"  # the word list in rules/data
+
+    variants = frozenset({"word", "pronoun"})
+
+    def prepare(self, nlp) -> None:
+        _word_list(self.options.data, "words").prepare(nlp)
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        name = self.options.data
+        yield from _word_list(name, "words").hits(ctx, self)
+        pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
+        for parsed in ctx.blocks(self.spec.scope):
+            words = block_words(parsed)
+            block = parsed.block
+            pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
+            for start, end in pair_spans:
+                yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
+            if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
+                yield from _generic_han(ctx, block, roles, pair_spans)
 
 
 @lru_cache(maxsize=4)
@@ -276,7 +312,7 @@ def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tup
                 continue
             window = text[window_start : match.start()]
             if roles.search(window) and not _names_person(window):
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
                 return  # once per block is enough to make the point
 
 
@@ -301,21 +337,28 @@ DECISION = re.compile(
 MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
 
 
-def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Structure(Check):
     """Long text without headings, too long paragraphs, the main point only at the end."""
-    blocks = list(prose_blocks(ctx))
-    counts = [word_count(parsed) for parsed in blocks]
-    total = sum(counts)
-    heading_words = ctx.threshold("heading_words", 250)
-    if heading_words and total > heading_words and not _has_subheading(ctx):
-        hit = title_hit(ctx, detail=f"{total} ord utan någon mellanrubrik", value=total, limit=int(heading_words))
-        yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
-    block_words = ctx.threshold("block_words", 90)
-    for parsed, count in zip(blocks, counts):
-        if block_words and count > block_words:
-            hit = ctx.hit(parsed.block, 0, len(parsed.block.text), detail=f"stycket har {count} ord (gränsen är {int(block_words)})", value=count, limit=int(block_words))
-            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
-    yield from _main_point_late(ctx, rule.options.get("min_words", 150))
+
+    class Options(Check.Options):
+        min_words: int = Field(150, ge=0)  # shorter texts have no "end" for the main point to hide in
+
+    variants = frozenset({"no_headings", "long_paragraph", "main_point_late"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        blocks = list(prose_blocks(ctx))
+        counts = [word_count(parsed) for parsed in blocks]
+        total = sum(counts)
+        heading_words = ctx.threshold("heading_words", 250)
+        if heading_words and total > heading_words and not _has_subheading(ctx):
+            hit = title_hit(ctx, variant="no_headings", value=total, limit=int(heading_words))
+            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
+        block_words = ctx.threshold("block_words", 90)
+        for parsed, count in zip(blocks, counts):
+            if block_words and count > block_words:
+                hit = ctx.hit(parsed.block, 0, len(parsed.block.text), variant="long_paragraph", value=count, limit=int(block_words))
+                yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
+        yield from _main_point_late(ctx, self.options.min_words)
 
 
 def _has_subheading(ctx: RuleContext) -> bool:
@@ -334,7 +377,7 @@ def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
         match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
         if match:
             if seen > total * 0.6:
-                hit = ctx.hit(parsed.block, match.start(), match.end(), detail="det viktigaste (ett beslut eller ett sista datum) kommer först i slutet av texten")
+                hit = ctx.hit(parsed.block, match.start(), match.end(), variant="main_point_late")
                 yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
             return
         seen += word_count(parsed)

@@ -1,17 +1,20 @@
-"""Offentlighet: what the law asks a text to say (OFF001, OFF003, OFF005–OFF007).
+"""Offentlighet: what the law asks a text to say (OFF001, OFF003, OFF005).
 
-OFF002 (diarienummer) and OFF004 (motivering) are `required` rules in YAML.
+OFF002, OFF004 and OFF007 are `required` rules and OFF006 an `existence` rule in YAML.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from lint.language.detectors import block_words
 from lint.language.text import folded_text
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
+    MissingOptions,
+    document_cache,
     hrefs,
     missing,
     page_text,
@@ -19,6 +22,7 @@ from lint.rules.checks.program import (
     required,
     title_hit,
 )
+from lint.rules.kinds.python import Check
 from lint.rules.profiles import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
@@ -64,15 +68,29 @@ CONTACT_WORDS = frozenset({"mejla", "maila", "posta", "skriv", "skicka"})
 SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
 
 
-def public_record(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """An invitation to write or submit, with no word that what is sent becomes allmän handling."""
-    if not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)):
-        return
-    invitation = _first_invitation(ctx)
-    if invitation is not None:
-        yield missing(ctx, rule, invitation)
-    elif required(ctx, rule) or FORM_HTML.search(content_source(ctx.document)):
-        yield missing(ctx, rule, title_hit(ctx, match=""))
+# OFF001 is a `required` rule with these detectors: an invitation to write or submit, or a
+# form, makes it apply whatever the profile; the finding stands at the first invitation.
+
+
+def notice_present(ctx: RuleContext) -> bool:
+    """Words that what is sent becomes allmän handling."""
+    return not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)) is not None
+
+
+def invites_submission(ctx: RuleContext) -> bool:
+    return first_invitation(ctx) is not None
+
+
+def has_form(ctx: RuleContext) -> bool:
+    return FORM_HTML.search(content_source(ctx.document)) is not None
+
+
+def first_invitation(ctx: RuleContext) -> Hit | None:
+    """The first invitation to write or submit something (found once per document)."""
+    cache = document_cache(ctx)
+    if "offentlighet:invitation" not in cache:
+        cache["offentlighet:invitation"] = _first_invitation(ctx)
+    return cache["offentlighet:invitation"]
 
 
 def _first_invitation(ctx: RuleContext) -> Hit | None:
@@ -110,31 +128,41 @@ def _sends_something(text: str, offset: int) -> bool:
 
 APPEAL = re.compile(r"\böverklag\w*", re.I)
 NOT_APPEALABLE = re.compile(r"\b(?:går|kan) inte (?:att )?överklaga(?:s)?\b", re.I)
+# What a complete instruction says; the rule's option `parts` names each for the reader.
 APPEAL_PARTS = {
-    "hur man överklagar (skriftligt)": re.compile(r"\bskriftlig\w*|\bskriv(?:a|er)?\b|\bbrev\b|\be-post|\bmejl|\bskicka", re.I),
-    "vart överklagandet ska skickas": re.compile(
+    "how": re.compile(r"\bskriftlig\w*|\bskriv(?:a|er)?\b|\bbrev\b|\be-post|\bmejl|\bskicka", re.I),
+    "where": re.compile(
         r"\b(?:till|ställ\w*|adressera\w*)\s+(?:förvaltningsrätten|kammarrätten|länsstyrelsen|mark- och miljödomstolen|oss|nämnden|förvaltningen"
         r"|\w+(?:nämnden|förvaltningen|kontoret|styrelsen|rätten))\b|\b\d{3} ?\d{2} [A-ZÅÄÖ]|@",
         re.I,
     ),
-    "tidsfristen (inom tre veckor)": re.compile(r"\b(?:tre|3) veckor\b|\b21 dagar\b", re.I),
+    "when": re.compile(r"\b(?:tre|3) veckor\b|\b21 dagar\b", re.I),
 }
 ATTACHED = re.compile(r"\bbilaga\b", re.I)
 
 
-def appeal(ctx: RuleContext, rule) -> Iterator[Hit]:
+class Appeal(Check):
     """A decision without a complete överklagandehänvisning: how, to whom, within three weeks."""
-    if not required(ctx, rule):
-        return
-    sections = list(_appeal_sections(ctx))
-    if not sections:
-        yield missing(ctx, rule, title_hit(ctx, detail="det står inte hur, vart och inom vilken tid man kan överklaga"))
-        return
-    # The section that comes closest to a complete instruction (an earlier mention, such as
-    # "du har tidigare överklagat", is not the instruction).
-    lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
-    if lacking:
-        yield missing(ctx, rule, Hit(hit.offset, hit.end_offset, {**hit.values, "detail": _listed(lacking) + " saknas"}))
+
+    class Options(MissingOptions):
+        parts: dict[Literal["how", "where", "when"], str]  # the parts of an instruction, as the message names them
+
+    variants = frozenset({"none", "lacking"})
+    values = frozenset({"lacking"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not required(ctx, self):
+            return
+        sections = list(_appeal_sections(ctx))
+        if not sections:
+            yield missing(ctx, self, title_hit(ctx, variant="none"))
+            return
+        # The section that comes closest to a complete instruction (an earlier mention, such as
+        # "du har tidigare överklagat", is not the instruction).
+        lacking, hit = min(((_lacking(text), hit) for hit, text in sections), key=lambda pair: len(pair[0]))
+        if lacking:
+            names = [self.options.parts[part] for part in lacking]
+            yield missing(ctx, self, Hit(hit.offset, hit.end_offset, {**hit.values, "variant": "lacking", "lacking": _listed(names)}))
 
 
 def _listed(parts: list[str]) -> str:
@@ -168,80 +196,37 @@ PERSONAL_FIELDS_HTML = re.compile(
     r"<input[^>]*(?:name|type|id)=[\"']?(?:e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address)", re.I
 )
 PERSONAL_FIELDS_TEXT = re.compile(r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M)
-GDPR_INFO = re.compile(
-    r"\bdataskyddsförordningen\b|\bGDPR\b|\bdataskyddsombud\w*|\bpersonuppgiftsansvarig\w*"
-    r"|\b(?:behandlar|behandla|hanterar|sparar) (?:vi )?(?:dina )?personuppgifter|\bpersonuppgifter(?:na)? (?:behandlas|sparas|hanteras)",
-    re.I,
-)
 GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 
 
-def personal_data(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """A form (or a page that collects personal data) without GDPR information or a link to it."""
+# OFF005 is a `required` rule with these detectors: a form asks for personal data (then the
+# rule applies whatever the profile), a link to how they are handled, and the form line.
+
+
+def collects_personal_data(ctx: RuleContext) -> bool:
+    """A form field, or a form line to fill in, for a name, personnummer, e-post or telefon."""
     document = ctx.document
-    collects = PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text)
-    if not (required(ctx, rule) or collects):
-        return
-    if GDPR_INFO.search(page_text(document)) or any(GDPR_LINK.search(href) for href in hrefs(document)):
-        return
-    field = _first_match(ctx, PERSONAL_FIELDS_TEXT)
-    yield missing(ctx, rule, field or title_hit(ctx))
+    return bool(PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text))
 
 
-# OFF006 sekretessmarkering ------------------------------------------------------------
-
-SECRET = r"(?:konfidentiell\w*|hemlig\w*|sekretessbelag\w*|sekretessmärk\w*)"
-LABEL_OFFERS = (
-    re.compile(r"\b(?:märk|märka|märker|markera|skriv|skriva|ange)\b[^.!?]{0,60}?(?P<word>" + SECRET + ")", re.I),
-    re.compile(r"\b(?:behandlas|hanteras|är|blir|förblir)\s+(?:helt\s+|alltid\s+|strikt\s+)?(?P<word>" + SECRET + ")", re.I),
-)
-# A sentence that denies the label any effect ("gör det inte hemligt", "skapar ingen sekretess").
-NEGATION = re.compile(r"\b(?:inte|ingen|inget|inga|aldrig)\b[^.!?]{0,60}?\b(?:hemlig|konfidentiell|sekretess|skydd)", re.I)
-SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+def privacy_link(ctx: RuleContext) -> bool:
+    return any(GDPR_LINK.search(href) for href in hrefs(ctx.document))
 
 
-def _may_name_secrecy(folded: str) -> bool:
-    """Whether the block can hold a SECRET word, which every label pattern needs."""
-    return "konfidentiell" in folded or "hemlig" in folded or "sekretess" in folded
+def first_form_line(ctx: RuleContext) -> Hit | None:
+    return _first_match(ctx, PERSONAL_FIELDS_TEXT)
 
 
-def secrecy_label(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """"Märk brevet konfidentiellt" or "behandlas konfidentiellt": a label does not create secrecy."""
-    for parsed in ctx.blocks(rule.spec.scope):
-        block = parsed.block
-        if not _may_name_secrecy(folded_text(parsed)):
-            continue
-        for sentence in SENTENCE.finditer(block.text):
-            if NEGATION.search(sentence.group(0)):
-                continue
-            for pattern in LABEL_OFFERS:
-                match = pattern.search(block.text, sentence.start(), sentence.end())
-                if match:
-                    yield missing(ctx, rule, ctx.hit(block, match.start("word"), match.end("word")))
-                    break
-
-
-# OFF007 ai-upplysning -----------------------------------------------------------------
+# OFF007 ai-upplysning: a `required` rule with this condition --------------------------
 
 AI_KEYS = ("ai_generated", "ai-generated", "ai_genererad", "kommlint:ai_generated")
-DISCLOSURE = re.compile(
-    r"\bAI-(?:genererad|genererat|skapad|skapat|översatt|stöd)\w*|\bmaskinöversatt\w*"
-    r"|\b(?:med hjälp av|med stöd av|genererad av|genererat av|skapad av|skapat av|skriven av|skrivet av|översatt med|översatt av)\s+(?:en\s+)?(?:AI|artificiell intelligens)\b"
-    r"|\b(?:AI|artificiell intelligens)\b[^.!?]{0,60}\b(?:skapat|skrivit|genererat|tagit fram|översatt|formulerat)",
-    re.I,
-)
 
 
 def ai_generated(ctx: RuleContext) -> bool:
+    """Whether the text is declared AI-generated, in its metadata or in the configuration."""
     for key in AI_KEYS:
         value = ctx.document.metadata.get(key)
         if value is True or (isinstance(value, str) and value.strip().lower() in TRUE_VALUES):
             return True
     globs = ctx.settings.ai_generated
     return bool(globs) and ctx.settings.matches(ctx.document.path, globs)
-
-
-def ai_disclosure(ctx: RuleContext, rule) -> Iterator[Hit]:
-    """Text declared AI-generated (metadata or config) with no visible disclosure."""
-    if ai_generated(ctx) and not DISCLOSURE.search(page_text(ctx.document)):
-        yield missing(ctx, rule, title_hit(ctx))

@@ -4,6 +4,9 @@ An entry matches its base form, every inflected form it lists, and — when the 
 has lemmas — any token whose lemma is the base form. A listed form may carry its own
 inflected alternative (erhöll → fick); then the fix is as safe as the rule says.
 Otherwise the alternative is offered in its base form and the fix is unsafe.
+
+The entries stand under `swap`, or in a word list in rules/data named by `data` (the
+same fields; `forms` may there be a plain list of forms without alternatives).
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ from itertools import compress, count
 from operator import or_
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from lint.language.views import has_sentences, inside, keep_case, quoted_spans
-from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec, SpecError
+from lint.rules.organisation import load_data
 
 
 class Swap(BaseModel):
@@ -34,6 +45,11 @@ class Swap(BaseModel):
     fix: bool = True  # false: suggest only (inkomna ansökningar: no word fits in its place)
     source: str | None = None  # where the entry comes from (the rule's source when absent)
 
+    @field_validator("forms", mode="before")
+    @classmethod
+    def _list_of_forms(cls, forms: object) -> object:
+        return dict.fromkeys(forms) if isinstance(forms, list) else forms
+
     @model_validator(mode="after")
     def _lowercase_forms(self) -> Swap:
         self.forms = {form.lower(): alternative for form, alternative in self.forms.items()}
@@ -42,10 +58,30 @@ class Swap(BaseModel):
 
 class SubstitutionSpec(RuleSpec):
     kind: Literal["substitution"]
-    swap: list[Swap] = Field(min_length=1)
+    swap: list[Swap] = []
+    data: str | None = None  # a word list in rules/data with more entries
+    lemma: bool = True  # false: only the listed forms match, never a token by its lemma
     fix: Literal["safe", "unsafe", "none"] = "safe"
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "suggestions"})
+
+    @model_validator(mode="after")
+    def _some_entries(self) -> SubstitutionSpec:
+        if not self.swap and not self.data:
+            raise ValueError("substitution-regeln behöver swap eller data")
+        return self
+
+    def entries(self) -> list[Swap]:
+        """The entries of `swap`, then those of the `data` word list."""
+        if not self.data:
+            return self.swap
+        listed = load_data(self.data)
+        if not isinstance(listed, list) or not listed:
+            raise SpecError(("data",), f"ordlistan {self.data} saknas eller är ingen lista")
+        try:
+            return self.swap + [Swap.model_validate(entry) for entry in listed]
+        except ValidationError as error:
+            raise SpecError(("data",), f"ordlistan {self.data}: {error.errors()[0]['msg']} ({error.errors()[0]['input']!r})") from None
 
 
 @dataclass(frozen=True)
@@ -72,32 +108,26 @@ _NO_WORDS: frozenset[str] = frozenset()
 _NO_HASHES: frozenset[int] = frozenset()
 
 
-class SubstitutionRule(Rule):
-    kind = "substitution"
-    spec_model = SubstitutionSpec
-    spec: SubstitutionSpec
+class FormIndex:
+    """The entries of a word list by their first word: found in a parsed block token by
+    token, by listed form and (when asked) by lemma. Shared by the substitution kind and
+    checks with word lists of their own."""
 
-    def __init__(self, spec: SubstitutionSpec, origin: str = "") -> None:
-        super().__init__(spec, origin)
+    def __init__(self, swaps: list[Swap], lemma: bool = True) -> None:
         self.by_form: dict[str, list[_Candidate]] = {}
         self.by_lemma: dict[str, list[_Candidate]] = {}
-        for index, swap in enumerate(spec.swap):
+        for index, swap in enumerate(swaps):
             words = tuple(swap.match.lower().split())
             phrases = (words,) + tuple(tuple(form.split()) for form in swap.forms if len(words) > 1)
             candidate = _Candidate(swap, words, index, phrases)
             first_forms = {words[0]} | {form.split()[0] for form in swap.forms}
             for form in first_forms:
                 self.by_form.setdefault(form, []).append(candidate)
-            if swap.lemma:
+            if swap.lemma and lemma:
                 self.by_lemma.setdefault(words[0], []).append(candidate)
-        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in spec.swap}
         # Kept apart: a word can start a one-word entry by its form and only phrases by its lemma.
         self._second_by_form = {word: _second_words(candidates) for word, candidates in self.by_form.items()}
         self._second_by_lemma = {word: _second_words(candidates) for word, candidates in self.by_lemma.items()}
-
-    @property
-    def fixable(self) -> bool:
-        return self.spec.fix != "none"
 
     def prepare(self, nlp) -> None:
         strings = nlp.vocab.strings
@@ -106,26 +136,12 @@ class SubstitutionRule(Rule):
         self._lemma_hashes = frozenset(strings.add(lemma) for lemma in lemmas)
         self._any_hashes = self._form_hashes | self._lemma_hashes
 
-    def check(self, ctx: RuleContext) -> Iterable[Hit]:
-        use_lemma = "lemma" in ctx.annotations
+    def may_occur(self, parsed, use_lemma: bool) -> bool:
+        """Whether the block has a listed word: most blocks have none (one set operation)."""
         listed = self._any_hashes if use_lemma else self._form_hashes
-        for parsed in ctx.blocks(self.spec.scope):
-            if listed.isdisjoint(parsed.token_hashes[2]):
-                continue  # most blocks have no listed word: one set operation
-            doc = parsed.doc
-            quotes = None
-            for start, end, candidate in self._matches(parsed, use_lemma):
-                first, last = doc[start], doc[end - 1]
-                start_char, end_char = first.idx, last.idx + len(last)
-                text = parsed.text[start_char:end_char]
-                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc, start, end):
-                    continue
-                quotes = quoted_spans(parsed.text) if quotes is None else quotes
-                if inside(start_char, quotes):
-                    continue  # quoted speech and titles are left as written
-                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
+        return not listed.isdisjoint(parsed.token_hashes[2])
 
-    def _matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
+    def matches(self, parsed, use_lemma: bool) -> Iterator[tuple[int, int, _Candidate]]:
         lowers, lemmas, present = parsed.token_hashes
         forms_here = present.intersection(self._form_hashes)
         lemmas_here = present.intersection(self._lemma_hashes) if use_lemma else _NO_HASHES
@@ -192,6 +208,43 @@ class SubstitutionRule(Rule):
             if found:
                 best = max(best or end, end)
         return best
+
+
+class SubstitutionRule(Rule):
+    kind = "substitution"
+    spec_model = SubstitutionSpec
+    spec: SubstitutionSpec
+
+    def __init__(self, spec: SubstitutionSpec, origin: str = "") -> None:
+        super().__init__(spec, origin)
+        self.swaps = spec.entries()
+        self.forms = FormIndex(self.swaps, spec.lemma)
+        self._unless = {id(swap): [re.compile(p, re.I) for p in swap.unless] for swap in self.swaps}
+
+    @property
+    def fixable(self) -> bool:
+        return self.spec.fix != "none"
+
+    def prepare(self, nlp) -> None:
+        self.forms.prepare(nlp)
+
+    def check(self, ctx: RuleContext) -> Iterable[Hit]:
+        use_lemma = self.spec.lemma and "lemma" in ctx.annotations
+        for parsed in ctx.blocks(self.spec.scope):
+            if not self.forms.may_occur(parsed, use_lemma):
+                continue
+            doc = parsed.doc
+            quotes = None
+            for start, end, candidate in self.forms.matches(parsed, use_lemma):
+                first, last = doc[start], doc[end - 1]
+                start_char, end_char = first.idx, last.idx + len(last)
+                text = parsed.text[start_char:end_char]
+                if ctx.is_vocabulary(text) or self._excepted(candidate.swap, doc, start, end):
+                    continue
+                quotes = quoted_spans(parsed.text) if quotes is None else quotes
+                if inside(start_char, quotes):
+                    continue  # quoted speech and titles are left as written
+                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
 
     def _excepted(self, swap: Swap, doc, start: int, end: int) -> bool:
         patterns = self._unless[id(swap)]
