@@ -127,6 +127,21 @@ class Lexicon:
                     return True
         return False
 
+    def head(self, word: str) -> bool:
+        """Whether `word` can open a compound: a first part, then any parts allowed inside (bygg|lovs)."""
+        n = len(word)
+        masks = self.masks({word[i:j] for i in range(n) for j in range(i + MIN_PART, n + 1)})
+
+        def chain(start: int, count: int) -> bool:
+            if masks.get(word[start:], 0) & (MIDDLE if count else BEGIN):
+                return True
+            if count + 1 >= MAX_PARTS - 1:
+                return False
+            need = MIDDLE if count else BEGIN
+            return any(masks.get(word[start:cut], 0) & need and chain(cut, count + 1) for cut in range(start + MIN_PART, n - MIN_PART + 1))
+
+        return chain(0, 0)
+
     def _rep_lookalike(self, word: str) -> bool:
         """CHECKCOMPOUNDREP: a compound that one REP change turns into a plain word is a misspelling."""
         candidates = set()
