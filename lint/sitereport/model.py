@@ -11,7 +11,7 @@ import lint.kinds  # noqa: F401  (loaded before lint.metrics, which imports it b
 from lint.crawl.store import CHECKED, Store
 from lint.metrics import lix_band
 
-PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet")
+PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}

@@ -1,0 +1,83 @@
+"""Which words of a text a spelling check should judge at all.
+
+Public text is full of words no dictionary has and that are not misspelt: names, the
+organisation's units, abbreviations, addresses, codes, quotations in other languages.
+This module finds the words worth looking up; `lint.checks.spelling` reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Words made of letters, maybe joined by hyphens; a number or abbreviation may lead (1-åring, LSS-boende).
+CHECKABLE = re.compile(r"(?:[^\W_]+-)*[^\W\d_]{2,}(?:-[^\W\d_]+)*-?")
+# Spans that are not prose words: web and e-mail addresses, file names, paths, handles, codes.
+NOT_PROSE = re.compile(
+    r"""(?:https?://|www\.)\S+
+      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+      | \b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|io|pdf|docx?|xlsx?|pptx?|txt|csv|html?|zip|png|jpe?g)\b
+      | (?<!\w)[/\\~][\w./\\-]+
+      | [#@]\w+
+      | \b\w*\d\w*\b
+      | \b\w+(?:[_.]\w+)+\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+ROMAN = re.compile(r"[IVXLCDM]+")
+REGEX_CHARS = set("\\^$.*+?()[]{}|")
+
+
+@dataclass(frozen=True)
+class AcceptList:
+    """The user's words (config `vocabulary`, kommlint-ord.txt): exact words and regexes."""
+
+    words: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def accepts(self, word: str) -> bool:
+        lower = word.lower()
+        if lower in self.words or lower.rstrip("-") in self.words:
+            return True
+        return any(pattern.fullmatch(word) for pattern in self.patterns)
+
+
+@lru_cache(maxsize=64)
+def accept_list(vocabulary: frozenset[str], lines: tuple[str, ...], names: tuple[str, ...]) -> AcceptList:
+    """Words from the vocabulary, the accept file's plain lines and every word of the names."""
+    words = set(vocabulary)
+    patterns = []
+    for line in lines:
+        if REGEX_CHARS & set(line):
+            try:
+                patterns.append(re.compile(line))
+            except re.error:
+                words.add(line.lower())
+        else:
+            words.update(part.lower() for part in line.split())
+    for name in names:
+        words.update(part.lower() for part in re.findall(r"[\w-]+", name))
+    return AcceptList(frozenset(words), tuple(patterns))
+
+
+def prose_mask(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a block text that hold no prose words."""
+    return [match.span() for match in NOT_PROSE.finditer(text)]
+
+
+def masked(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def is_abbreviation(word: str) -> bool:
+    """All capitals (KS, LSS, BUP), a Roman numeral, or capitals mixed with digits."""
+    letters = word.replace("-", "")
+    if ROMAN.fullmatch(letters):
+        return True
+    return word.isupper() and len(letters) <= 6
+
+
+def checkable(word: str) -> bool:
+    return CHECKABLE.fullmatch(word) is not None
