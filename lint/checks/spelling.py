@@ -15,7 +15,7 @@ from lint.language.lexicon_build import ALONE, BEGIN, MIDDLE, DictionaryMissing
 from lint.language.suggest import suggest
 
 SUGGESTION_BUDGET = 0.3  # seconds of suggestions per document; later findings come without
-NAME_MIN_LENGTH = 10  # a capitalised word this long one typo from a dictionary word is reported
+NAME_MIN_LENGTH = 13  # a capitalised word this long one typo from a dictionary word is reported
 FOREIGN_SHARE = 0.4  # a sentence or quotation with this share of unknown words is another language
 
 

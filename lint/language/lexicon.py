@@ -90,6 +90,8 @@ class Lexicon:
         for index, part in enumerate(parts):
             if not part or part.isdigit() or (part.isupper() and len(part) <= 6) or self.known(part):
                 continue
+            if index == 0 and len(part) <= 5 and len(parts) > 1:  # an abbreviation in lower case: sms-, hbtqi-
+                continue
             mask = max(self.mask(v) for v in _case_variants(part))
             wanted = (END | HYPHEN_TAIL | MIDDLE) if index else (BEGIN | MIDDLE)
             if not mask & wanted and not self.compound(part.lower(), final_alone=False):

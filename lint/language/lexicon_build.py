@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 3
+FORMAT = 4
 PACKAGE = "hunspell-sv"
 
 # Bits of a form's mask.
@@ -29,6 +29,15 @@ NOSUGGEST = 32
 RULE_HEAD = 64  # COMPOUNDRULE ">j" / ")k": first part (a stem with > or ))
 RULE_TAIL = 128  # ... last part (a form of a stem with j or k)
 HYPHEN_TAIL = 256  # COMPOUNDRULE "1*-6": may follow a number and a hyphen (1-åring)
+
+
+# Forms public text uses that hunspell-sv lacks, or lacks in this role (app as a compound's
+# last part: parkeringsappen). Kept small: a word belongs here only when it is standard Swedish.
+SUPPLEMENT = {
+    **dict.fromkeys(("app", "appen", "appar", "apparna", "appens", "apps"), ALONE | END),
+    **dict.fromkeys(("meröppen", "meröppet", "meröppna", "meröppenhet"), ALONE | END),
+    **dict.fromkeys(("webbinarium", "webbinariet", "webbinarier", "webbinarierna"), ALONE | END),
+}
 
 
 class DictionaryMissing(RuntimeError):
@@ -123,6 +132,8 @@ def build(target: Path) -> int:
     dictionary = Dictionary.from_files(str(stem))
     aff = dictionary.aff
     table = expand(dictionary.dic.words, aff)
+    for form, mask in SUPPLEMENT.items():
+        table[form] = table.get(form, 0) | mask
     temporary = target.with_name(f"{target.name}.{id(table)}.tmp")
     target.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(temporary)

@@ -21,11 +21,11 @@ NOT_PROSE = re.compile(
       | \b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|io|pdf|docx?|xlsx?|pptx?|txt|csv|html?|zip|png|jpe?g)\b
       | (?<!\w)[/\\~][\w./\\-]+
       | [#@]\w+
-      | \b\w*\d\w*\b
-      | \b\w+(?:[_.]\w+)+\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Words with digits and dotted or underscored identifiers (E4, 3D, lint.checks, user_id).
+CODES = re.compile(r"\b\w*\d\w*\b|\b\w+(?:[_.]\w+)+\b")
 ROMAN = re.compile(r"[IVXLCDM]+")
 REGEX_CHARS = set("\\^$.*+?()[]{}|")
 
@@ -44,10 +44,17 @@ class AcceptList:
         return any(pattern.fullmatch(word) for pattern in self.patterns)
 
 
+# Abbreviations written without full stops (Dnr, tfn, bl a) and what is left of dotted ones.
+ABBREVIATIONS = frozenset(
+    "dnr tfn tel org orgnr nr bl fr tom fom ca kl st resp inkl exkl jfr ang anm enl obs mfl osv etc dvs tex mm "
+    "sid kap prop fd ev mha pga mao iofs tf dir ref red uppl utg ssk avd adr".split()
+)
+
+
 @lru_cache(maxsize=64)
 def accept_list(vocabulary: frozenset[str], lines: tuple[str, ...], names: tuple[str, ...]) -> AcceptList:
     """Words from the vocabulary, the accept file's plain lines and every word of the names."""
-    words = set(vocabulary)
+    words = set(vocabulary) | ABBREVIATIONS
     patterns = []
     for line in lines:
         if REGEX_CHARS & set(line):
@@ -62,9 +69,10 @@ def accept_list(vocabulary: frozenset[str], lines: tuple[str, ...], names: tuple
     return AcceptList(frozenset(words), tuple(patterns))
 
 
-def prose_mask(text: str) -> list[tuple[int, int]]:
-    """Character ranges of a block text that hold no prose words."""
-    return [match.span() for match in NOT_PROSE.finditer(text)]
+def prose_mask(text: str, codes: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of a block text that hold no prose words (with `codes`: nor codes)."""
+    spans = [match.span() for match in NOT_PROSE.finditer(text)]
+    return spans + [match.span() for match in CODES.finditer(text)] if codes else spans
 
 
 def masked(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
