@@ -1,0 +1,130 @@
+"""SPR002 sarskrivning: compounds written apart (kund tjänst, E4 breddningen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.spelling import accept_for, lexicon_for
+from lint.checks.text import block_sentences
+from lint.kinds.base import Hit, RuleContext, morph_values, token_rows
+from lint.language import compounds
+from lint.language.words import masked, prose_mask
+
+# After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
+TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())
+NOUNISH = frozenset({"NOUN"})
+CONJUNCTIONS = frozenset({"och", "eller"})
+
+
+@dataclass
+class Tok:
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    morph: str
+
+
+def split_compounds(ctx: RuleContext, rule) -> Iterator[Hit]:
+    lexicon = lexicon_for(ctx)
+    accept = accept_for(ctx)
+    for parsed in ctx.blocks(rule.spec.scope):
+        mask = prose_mask(parsed.text, codes=False)
+        for sentence in block_sentences(parsed):
+            toks = _tokens(sentence)
+            for index in range(len(toks) - 1):
+                found = _finding(lexicon, parsed.text, toks, index)
+                if found is None:
+                    continue
+                start, end, replacement = found
+                if masked(start, end, mask) or accept.accepts(parsed.text[start:end].replace(" ", "")):
+                    continue
+                yield ctx.replacement_hit(parsed.block, start, end, replacement, "unsafe", (replacement,), suggestion=replacement)
+
+
+def _tokens(sentence) -> list[Tok]:
+    doc = sentence.span.doc
+    rows = token_rows(doc)
+    offsets = doc.user_data.get("kommlint_idx")
+    if offsets is None:
+        offsets = doc.user_data["kommlint_idx"] = doc.to_array("IDX").tolist() if len(doc) else []
+    return [
+        Tok(row.i, offsets[row.i], offsets[row.i] + len(row.text), row.text, row.pos, row.morph)
+        for row in rows[sentence.span.start : sentence.span.end]
+        if not row.is_space
+    ]
+
+
+def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int, str] | None:
+    first, second = toks[index], toks[index + 1]
+    if text[first.end : second.start] != " " or not second.text.isalpha() or not second.text.islower():
+        return None
+    previous = toks[index - 1] if index else None
+    if second.text in CONJUNCTIONS and index + 2 < len(toks):
+        return _shared_tail(lexicon, text, first, toks[index + 2], previous)
+    if compounds.CODE.fullmatch(first.text):
+        return _code_compound(lexicon, first, second)
+    if not first.text.isalpha() or (first.text[:1].isupper() and previous is not None):
+        return None
+    if compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous):
+        joined = compounds.joined(lexicon, first.text, second.text)
+        return (first.start, second.end, joined) if joined else None
+    if not _noun_pair(first, second, previous):
+        return None
+    joined = compounds.joined(lexicon, first.text, second.text)
+    return (first.start, second.end, joined) if joined else None
+
+
+DETERMINERS = frozenset("en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split())
+
+
+def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
+    plural_genitive = "Plur" in morph_values(first.morph, "Number") and "Gen" in morph_values(first.morph, "Case")
+    if plural_genitive or (previous is not None and previous.text.lower() in DETERMINERS):
+        return False  # barns rättigheter, en bostads yta
+    return compounds.genitive_link(lexicon, first.text)
+
+
+def _noun_pair(first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
+    if first.pos not in NOUNISH or not lexicon_plain(first.text):
+        return False
+    if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
+        return False  # kommunens hemsida, beslutet gäller
+    participle = "Part" in morph_values(second.morph, "VerbForm")
+    if second.pos not in NOUNISH and not participle:
+        return False
+    if previous is not None and (previous.pos in ("VERB", "AUX", "NUM") or previous.text.lower() in TWO_OBJECT_VERBS):
+        return False  # vi ger barn mat; 10 kronor avgift
+    return len(first.text) >= 2 and len(second.text) >= 3
+
+
+def lexicon_plain(word: str) -> bool:
+    return word.isalpha()
+
+
+def _code_compound(lexicon, first: Tok, second: Tok) -> tuple[int, int, str] | None:
+    if second.pos not in NOUNISH or len(second.text) < 3:
+        return None
+    joined = compounds.joined(lexicon, first.text, second.text)
+    return (first.start, second.end, joined) if joined else None
+
+
+def _shared_tail(lexicon, text: str, first: Tok, last: Tok, previous: Tok | None) -> tuple[int, int, str] | None:
+    """"Offentlighet och sekretesslagen": the first word lacks its hyphen (offentlighets- och)."""
+    if first.pos not in NOUNISH or not first.text.isalpha() or not last.text.isalpha():
+        return None
+    if first.text[:1].isupper() and previous is not None:
+        return None
+    if "Def" in morph_values(first.morph, "Definite") or not last.text.islower():
+        return None
+    tail = compounds.compound_tail(lexicon, last.text)
+    if tail is None:
+        return None
+    linked = compounds.shared_tail_form(lexicon, first.text, tail)
+    if linked is None:
+        return None
+    middle = text[first.end : last.start]
+    return first.start, last.end, f"{linked}-{middle}{last.text}"
