@@ -9,6 +9,7 @@ from lint.checks.spelling import accept_for, lexicon_for
 from lint.checks.text import block_sentences
 from lint.kinds.base import Hit, RuleContext, morph_values, token_rows
 from lint.language import compounds
+from lint.language.lexicon_build import ALONE
 from lint.language.words import masked, prose_mask
 
 # After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
@@ -71,6 +72,8 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
     if compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous):
         joined = compounds.joined(lexicon, first.text, second.text)
         return (first.start, second.end, joined) if joined else None
+    if _verb_after_preposition(lexicon, first, second, previous):
+        return first.start, second.end, (first.text + second.text).lower()
     if not _noun_pair(first, second, previous):
         return None
     joined = compounds.joined(lexicon, first.text, second.text)
@@ -105,8 +108,17 @@ def lexicon_plain(word: str) -> bool:
     return word.isalpha()
 
 
+def _verb_after_preposition(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """"om bygg lov": a verb form cannot follow a preposition, so it is a compound's first part
+    (only when the joined word is itself in the dictionary)."""
+    if first.pos != "VERB" or second.pos not in NOUNISH or previous is None or previous.pos not in ("ADP", "DET"):
+        return False
+    return bool(lexicon.mask((first.text + second.text).lower()) & ALONE)
+
+
 def _code_compound(lexicon, first: Tok, second: Tok) -> tuple[int, int, str] | None:
-    if second.pos not in NOUNISH or len(second.text) < 3:
+    participle = "Part" in morph_values(second.morph, "VerbForm")
+    if (second.pos not in NOUNISH and not participle) or len(second.text) < 3:
         return None
     joined = compounds.joined(lexicon, first.text, second.text)
     return (first.start, second.end, joined) if joined else None
