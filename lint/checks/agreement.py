@@ -50,10 +50,17 @@ def _phrase(rows, i: int, end: int, lexicon) -> tuple[int, str] | None:
     while j < end and rows[j].pos == "ADJ" and len(adjectives) < 3:
         adjectives.append(rows[j])
         j += 1
-    if j >= end or rows[j].pos != "NOUN" or not rows[j].text.islower():
+    if len(adjectives) >= 2 and (j >= end or rows[j].pos != "NOUN"):
+        adjectives.pop()  # "en nytt café för": the last "adjective" is the noun the tagger missed
+        j -= 1
+    if j >= end or not rows[j].text.isalpha() or not rows[j].text.islower():
         return None
+    if j + 1 < end and rows[j + 1].pos == "NOUN" and lexicon.known(rows[j].lower + rows[j + 1].lower):
+        return None  # "en stor barn avdelning": the noun is part of a compound written apart
     noun = rows[j]
-    noun_gender = _noun_gender(noun, lexicon)
+    noun_gender = _noun_gender(noun, lexicon) if noun.pos == "NOUN" else None
+    if noun_gender is None:
+        noun_gender = _vote(gender, adjectives, lexicon_gender(noun.lower, lexicon), lexicon)
     if noun_gender is None:
         return None
     if noun_gender != gender:
@@ -63,6 +70,30 @@ def _phrase(rows, i: int, end: int, lexicon) -> tuple[int, str] | None:
         if right is not None:
             return adjective.i, right
     return None
+
+
+def lexicon_gender(word: str, lexicon) -> str | None:
+    """The gender the dictionary's definite forms show: beslutet (neuter), ansökningen (common)."""
+    neuter_forms = [word + "et", word + "t"] if word[-1:] in VOWELS else [word + "et", word + word[-1] + "et"]
+    if any(lexicon.known(form) for form in neuter_forms):
+        return "Neut"
+    common_forms = [word + "n"] if word[-1:] in VOWELS else [word + "en", word + word[-1] + "en"]
+    return "Com" if any(lexicon.known(form) for form in common_forms) else None
+
+
+def _vote(article: str, adjectives, word_gender: str | None, lexicon) -> str | None:
+    """When the tagger is unsure of the noun: the gender two of article, adjective and the
+    dictionary's word agree on (en nytt café -> neuter; ett mobil vaccinationsteam -> neuter)."""
+    if word_gender is None or len(adjectives) != 1:
+        return None
+    word = adjectives[0].lower
+    if word.endswith("t"):
+        adjective = "Neut" if morph_values(adjectives[0].morph, "Gender") == ("Neut",) else None
+    else:
+        adjective = "Com" if any(form != word and lexicon.known(form) for form in _neuter_forms(word)) else None
+    if adjective is None or adjective == article:
+        return None
+    return word_gender
 
 
 def _noun_gender(noun, lexicon) -> str | None:
@@ -87,8 +118,8 @@ def _noun_gender(noun, lexicon) -> str | None:
 
 def _adjective_form(adjective, gender: str, lexicon) -> str | None:
     """The adjective's form for the noun's gender, if the written one is the other gender's."""
-    if "Def" in morph_values(adjective.morph, "Definite") or "Plur" in morph_values(adjective.morph, "Number"):
-        return None
+    if adjective.lower.endswith(("a", "e")) or "Plur" in morph_values(adjective.morph, "Number"):
+        return None  # the definite and plural forms (stora, nya, moderna) are left alone
     if "Pos" not in morph_values(adjective.morph, "Degree") and "Part" not in morph_values(adjective.morph, "VerbForm"):
         return None
     tagged = morph_values(adjective.morph, "Gender")
@@ -106,6 +137,8 @@ def _neuter_forms(word: str) -> list[str]:
         return []
     if word[-1:] in VOWELS:
         return [word + "tt"]
+    if word.endswith(("en", "an")) and len(word) > 3:
+        return [word[:-1] + "t", word + "t"]  # liten -> litet, annan -> annat, egen -> eget
     if word.endswith("d"):
         return [word[:-1] + "tt", word[:-1] + "t"] if word[-2:-1] in VOWELS else [word[:-1] + "t"]
     return [word + "t"]

@@ -16,6 +16,19 @@ from lint.language.words import masked, prose_mask
 TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())
 NOUNISH = frozenset({"NOUN"})
 CONJUNCTIONS = frozenset({"och", "eller"})
+# Names of laws and bodies, where a shared last part is common: offentlighets- och sekretesslagen,
+# barn- och ungdomsnämnden, miljö- och hälsoskyddsförvaltningen.
+SHARED_TAILS = (
+    "lagen lag lagar förordningen förordning balken nämnden nämnd förvaltningen förvaltning kontoret "
+    "enheten avdelningen myndigheten verket utskottet förbundet programmet planen strategin policyn"
+).split()
+# Quantities and units: "ett stort antal frågor", "tre timmar arbete".
+QUANTITIES = frozenset(
+    "antal par del rad mängd massa procent gång gånger timme timmar minut minuter dag dagar vecka veckor "
+    "månad månader år kronor kr styck st meter kilometer kilo liter".split()
+)
+# After these the first noun belongs to a fixed phrase or a quantity: till exempel grannar, ett par dagar.
+FIXED_BEFORE = {"exempel": ("till",), "par": ("ett",), "del": ("en",), "rad": ("en",), "antal": ("ett",), "mängd": ("en",)}
 
 
 @dataclass
@@ -74,9 +87,12 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
         return (first.start, second.end, joined) if joined else None
     if _verb_after_preposition(lexicon, first, second, previous):
         return first.start, second.end, (first.text + second.text).lower()
-    if not _noun_pair(first, second, previous):
+    if _adjective_before_definite(lexicon, first, second, previous):
+        joined = compounds.joined(lexicon, first.text, second.text)
+        return (first.start, second.end, joined) if joined else None
+    if not _noun_pair(lexicon, first, second, previous):
         return None
-    joined = compounds.joined(lexicon, first.text, second.text)
+    joined = compounds.joined(lexicon, first.text, second.text, linking=True)
     return (first.start, second.end, joined) if joined else None
 
 
@@ -90,10 +106,30 @@ def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
     return compounds.genitive_link(lexicon, first.text)
 
 
-def _noun_pair(first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
-    if first.pos not in NOUNISH or not lexicon_plain(first.text):
+def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """"sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
+    noun without an article, so the two are one word."""
+    if first.pos != "ADJ" or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
         return False
+    if first.text.lower().endswith(("a", "e")) or "Cmp" in morph_values(first.morph, "Degree") or "Sup" in morph_values(first.morph, "Degree"):
+        return False
+    if previous is not None and previous.pos == "VERB" and "Imp" in morph_values(previous.morph, "Mood"):
+        return True  # "kontakta sjuk vården"
+    return previous is None or (previous.pos not in ("DET", "ADJ", "NUM", "PRON", "VERB", "AUX") and previous.text.lower() not in DETERMINERS)
+
+
+def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
+    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES:
+        return False
+    if not (first.pos in NOUNISH or (first.pos in ("ADV", "ADJ", "PROPN") and compounds.noun_like(lexicon, first.text))):
+        return False
+    if "Plur" in morph_values(first.morph, "Number"):
+        return False  # "sina behov rätt till": a plural noun ends its phrase
+    if previous is not None and previous.text.lower() in FIXED_BEFORE.get(first.text.lower(), ()):
+        return False
+    if not compounds.dictionary_form(lexicon, second.text):
+        return False  # "ring avgiftshandläggarna": a split before a long compound is rare
     if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
         return False  # kommunens hemsida, beslutet gäller
     participle = "Part" in morph_values(second.morph, "VerbForm")
@@ -133,7 +169,7 @@ def _shared_tail(lexicon, text: str, first: Tok, last: Tok, previous: Tok | None
     if "Def" in morph_values(first.morph, "Definite") or not last.text.islower():
         return None
     tail = compounds.compound_tail(lexicon, last.text)
-    if tail is None:
+    if tail is None or tail not in SHARED_TAILS:
         return None
     linked = compounds.shared_tail_form(lexicon, first.text, tail)
     if linked is None:

@@ -48,9 +48,9 @@ def misspellings(ctx: RuleContext, rule) -> Iterator[Hit]:
         mask = prose.prose_mask(parsed.text)
         quotes = quoted_spans(parsed.text)
         for sentence in block_sentences(parsed):
-            found = [(w, lexicon_says(lexicon, w)) for w in sentence_words(sentence, mask) if not accept.accepts(w.text)]
+            found = [(w, lexicon_says(lexicon, w)) for w in sentence_words(sentence, mask) if not _accepted(accept, w.text)]
             unknown = [w for w, verdict in found if verdict is not None]
-            if not unknown or _foreign(len(unknown), len(found)):
+            if not unknown or _foreign(len(unknown), len(found)) or prose.looks_english(sentence.text.split()):
                 continue
             for word in unknown:
                 if _in_foreign_quote(word, quotes, found):
@@ -68,6 +68,11 @@ def accept_for(ctx: RuleContext) -> prose.AcceptList:
     return prose.accept_list(ctx.settings.vocabulary, ctx.settings.accept, names)
 
 
+def _accepted(accept: prose.AcceptList, word: str) -> bool:
+    """The user's or kommlint's own words, also as parts of a hyphenated word (mån-tors)."""
+    return accept.accepts(word) or ("-" in word.strip("-") and all(accept.accepts(p) for p in word.split("-") if p))
+
+
 def _foreign_block(block) -> bool:
     lang = str(block.attrs.get("lang") or "")
     return bool(lang) and not lang.lower().startswith("sv")
@@ -81,6 +86,8 @@ def _in_foreign_quote(word: Word, quotes, found) -> bool:
     for start, end in quotes:
         if start <= word.start < end:
             inner = [verdict for w, verdict in found if start <= w.start < end]
+            if prose.looks_english(w.text for w, _ in found if start <= w.start < end):
+                return True
             return _foreign(sum(v is not None for v in inner), len(inner)) or len(inner) <= 2
     return False
 
@@ -94,7 +101,7 @@ def sentence_words(sentence, mask) -> Iterator[Word]:
     for i in range(sentence.span.start, sentence.span.end):
         row = rows[i]
         if row.is_space or row.is_punct:
-            previous_open = previous_open or row.is_space or row.text in "([{\"”“'–-:•*" or i == sentence.span.start
+            previous_open = previous_open or row.is_space or row.text in "([{\"”“'–-:•*.!?" or i == sentence.span.start
             continue
         start = offsets[i]
         end = start + len(row.text)

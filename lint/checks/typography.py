@@ -101,7 +101,7 @@ def _two_edits(ctx: RuleContext, block, start: int, end: int, mark: str, matched
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 SPACE_BEFORE = re.compile(r"(?<=[^\W_])( +)(?=[,.;:!?](?:\s|$))")
-NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{3})(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
+NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2})(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
 
 
 def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -109,7 +109,7 @@ def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
         text = parsed.text
         mask = prose_mask(text, codes=False)
         for start, end, replacement, detail in _spacing_findings(text):
-            if not masked(start, end, mask):
+            if not masked(start, end, mask) and _as_written(ctx, parsed.block, start, end):
                 yield _replace(ctx, parsed.block, start, end, replacement, detail)
 
 
@@ -121,6 +121,16 @@ def _spacing_findings(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in NO_SPACE_AFTER.finditer(text):
         group = 1 if match[1] else 2
         yield match.start(group), match.end(group), match[group] + " ", f"mellanslag saknas efter {match[group]}"
+
+
+def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
+    """Whether the text around [start, end) stands so in the source (a reader may have left out
+    a web address or markup, leaving "på ." in the text)."""
+    start, end = max(0, start - 1), min(len(block.text), end + 1)
+    if not block.is_contiguous(start, end):
+        return False
+    offset, end_offset = block.source_span(start, end)
+    return ctx.document.source[offset:end_offset] == block.text[start:end]
 
 
 def _replace(ctx: RuleContext, block, start: int, end: int, replacement: str, detail: str) -> Hit:

@@ -21,10 +21,31 @@ def linking_form(lexicon: Lexicon, word: str) -> bool:
     return bool(mask & (BEGIN | MIDDLE)) and not mask & ALONE
 
 
-def joined(lexicon: Lexicon, first: str, second: str) -> str | None:
-    """The compound of two words if the dictionary knows it (kund + tjänst -> kundtjänst)."""
+def joined(lexicon: Lexicon, first: str, second: str, linking: bool = False) -> str | None:
+    """The compound of two words if the dictionary knows it (kund + tjänst -> kundtjänst);
+    with `linking` also with a linking s (förråd + byggnad -> förrådsbyggnad)."""
     if CODE.fullmatch(first):
         return f"{first}-{second}" if lexicon.known(second) else None
+    found = _joined(lexicon, first, second)
+    if found is None and linking and linking_form(lexicon, first + "s") is False and lexicon.mask((first + "s").lower()) & BEGIN:
+        found = _joined(lexicon, first + "s", second)
+    return found
+
+
+def dictionary_form(lexicon: Lexicon, word: str) -> bool:
+    """A form of a dictionary stem (not a compound the lexicon puts together)."""
+    return bool(lexicon.mask(word.lower()) & ALONE)
+
+
+def noun_like(lexicon: Lexicon, word: str) -> bool:
+    """A noun by its forms (luft: luften; not stor, which has stort and stora), whatever the tagger says."""
+    lower = word.lower()
+    definite = (lower + "n", lower + "t") if lower[-1:] in "aeiouyåäö" else (lower + "en", lower + "et")
+    adjective = lexicon.known(lower + "t") and lexicon.known(lower + "a")
+    return any(lexicon.known(form) for form in definite) and not adjective
+
+
+def _joined(lexicon: Lexicon, first: str, second: str) -> str | None:
     word = first + second.lower()
     if first[:1].isupper() and lexicon.known(first + second.lower()):
         return word

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 4
+FORMAT = 5
 PACKAGE = "hunspell-sv"
 
 # Bits of a form's mask.
@@ -36,6 +36,7 @@ HYPHEN_TAIL = 256  # COMPOUNDRULE "1*-6": may follow a number and a hyphen (1-å
 SUPPLEMENT = {
     **dict.fromkeys(("app", "appen", "appar", "apparna", "appens", "apps"), ALONE | END),
     **dict.fromkeys(("meröppen", "meröppet", "meröppna", "meröppenhet"), ALONE | END),
+    "gatu": BEGIN | MIDDLE,  # gatuplats, gatukontor: the dictionary has only lexicalised ones
     **dict.fromkeys(("webbinarium", "webbinariet", "webbinarier", "webbinarierna"), ALONE | END),
 }
 

@@ -47,7 +47,8 @@ class AcceptList:
 # Abbreviations written without full stops (Dnr, tfn, bl a) and what is left of dotted ones.
 ABBREVIATIONS = frozenset(
     "dnr tfn tel org orgnr nr bl fr tom fom ca kl st resp inkl exkl jfr ang anm enl obs mfl osv etc dvs tex mm "
-    "sid kap prop fd ev mha pga mao iofs tf dir ref red uppl utg ssk avd adr".split()
+    "sid kap prop fd ev mha pga mao iofs tf dir ref red uppl utg ssk avd adr "
+    "mån tis ons tors fre lör sön jan febr feb apr jun jul aug sep sept okt nov dec".split()
 )
 
 
@@ -67,6 +68,14 @@ def accept_list(vocabulary: frozenset[str], lines: tuple[str, ...], names: tuple
     for name in names:
         words.update(part.lower() for part in re.findall(r"[\w-]+", name))
     return AcceptList(frozenset(words), tuple(patterns))
+
+
+# Words that mark a passage as English (none is also a Swedish word).
+ENGLISH = frozenset("a the and of to you we our your are with this that will have has from every been which what who".split())
+
+
+def looks_english(words: Iterable[str]) -> bool:
+    return sum(word.lower() in ENGLISH for word in words) >= 2
 
 
 def prose_mask(text: str, codes: bool = True) -> list[tuple[int, int]]:
