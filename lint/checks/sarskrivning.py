@@ -109,7 +109,9 @@ def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
 def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
     """"sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
     noun without an article, so the two are one word."""
-    if first.pos != "ADJ" or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
+    # An "infinitive" without a final vowel is an adjective the tagger missed (kontakta sjuk vården).
+    mistagged = first.pos == "VERB" and "Inf" in morph_values(first.morph, "VerbForm") and first.text[-1:] not in "aeiouyåäö"
+    if (first.pos != "ADJ" and not mistagged) or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
         return False
     if first.text.lower().endswith(("a", "e")) or "Cmp" in morph_values(first.morph, "Degree") or "Sup" in morph_values(first.morph, "Degree"):
         return False
@@ -135,8 +137,11 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
     participle = "Part" in morph_values(second.morph, "VerbForm")
     if second.pos not in NOUNISH and not participle:
         return False
-    if previous is not None and (previous.pos in ("VERB", "AUX", "NUM") or previous.text.lower() in TWO_OBJECT_VERBS):
-        return False  # vi ger barn mat; 10 kronor avgift
+    two_objects = previous is not None and (previous.pos in ("VERB", "AUX") or previous.text.lower() in TWO_OBJECT_VERBS)
+    if two_objects and "Def" not in morph_values(second.morph, "Definite"):
+        return False  # vi ger barn mat (but: kontakta sjuk vården)
+    if previous is not None and previous.pos == "NUM":
+        return False  # 10 kronor avgift
     return len(first.text) >= 2 and len(second.text) >= 3
 
 
