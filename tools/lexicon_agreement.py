@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-from lint.cache import cache_dir
 from lint.language import lexicon, lexicon_build
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -41,7 +40,7 @@ def main(arguments: list[str]) -> None:
     sample += [misspell(w, rng) for w in rng.sample(sample, min(2000, len(sample))) if len(w) > 4]
     stem, _ = lexicon_build.dictionary_files()
     reference = Dictionary.from_files(str(stem))
-    ours = lexicon.load(cache_dir())
+    ours = lexicon.load(lexicon.lexicon_dir())
     started = time.perf_counter()
     answers = [ours.known(w) for w in sample]
     elapsed = time.perf_counter() - started

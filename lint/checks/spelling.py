@@ -20,11 +20,10 @@ FOREIGN_SHARE = 0.4  # a sentence or quotation with this share of unknown words 
 
 
 def lexicon_for(ctx: RuleContext):
-    from lint.cache import cache_dir
     from lint.language import lexicon
 
     try:
-        return lexicon.load(cache_dir(ctx.settings))
+        return lexicon.load(lexicon.lexicon_dir())
     except DictionaryMissing as error:
         raise RulePackError(f"stavningskontrollen saknar sin ordlista: {error} (installera med: pip install hunspell-sv)") from None
 

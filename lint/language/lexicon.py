@@ -22,8 +22,22 @@ MAX_LENGTH = 60
 _LOCK = threading.Lock()
 
 
+ENVIRONMENT = "KOMMLINT_LEXICON_DIR"
+
+
+def lexicon_dir() -> Path:
+    """$KOMMLINT_LEXICON_DIR, else `lexicon` in the user's kommlint cache ($KOMMLINT_CACHE_DIR or
+    ~/.cache/kommlint): one per user, not per project, since it depends only on the dictionary."""
+    import os
+
+    from lint.cache import cache_dir
+
+    configured = os.environ.get(ENVIRONMENT)
+    return Path(configured) if configured else cache_dir() / "lexicon"
+
+
 def lexicon_path(folder: Path, version: str) -> Path:
-    return folder / "lexicon" / f"sv_SE-{version}-f{build.FORMAT}.sqlite"
+    return folder / f"sv_SE-{version}-f{build.FORMAT}.sqlite"
 
 
 class Lexicon:
@@ -198,5 +212,8 @@ def load(folder: Path) -> Lexicon:
     with _LOCK:
         if not path.is_file():
             build.build(path)
+            for stale in path.parent.glob("sv_SE-*.sqlite"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)  # an older dictionary or table format
     _INSTANCE = Lexicon(path)
     return _INSTANCE
