@@ -55,7 +55,7 @@ def page(number: int, rng: random.Random) -> str:
 
 PROBE = """
 import sys, time
-from lint.cli import main
+from lint.cli.main import main
 start = time.perf_counter()
 try:
     main(sys.argv[1:])

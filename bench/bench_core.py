@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     options = parser.parse_args()
 
-    from lint.engine import Linter, Options
+    from lint.engine.linter import Linter, Options
     from lint.formats import read_bytes
 
     text = markdown(options.size_kb * 1024)

@@ -39,7 +39,7 @@ def peak_mb(who: int) -> float:
 def run(base: str, db: Path, jobs: int, concurrency: int) -> tuple[float, int]:
     from lint.crawl import CrawlConfig, FetchSettings, Store, crawl
     from lint.crawl.progress import PlainProgress
-    from lint.engine import Options
+    from lint.engine.linter import Options
 
     # max_bytes keeps the generated 300 kB page out, as in the tests (see the README section).
     fetch = FetchSettings(rate=0, timeout=5, retries=1, backoff=0.1, concurrency=concurrency, max_bytes=200_000)

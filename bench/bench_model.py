@@ -69,8 +69,8 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     import spacy
 
-    from lint.nlp import embedded_model_path
-    from lint.nlp.swedish import adapt
+    from lint.language.pipeline import embedded_model_path
+    from lint.language.swedish import adapt
 
     t_import = time.perf_counter() - t0
     path = args.model or str(embedded_model_path())

@@ -22,12 +22,22 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
+        """A level by its English or Swedish name (warning or varning, error or fel)."""
         if isinstance(value, Severity):
             return value
-        try:
-            return cls[value.strip().upper()]
-        except KeyError:
-            raise ValueError(f"okänd nivå {value!r}: använd info, warning eller error") from None
+        name = str(value).strip().lower()
+        level = SEVERITY_NAMES.get(name)
+        if level is None:
+            raise ValueError(f"okänd nivå {value!r}: använd info, varning eller fel") from None
+        return level
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Every name a level may be given by: the Swedish ones first, as users read them."""
+        return tuple(SEVERITY_NAMES)
+
+
+SEVERITY_NAMES = {"info": Severity.INFO, "varning": Severity.WARNING, "fel": Severity.ERROR, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ class Diagnostic:
     context: str = field(default="", compare=False)
     # The nearest heading before the finding, where lines alone are hard to find (DOCX, PDF).
     heading: str | None = field(default=None, compare=False)
+    # About the document as a whole (an element missing): its identity in a baseline is its
+    # file, rule and profile, not the text it happens to be anchored on.
+    whole_document: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -103,7 +116,7 @@ class Diagnostic:
             data["code"], data["name"], data["principle"], Severity.parse(data["severity"]), data["message"], path,
             data["line"], data["column"], data["end_line"], data["end_column"], data["offset"], data["end_offset"],
             data["match"], tuple(data.get("suggestions", ())), Fix.from_json(fix) if fix else None, data.get("page"),
-            data.get("context", ""), data.get("heading"),
+            data.get("context", ""), data.get("heading"), bool(data.get("whole_document")),
         )
 
     @property

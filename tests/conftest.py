@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.config import Settings
-from lint.engine import Linter, Options
+from lint.engine.config import Settings
+from lint.engine.linter import Linter, Options
 from lint.formats import read_bytes
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -107,8 +107,8 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from dataclasses import replace
 
-    from lint.config import Settings
-    from lint.engine import Linter, Options
+    from lint.engine.config import Settings
+    from lint.engine.linter import Linter, Options
     from lint.formats import read_bytes
 
     linter = Linter(Options(keep_documents=True))

@@ -11,8 +11,8 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from lint.baseline import context_of
-from lint.cli import main
+from lint.cli.main import main
+from lint.engine.baseline import context_of
 
 OLD = (
     "# Ansökan om bygglov\n\n"
@@ -152,3 +152,24 @@ def test_changed_since_lints_only_changed_files(site):
     assert nothing.exit_code == 0 and "inga ändrade filer" in nothing.stderr
     unknown = check("webb", "--changed-since", "finns-inte")
     assert unknown.exit_code == 2 and "Revisionen 'finns-inte' finns inte" in unknown.stderr
+
+
+def test_whole_document_findings_survive_an_edit_of_the_heading_they_are_anchored_on(site):
+    def missing_elements(*args):
+        return run("check", "webb", "--select", "AVS001,AVS004", "--format", "concise", "--no-cache", *args)
+
+    before = missing_elements()
+    assert [line.split()[1] for line in before.stdout.splitlines()] == ["AVS001", "AVS004"]
+    create_baseline("webb")
+    page = site / "webb" / "bygglov.md"
+    page.write_text(OLD.replace("# Ansökan om bygglov", "# Så ansöker du om bygglov för altan"), encoding="utf-8")
+    after = missing_elements("--baseline", "baslinje.json")
+    assert after.exit_code == 0, after.stdout
+    assert after.stdout == ""
+
+
+def test_a_whole_document_finding_is_new_when_the_profile_changes(site):
+    create_baseline("webb")
+    result = run("check", "webb", "--select", "AVS001", "--format", "concise", "--no-cache", "--profile", "brev", "--baseline", "baslinje.json")
+    assert result.exit_code == 1
+    assert result.stdout.split()[1] == "AVS001"

@@ -13,10 +13,16 @@ import pytest
 from click.testing import CliRunner
 
 import lint
-from lint.cache import ENTRIES, ResultCache, cache_dir, packs_fingerprint, result_to_json
-from lint.cli import main
-from lint.config import Settings
-from lint.engine import Linter, Options
+from lint.cli.main import main
+from lint.engine.cache import (
+    ENTRIES,
+    ResultCache,
+    cache_dir,
+    packs_fingerprint,
+    result_to_json,
+)
+from lint.engine.config import Settings
+from lint.engine.linter import Linter, Options
 
 # The folder the `lint` package under test was imported from (a checkout or site-packages).
 PACKAGE_PARENT = Path(lint.__file__).resolve().parents[1]
@@ -54,16 +60,16 @@ def test_a_hit_restores_the_whole_result(folder):
 def test_every_diagnostic_field_survives_the_round_trip():
     from dataclasses import fields
 
-    from lint.cache import result_from_json
     from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-    from lint.engine import FileResult
+    from lint.engine.cache import result_from_json
+    from lint.engine.linter import FileResult
 
     values = {
         "code": "KLAR003", "name": "alderdomlig-form", "principle": "klarspråk", "severity": Severity.ERROR,
         "message": "Skriv ska.", "path": "a.docx", "line": 2, "column": 3, "end_line": 2, "end_column": 8,
         "offset": 10, "end_offset": 15, "match": "skall", "suggestions": ("ska",),
         "fix": Fix((Edit(10, 15, "ska"), Edit(20, 20, ",")), "unsafe"), "page": 4, "context": "Du skall.",
-        "heading": "Beslut",
+        "heading": "Beslut", "whole_document": True,
     }
     assert set(values) == {f.name for f in fields(Diagnostic)}, "ett nytt fält i Diagnostic: lägg till det här och i from_json"
     original = FileResult("a.docx", "docx", "utf-8", "beslut", "cli", "vald", {"words": 3}, [Diagnostic(**values)])
@@ -88,7 +94,7 @@ def test_changes_that_matter_are_misses(folder):
 
 
 def _clear_config_caches():
-    from lint import config
+    from lint.engine import config
 
     config._config_for_directory.cache_clear()
     config.load_config_file.cache_clear()
@@ -179,7 +185,7 @@ def test_text_output_from_the_cache_still_shows_the_source_line(folder):
 
 PROBE = """
 import sys
-from lint.cli import main
+from lint.cli.main import main
 try:
     main(["check", "texter", "--format", "json", "--cache-dir", "cache"])
 except SystemExit as exit:

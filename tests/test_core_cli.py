@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "lint" / "schemas" / "output-v1.json").read_text())
 BAD_TEXT = "Du skall svara.\n"
@@ -124,14 +124,17 @@ def test_missing_file_exit_2(runner, tmp_path):
 def test_unknown_profile_is_a_usage_error(runner, draft):
     result = run(runner, "check", draft, "--profile", "okand")
     assert result.exit_code == 2
-    assert "Okänd profil 'okand'" in result.output
+    assert "okänd profil 'okand' (--profile)" in result.output
 
 
 def test_statistics_and_quiet(runner, draft):
     result = run(runner, "check", draft, "--select", "KLAR003", "--statistics", "--no-color")
     assert "Statistik" in result.output and "alderdomlig-form" in result.output
     quiet = run(runner, "check", draft, "--select", "KLAR003", "--quiet")
-    assert quiet.output.strip().splitlines() == [f"{draft}:1:4: KLAR003 Ålderdomlig form: skriv «ska» i stället för «skall»."]
+    lines = quiet.output.splitlines()
+    assert lines[0] == f"{draft}:1:4: KLAR003 [varning] Ålderdomlig form: skriv «ska» i stället för «skall»."
+    assert lines[-1] == "    förslag: ska"
+    assert "Hittade" not in quiet.output and "profil" not in quiet.output
 
 
 def test_rules_lists_every_rule(runner):
@@ -170,7 +173,7 @@ def test_listing_and_version_do_not_import_spacy(args):
     import sys
 
     code = (
-        "import sys\nfrom lint.cli import main\n"
+        "import sys\nfrom lint.cli.main import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('SPACY' if 'spacy' in sys.modules else 'NOSPACY')\n"
     )

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.config import discover, load_config_file
+from lint.cli.main import main
+from lint.engine.config import discover, load_config_file
 from lint.errors import ConfigError
 
 TEXT = "Du skall erhålla 25000 kronor.\n"
@@ -118,7 +118,7 @@ def test_config_error_exits_2(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")])
     assert result.exit_code == 2
-    assert "nivån ska vara info, warning eller error" in result.output
+    assert "nivån ska vara info, varning eller fel" in result.output
 
 
 def test_invalid_toml_exits_2(tmp_path):

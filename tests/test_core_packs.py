@@ -8,9 +8,9 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 from lint.errors import RulePackError
-from lint.packs import load_pack, load_rules
+from lint.rules.packs import load_pack, load_rules
 
 VALID = """\
 code: TEST001
@@ -136,7 +136,7 @@ def test_entry_point_plugin_rules(tmp_path, monkeypatch):
 
 
 def test_crashing_rule_is_an_engine_error_not_an_abort(lint, monkeypatch):
-    from lint.kinds.substitution import SubstitutionRule
+    from lint.rules.kinds.substitution import SubstitutionRule
 
     def boom(self, ctx):
         raise RuntimeError("trasig regel")

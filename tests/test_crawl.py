@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from lint.cli import main
-from lint.crawl import Store
 from crawl_site import Site, SiteServer
+
+from lint.cli.main import main
+from lint.crawl import Store
 
 PAGES = 60
 CHANGED = "/sida/7.html"

@@ -10,6 +10,7 @@ from collections import Counter
 
 import httpx
 import pytest
+from crawl_site import Site, SiteServer, sitemap, sitemap_index
 
 from lint.crawl import CrawlConfig, FetchSettings, Store, crawl
 from lint.crawl.fetch import Fetcher
@@ -19,9 +20,8 @@ from lint.crawl.progress import PlainProgress
 from lint.crawl.robots import Robots
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.urls import UrlPolicy, normalize, page_key
-from lint.engine import Options
+from lint.engine.linter import Options
 from lint.formats import read_bytes
-from crawl_site import Site, SiteServer, sitemap, sitemap_index
 
 ROBOTS = """
 # kommentar
@@ -253,7 +253,7 @@ def test_requests_to_one_host_are_spaced_by_rate_and_crawl_delay():
 def test_url_file_without_links_or_pdfs(tmp_path):
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from lint.cli.main import main
 
     site = Site(pages=50)
     with SiteServer(site) as server:

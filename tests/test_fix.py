@@ -12,12 +12,12 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-import lint.fix
-from lint.cli import main
+import lint.engine.fix
+from lint.cli.main import main
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.engine import Linter, Options
-from lint.fix import FixError, Fixer, apply_edits, applicable, choose, fix_path
-from lint.packs import load_rules
+from lint.engine.fix import Fixer, FixError, applicable, apply_edits, choose, fix_path
+from lint.engine.linter import Linter, Options
+from lint.rules.packs import load_rules
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "html": ".html"}
 FIXABLE = [
@@ -70,11 +70,11 @@ def test_insertions_at_the_same_place_do_not_both_apply():
 def _choose_by_comparing_all(diagnostics):
     """The plain definition: each fix against every edit chosen before it."""
     chosen, taken = [], []
-    for d in sorted(diagnostics, key=lint.fix._order):
+    for d in sorted(diagnostics, key=lint.engine.fix._order):
         edits = d.fix.edits
-        if any(lint.fix._overlaps(a, b) for a in edits for b in taken):
+        if any(lint.engine.fix._overlaps(a, b) for a in edits for b in taken):
             continue
-        if any(lint.fix._overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+        if any(lint.engine.fix._overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue
         chosen.append(d)
         taken.extend(edits)
@@ -96,8 +96,8 @@ def test_choosing_agrees_with_comparing_every_pair_also_for_fixes_with_gaps():
 
 def test_choosing_among_many_fixes_compares_each_only_with_its_neighbours(monkeypatch):
     calls = []
-    original = lint.fix._overlaps
-    monkeypatch.setattr(lint.fix, "_overlaps", lambda a, b: calls.append(1) or original(a, b))
+    original = lint.engine.fix._overlaps
+    monkeypatch.setattr(lint.engine.fix, "_overlaps", lambda a, b: calls.append(1) or original(a, b))
     candidates = [finding(10 * i, 10 * i + 5, "ska") for i in range(6000)] + [finding(10 * i + 3, 10 * i + 8, "x", code="KLAR001") for i in range(6000)]
     chosen = choose(candidates)
     assert [d.offset for d in chosen] == [10 * i for i in range(6000)]

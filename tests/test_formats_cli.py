@@ -9,7 +9,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 
 fpdf = pytest.importorskip("fpdf")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from lint.engine import Linter, Options
+from lint.engine.linter import Linter, Options
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_7c22c21e004f47d4.txt"
 fpdf = pytest.importorskip("fpdf")

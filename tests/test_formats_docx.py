@@ -7,10 +7,10 @@ import zipfile
 
 import docx
 import pytest
+from conftest import lint_text  # noqa: F401  (the linter fixture comes from conftest)
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from conftest import lint_text  # noqa: F401  (the linter fixture comes from conftest)
 from lint.document import BlockKind
 from lint.errors import ReadError
 from lint.formats import read_bytes

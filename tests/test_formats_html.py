@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import lint_text
-from lint.config import Settings
+
 from lint.document import BlockKind
+from lint.engine.config import Settings
 from lint.errors import ConfigError
 from lint.formats import read_bytes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from conftest import lint_text
+
 from lint.document import BlockKind
 from lint.formats import read_bytes
 

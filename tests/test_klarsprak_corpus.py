@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_text
 from klarsprak_eval import items, score, sentence_counts, table
-from lint.packs import load_rules
+
+from lint.rules.packs import load_rules
 
 THRESHOLD = 0.9
 KLAR_RULES = [rule for rule in load_rules(entry_points=False) if rule.code.startswith("KLAR")]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED, lint_text
-from lint.fix import apply_fixes
+
+from lint.engine.fix import apply_fixes
 
 
 def needs_morph(linter):
@@ -111,7 +111,7 @@ def test_seed_document(linter):
 
 def test_no_form_on_the_deponent_list_is_ever_passive(linter):
     needs_morph(linter)
-    from lint.checks.passive import deponents
+    from lint.language.passive import deponents
 
     forms = sorted(form for form in deponents() if " " not in form)
     text = "\n\n".join(f"Hon sa att de {form} där i går." for form in forms)
@@ -136,8 +136,8 @@ def test_points_between_thousands_are_not_decimal_points(linter):
 def test_safe_fixes_never_make_an_amount_a_thousand_times_smaller(linter):
     from dataclasses import replace
 
-    from lint.config import Settings
-    from lint.fix import fix_document
+    from lint.engine.config import Settings
+    from lint.engine.fix import fix_document
     from lint.formats import read_bytes
 
     text = "Det kostar 1.500 SEK eller 1.500,50 kr. Resan kostar €1.200.\n"
@@ -178,8 +178,9 @@ def test_words_in_a_run_of_capitals_are_not_acronyms(linter):
 def _substitution_matches(linter, swaps: list[dict], text: str) -> list[tuple[int, int, str]]:
     """(offset, end offset, match) of a one-off substitution rule with these entries."""
     from lint.formats import read_bytes
-    from lint.kinds.base import ParsedBlock, RuleContext
-    from lint.kinds.substitution import SubstitutionRule, SubstitutionSpec
+    from lint.language.views import ParsedBlock
+    from lint.rules.api import RuleContext
+    from lint.rules.kinds.substitution import SubstitutionRule, SubstitutionSpec
 
     spec = SubstitutionSpec.model_validate({
         "code": "TEST001", "name": "test-ord", "kind": "substitution", "principle": "klarspråk",

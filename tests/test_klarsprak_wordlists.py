@@ -8,9 +8,9 @@ report exactly that form there, and suggest the listed inflected alternative.
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_text
-from lint.packs import load_rules
+
+from lint.rules.packs import load_rules
 
 LIST_RULES = [rule for rule in load_rules(entry_points=False) if rule.code.startswith("KLAR") and rule.kind == "substitution"]
 FRAME = "Här står {} i en mening."

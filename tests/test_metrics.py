@@ -5,12 +5,20 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import SEED, lint_text
+from klarsprak_eval import CORPUS
 from spacy.tokens import Doc
 from textstat.textstat import textstatistics
 
-from conftest import SEED, lint_text
-from klarsprak_eval import CORPUS
-from lint.metrics import MIN_OVIX_WORDS, Counts, lix, lix_band, nominal_quotient, ovix, split_sentences
+from lint.language.metrics import (
+    MIN_OVIX_WORDS,
+    Counts,
+    lix,
+    lix_band,
+    nominal_quotient,
+    ovix,
+    split_sentences,
+)
 
 SIMPLE = (CORPUS / "lasbarhet.txt").read_text(encoding="utf-8").splitlines()[2]  # line 3: a plain web text
 
@@ -107,7 +115,7 @@ def test_seed_document_scores_about_60(linter):
 
 def _parsed(linter, text):
     from lint.formats import read_bytes
-    from lint.kinds.base import ParsedBlock
+    from lint.language.views import ParsedBlock
 
     document = read_bytes(text.encode("utf-8"), "text.txt")
     pipeline = linter.pipeline(None)
@@ -116,7 +124,7 @@ def _parsed(linter, text):
 
 
 def test_shared_tables_start_afresh_past_their_limit_and_still_answer(linter):
-    from lint.kinds.base import SharedTable
+    from lint.language.views import SharedTable
 
     computed = []
     table = SharedTable(lambda key, doc: computed.append(key) or key * 2, limit=3)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.nlp import EMBEDDED_DIR
+from lint.language.pipeline import EMBEDDED_DIR
 
 spacy = pytest.importorskip("spacy")
 
@@ -25,7 +25,7 @@ def _pipeline_dir() -> Path:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from lint.nlp import load_pipeline
+    from lint.language.pipeline import load_pipeline
 
     return load_pipeline(str(_pipeline_dir())).nlp
 
@@ -47,7 +47,7 @@ def test_embedded_pipeline_is_small():
 
 
 def test_loader_picks_embedded_when_nothing_else(monkeypatch):
-    import lint.nlp as core
+    import lint.language.pipeline as core
 
     monkeypatch.setattr(core.importlib.util, "find_spec", lambda name: None)
     choice = core.choose_model(None)
@@ -58,8 +58,8 @@ def test_loader_picks_embedded_when_nothing_else(monkeypatch):
 def test_model_info_json_reports_embedded(monkeypatch):
     from click.testing import CliRunner
 
-    import lint.nlp as core
-    from lint.cli_model import model
+    import lint.language.pipeline as core
+    from lint.cli.model import model
 
     monkeypatch.setattr(core.importlib.util, "find_spec", lambda name: None)
     result = CliRunner().invoke(model, ["info", "--format", "json"])

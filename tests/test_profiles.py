@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lint.formats import read_bytes
-from lint.packs import builtin_rules_dir
-from lint.profiles import load_profiles
+from lint.rules.packs import builtin_rules_dir
+from lint.rules.profiles import load_profiles
 
 PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor")
 # Elements some rule checks; a profile requiring anything else would require it silently.
@@ -100,9 +100,8 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
 
     result = lint("Hej Anna!\n\nVi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n", select=("AVS004",))
     assert (result.profile, result.profile_source) == ("brev", "detected")
-    from lint.reporters.json import file_json
 
-    data = file_json(result)
+    data = result.to_json()
     assert (data["profile"], data["profile_source"]) == ("brev", "detected")
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)
@@ -126,7 +125,7 @@ def test_a_form_field_alone_decides(profiles):
 def test_profiles_command(tmp_path):
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from lint.cli.main import main
 
     result = CliRunner().invoke(main, ["profiles"])
     assert result.exit_code == 0

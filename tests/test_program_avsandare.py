@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import SEED
-from lint.checks.program_avsandare import ms_phone
-from lint.config import Settings
+
+from lint.engine.config import Settings
 from lint.formats import read_bytes
+from lint.rules.checks.program_avsandare import ms_phone
 
 
 def found(result, prefix="AVS"):

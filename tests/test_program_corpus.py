@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from klarsprak_eval import Score  # the same tp/fp/fn counter as the klarspråk evaluation
+from klarsprak_eval import (
+    Score,  # the same tp/fp/fn counter as the klarspråk evaluation
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "program"
 PREFIXES = ("MALG", "AVS", "OFF")
@@ -131,7 +133,7 @@ def test_precision_and_recall_per_rule(evaluation):
 
 
 if __name__ == "__main__":
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
     result = evaluate(Linter())
     print(table(result))

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from lint.config import Settings
+from lint.engine.config import Settings
 from lint.formats import read_bytes
 
 

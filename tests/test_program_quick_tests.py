@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint.checks.program import (
+from lint.language.detectors import (
     EMAIL,
     PHONE,
     PLAIN_WORD,
@@ -14,10 +14,10 @@ from lint.checks.program import (
     Phrases,
     _phone_matches,
     contains_email,
-    fold,
     text_mask,
     words_regex,
 )
+from lint.language.text import fold
 
 EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 PLAIN_CHARACTERS = [chr(code) for code in range(0x100) if PLAIN_WORD.fullmatch(chr(code))]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_text
-from lint.fix import apply_fixes
-from lint.packs import load_rules
+
+from lint.engine.fix import apply_fixes
+from lint.rules.packs import load_rules
 
 EXTENSIONS = {"text": "exempel.txt", "markdown": "exempel.md", "html": "exempel.html"}
 

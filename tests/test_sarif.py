@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 from lint.reporters.github import command, escape_data, escape_property
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"

@@ -242,7 +242,7 @@ def test_busy_port_gives_a_swedish_error():
 def test_serve_command_is_registered_with_swedish_help():
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from lint.cli.main import main
 
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0

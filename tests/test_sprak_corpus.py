@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import lint_text
-from lint.config import Settings
+from lint.engine.config import Settings
 from lint.formats import read_bytes
 from sprak_eval import CODES, documents, score, spelling_false_alarms, table
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from conftest import lint_text
-from lint import config
-from lint.fix import apply_fixes
+from lint.engine import config
+from lint.engine.fix import apply_fixes
 from lint.language import lexicon as lexicon_module
 from lint.language import lexicon_build
 from lint.language.suggest import suggest

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import docx
 import pytest
-
 from conftest import lint_text
-from lint.config import Settings
+
+from lint.engine.config import Settings
 from lint.formats import read_bytes
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")

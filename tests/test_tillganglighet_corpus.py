@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lint.engine import Linter, Options
-from lint.packs import load_rules
+from lint.engine.linter import Linter, Options
+from lint.rules.packs import load_rules
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "formats"
 SUFFIXES = {".html", ".htm", ".md", ".mdx", ".docx", ".pdf"}

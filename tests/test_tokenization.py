@@ -2,7 +2,7 @@
 
 Runs on a blank Swedish pipeline with a sentencizer (the fallback kommlint uses when no
 trained pipeline is there) and, when it is present, on the embedded pipeline: both go
-through ``lint.nlp.swedish.adapt``.
+through ``lint.language.swedish.adapt``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from lint.nlp import swedish  # noqa: E402
+from lint.language import swedish  # noqa: E402
 
 TOKEN_CASES = [
     ("Vi ses kl. 13.00 i dag.", ["Vi", "ses", "kl.", "13.00", "i", "dag", "."]),
@@ -116,11 +116,11 @@ def test_adapted_tokenizer_serialises(tmp_path):
 
 @pytest.fixture(scope="module")
 def embedded_nlp():
-    from lint.nlp import embedded_model_path, load_pipeline
+    from lint.language.pipeline import embedded_model_path, load_pipeline
 
     path = embedded_model_path()
     if path is None:
-        pytest.skip("no embedded pipeline in lint/nlp/embedded")
+        pytest.skip("no embedded pipeline in lint/language/embedded")
     return load_pipeline(str(path)).nlp
 
 

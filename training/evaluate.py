@@ -6,7 +6,7 @@ pipeline's own tokenization), plus two measures the rules rest on:
 * lemma accuracy on gold VERB tokens,
 * precision / recall / F of ``Voice=Pass`` on gold VERB tokens.
 
-With ``--adapt`` (default) kommlint's ``lint.nlp.swedish.adapt`` is applied first,
+With ``--adapt`` (default) kommlint's ``lint.language.swedish.adapt`` is applied first,
 as the linter does at run time.
 """
 
@@ -98,7 +98,7 @@ def load(model: str, adapt: bool):
     nlp = spacy.load(model)
     if adapt:
         sys.path.insert(0, str(ROOT))
-        from lint.nlp.swedish import adapt as _adapt
+        from lint.language.swedish import adapt as _adapt
 
         _adapt(nlp)
     return nlp

@@ -1,6 +1,6 @@
 """The whole recipe: convert, train, evaluate, package.
 
-    python training/train.py --data ../shared/ud --out lint/nlp/embedded/sv_kommlint
+    python training/train.py --data ../shared/ud --out lint/language/embedded/sv_kommlint
 
 Steps (each is also a script of its own in this folder):
 
@@ -115,7 +115,7 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
 
 
 def refresh(pipeline: Path, data: Path, work: Path) -> dict:
-    """Re-evaluate a packaged pipeline (e.g. after changing lint/nlp/swedish.py) and
+    """Re-evaluate a packaged pipeline (e.g. after changing lint/language/swedish.py) and
     rewrite the accuracy in its meta.json without retraining."""
     corpus = work / "corpus"
     convert.convert(data, corpus)

@@ -43,7 +43,7 @@ class CrawlConfig:
     force: bool = False  # ignore history: no conditional requests, lint everything
     resume: bool = False
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    lint_options: Any = None  # lint.engine.Options
+    lint_options: Any = None  # lint.engine.linter.Options
 
     def signature(self) -> str:
         """Runs with the same signature lint the same way, so their findings can be reused."""

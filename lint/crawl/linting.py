@@ -34,7 +34,7 @@ def init_worker(options, html_selector: str | None = None) -> None:
     global _linter, _settings, _whole_document_codes
     from pathlib import Path
 
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
     _linter = Linter(options)
     _settings = _linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector)
@@ -46,7 +46,7 @@ def check_options(options, html_selector: str | None = None) -> None:
     """Raise configuration and rule-pack errors here, not once per worker process."""
     from pathlib import Path
 
-    from lint.engine import Linter
+    from lint.engine.linter import Linter
 
     linter = Linter(options)
     linter.rules(linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector))

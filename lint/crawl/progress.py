@@ -48,7 +48,14 @@ class PlainProgress:
 class RichProgress(PlainProgress):
     def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         super().__init__(stream, quiet)
         self.console = Console(file=self.stream)

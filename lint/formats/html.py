@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from lint.document import Block, BlockBuilder, BlockKind, Document, Image, LineIndex, Link
+from lint.document import (
+    Block,
+    BlockBuilder,
+    BlockKind,
+    Document,
+    Image,
+    LineIndex,
+    Link,
+)
 from lint.errors import ConfigError
+from lint.formats.directives import parse_directives
 from lint.formats.guard import reader_errors
-from lint.suppression import parse_directives
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 SKIPPED = frozenset("script style template noscript svg math iframe object canvas select textarea button head pre del".split())

@@ -16,9 +16,9 @@ from typing import Any
 import yaml
 
 from lint.collector import collection_paused
-from lint.document import BlockBuilder, BlockKind, Document, Image, Link, LineIndex
+from lint.document import BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.formats import static_site
-from lint.suppression import parse_directives
+from lint.formats.directives import parse_directives
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # Bare web addresses (markdown-it's linkify is correct but slow on long texts).

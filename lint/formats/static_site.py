@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lint.document import Block, BlockBuilder, Directive, Document
-from lint.suppression import parse_directives
+from lint.formats.directives import parse_directives
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ESM = re.compile(r"^(?:import|export)\s")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lint.document import Block, BlockBuilder, BlockKind, Document
-from lint.suppression import parse_directives
+from lint.formats.directives import parse_directives
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 COMMENT_LINE = re.compile(r"^\s*(?:#|//)\s*kommlint-")

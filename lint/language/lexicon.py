@@ -30,10 +30,12 @@ def lexicon_dir() -> Path:
     ~/.cache/kommlint): one per user, not per project, since it depends only on the dictionary."""
     import os
 
-    from lint.cache import cache_dir
+    from lint.resources import user_cache_dir
 
-    configured = os.environ.get(ENVIRONMENT)
-    return Path(configured) if configured else cache_dir() / "lexicon"
+    for variable, folder in ((ENVIRONMENT, ""), ("KOMMLINT_CACHE_DIR", "lexicon")):
+        if os.environ.get(variable):
+            return Path(os.environ[variable]) / folder
+    return user_cache_dir() / "lexicon"
 
 
 def lexicon_path(folder: Path, version: str) -> Path:

@@ -2,7 +2,7 @@
 
 Public text is full of words no dictionary has and that are not misspelt: names, the
 organisation's units, abbreviations, addresses, codes, quotations in other languages.
-This module finds the words worth looking up; `lint.checks.spelling` reports them.
+This module finds the words worth looking up; `lint.rules.checks.spelling` reports them.
 """
 
 from __future__ import annotations

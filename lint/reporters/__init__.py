@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from lint import __version__
-from lint.engine import FileResult
+from lint.engine.linter import FileResult
 
 REPORTERS = {
     "text": "lint.reporters.text",
@@ -28,6 +28,7 @@ class Report:
     files: list[FileResult]
     notices: list[str] = field(default_factory=list)
     statistics: bool = False
+    quiet: bool = False  # findings only: no per-file lines, notices or totals
     model: dict[str, Any] | None = None
 
     @property

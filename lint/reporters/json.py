@@ -5,23 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from lint.engine import FileResult
-
 JSON_VERSION = 1
-
-
-def file_json(result: FileResult) -> dict[str, Any]:
-    return {
-        "path": result.path,
-        "format": result.format,
-        "encoding": result.encoding,
-        "profile": result.profile,
-        "profile_source": result.profile_source,
-        "profile_reason": result.profile_reason,
-        "metrics": result.metrics,
-        "diagnostics": [d.to_json() for d in result.diagnostics],
-        "errors": [e.to_json() for e in result.errors],
-    }
 
 
 def report_json(report) -> dict[str, Any]:
@@ -30,7 +14,7 @@ def report_json(report) -> dict[str, Any]:
     data: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": dict(TOOL),
-        "files": [file_json(result) for result in report.files],
+        "files": [result.to_json() for result in report.files],
         "summary": report.summary(),
         "notices": list(report.notices),
     }

@@ -30,9 +30,9 @@ def _uri(path: str) -> dict[str, str]:
 
 def _rules() -> dict[str, Any]:
     """Rules by code: the built-in packs, entry points and the packs configured here."""
-    from lint.config import discover
+    from lint.engine.config import discover
     from lint.errors import KommlintError
-    from lint.packs import load_rules
+    from lint.rules.packs import load_rules
 
     try:
         loaded = load_rules(tuple(discover(Path.cwd()).rule_packs))
@@ -50,7 +50,7 @@ def _descriptor(code: str, rule, diagnostic) -> dict[str, Any]:
             "defaultConfiguration": {"level": LEVELS[diagnostic.severity.label]},
             "properties": {"tags": [diagnostic.principle]},
         }
-    from lint.explain import explanation_markdown
+    from lint.rules.explain import explanation_markdown
 
     explanation = rule.spec.explanation
     help_text = "\n\n".join(part.strip() for part in (explanation.vad, explanation.varfor, explanation.skriv_hellre or "") if part)
@@ -98,8 +98,8 @@ def _fixes(d, location: dict[str, str], lines) -> list[dict[str, Any]]:
 
 
 def _results(result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
-    from lint.baseline import fingerprint
-    from lint.fix import SourceLines
+    from lint.engine.baseline import fingerprint
+    from lint.engine.fix import SourceLines
 
     lines = SourceLines(result)
     location = _uri(result.path)
@@ -111,7 +111,7 @@ def _results(result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
             "level": LEVELS[d.severity.label],
             "message": {"text": d.message + (f" Förslag: {' | '.join(d.suggestions)}" if d.suggestions else "")},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
-            "partialFingerprints": {"kommlintFingerprint/v1": fingerprint(d, lines.source)},
+            "partialFingerprints": {"kommlintFingerprint/v1": fingerprint(d, lines.source, result.profile)},
             "properties": {"principle": d.principle, "name": d.name},
         }
         if d.page is not None:

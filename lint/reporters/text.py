@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lint.metrics import lix_band
+from lint.language.metrics import lix_band
 from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -18,16 +18,18 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render(report, stream: TextIO, color: bool = True) -> None:
     console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
     for result in report.files:
-        _file(console, result)
+        _file(console, result, report.quiet)
     if report.statistics:
         _statistics(console, report)
+    if report.quiet:
+        return
     for notice in report.notices:
         console.print(f"[dim]Obs: {escape(notice)}[/dim]")
     summary = report.summary()
     console.print(_totals(summary))
 
 
-def _file(console: Console, result) -> None:
+def _file(console: Console, result, quiet: bool = False) -> None:
     for error in result.errors:
         console.print(f"[bold]{escape(result.path)}[/bold]: [bold red]{error.code}[/bold red] {escape(error.message)}")
     if result.profile is None:
@@ -42,7 +44,8 @@ def _file(console: Console, result) -> None:
         _source_line(console, result, d)
         if d.suggestions:
             console.print(f"    [green]förslag:[/green] {escape(' | '.join(d.suggestions))}")
-    _file_summary(console, result)
+    if not quiet:
+        _file_summary(console, result)
 
 
 def _place(d) -> str:
@@ -86,7 +89,7 @@ _LINES: dict = {}
 
 def _file_lines(result):
     """A cached result has no document: read its lines from the file (once per file)."""
-    from lint.fix import SourceLines
+    from lint.engine.fix import SourceLines
 
     if _LINES.get("result") is not result:
         _LINES.update(result=result, lines=SourceLines(result))
@@ -109,7 +112,7 @@ def _file_summary(console: Console, result) -> None:
 def _title(profile: str) -> str:
     """The profile's Swedish title, when it says more than its name."""
     from lint.resources import builtin_rules_dir
-    from lint.profiles import load_profiles
+    from lint.rules.profiles import load_profiles
 
     profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
     if profile not in profiles:

@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from lint.serve.report import html_report, json_report
-from lint.serve.service import CheckService, Checked, RequestError
+from lint.serve.service import Checked, CheckService, RequestError
 
 TOKEN_HEADER = "x-kommlint-token"
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from lint.engine import FileResult, Linter, Options
+from lint.engine.linter import FileResult, Linter, Options
 from lint.errors import KommlintError
 from lint.formats import supported_extensions
 from lint.reporters import Report
@@ -93,8 +93,8 @@ class CheckService:
 
     # Rules ----------------------------------------------------------------------------
     def rule(self, code: str) -> dict[str, Any]:
-        from lint.explain import explanation_markdown
-        from lint.packs import load_rules
+        from lint.rules.explain import explanation_markdown
+        from lint.rules.packs import load_rules
 
         for rule in load_rules(self.linter.settings_for(".").rule_packs):
             if rule.code == code.upper():

@@ -11,8 +11,8 @@ from typing import Any
 
 from lint.diagnostics import Diagnostic
 from lint.document import Block
-from lint.engine import FileResult
-from lint.metrics import document_metrics, lix_band
+from lint.engine.linter import FileResult
+from lint.language.metrics import document_metrics, lix_band
 
 
 def block_range(block: Block, start: int, end: int) -> tuple[int, int] | None:

@@ -16,7 +16,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lint import __version__
 from lint.crawl.store import CHECKED, Store
 from lint.sitereport import charts
-from lint.sitereport.model import MIN_LIX_WORDS, SEVERITIES, SEVERITY_WORDS, STATUS_WORDS, SiteReport, build_model, number, page_sections
+from lint.sitereport.model import (
+    MIN_LIX_WORDS,
+    SEVERITIES,
+    SEVERITY_WORDS,
+    STATUS_WORDS,
+    SiteReport,
+    build_model,
+    number,
+    page_sections,
+)
 
 REPORT_HTML = "report.html"
 REPORT_JSON = "report.json"
@@ -65,7 +74,7 @@ def write_html(store: Store, run_id: int, out: Path, report: SiteReport) -> Path
 
 def _file_results(store: Store, run_id: int):
     from lint.diagnostics import Diagnostic, Edit, EngineError, Fix, Severity
-    from lint.engine import FileResult
+    from lint.engine.linter import FileResult
 
     for page in store.pages(run_id, CHECKED):
         diagnostics = []

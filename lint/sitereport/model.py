@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import lint.kinds  # noqa: F401  (loaded before lint.metrics, which imports it back: avoids an import cycle)
 from lint.crawl.store import CHECKED, Store
-from lint.metrics import lix_band
+from lint.language.metrics import lix_band
 
 PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet")
 SEVERITIES = ("error", "warning", "info")

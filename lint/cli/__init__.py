@@ -1,0 +1,1 @@
+"""The `kommlint` command line: thin click layers over the engine."""

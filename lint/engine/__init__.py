@@ -1,0 +1,1 @@
+"""Running rules over files: the linter, configuration, suppression, cache, fixes, baseline."""

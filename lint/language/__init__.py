@@ -1,0 +1,1 @@
+"""Everything Swedish and nothing about rules: pipeline, lexicon, detectors, views, metrics."""

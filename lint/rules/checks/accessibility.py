@@ -1,0 +1,284 @@
+"""Web accessibility of the content (Lag 2018:1937, WCAG 2.1 AA): the TILL rules.
+
+The format readers record what these checks need: images, links, headings with their
+levels (`extras["headings"]`), tables (`extras["tables"]`) and the declared language
+(`extras["lang"]`, `extras["lang_span"]`). Formats that cannot express a feature simply
+leave it out, and the check finds nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from lint.document import BlockKind, Document
+from lint.language.text import ChunkKinds
+from lint.rules.api import Hit, RuleContext
+
+FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
+VAGUE_ALT = {"bild", "bilden", "foto", "fotografi", "image", "img", "picture", "photo", "illustration", "ikon", "icon", "logo", "logotyp", "grafik", "figur"}
+VAGUE_LINKS = {
+    "klicka här", "klicka", "här", "läs mer", "läs mer här", "mer", "mer info", "mer information", "länk", "länken",
+    "denna länk", "den här länken", "gå hit", "click here", "here", "read more", "more", "link",
+}
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A word: letters, joined by single hyphens ("e-post"). Only words without a lower-case
+# letter from Latin-1 can be in capitals, so the regex finds just those, whole: it starts
+# at the first letter (consumed first, so the regex engine skips ahead to candidates
+# quickly) where no letter, or letter and hyphen, come before, and ends where no letter,
+# or hyphen and letter, come after.
+UPPER_LETTER = r"[^\W\d_a-zß-öø-ÿ]"
+NOT_LOWER_WORD = re.compile(
+    rf"{UPPER_LETTER}(?<![^\W\d_].)(?<![^\W\d_]-.){UPPER_LETTER}*(?:-{UPPER_LETTER}+)*(?![^\W\d_])(?!-[^\W\d_])"
+)
+RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.){2,}$|\b(?:etc|osv|resp|ca|nr|st|kl|jfr|dvs|mfl|m\.fl)\.$", re.I)
+SWEDISH = ("sv", "swe")
+MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
+TAG = re.compile(r"<[^>]*>")
+PDF_NOTE = re.compile(r"^\s*[(\[,–-]?\s*pdf\b", re.I)
+
+
+def _at(offset: int, end: int, document: Document, **values: Any) -> Hit:
+    values.setdefault("match", document.source[offset:end])
+    return Hit(offset, end, values)
+
+
+# TILL001 ----------------------------------------------------------------------------
+
+
+def image_alt_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Informative images need an alt text that says what the image shows."""
+    for image in ctx.document.images:
+        if image.alt is None:
+            detail = "saknar alternativtext"
+        elif image.alt.strip() and _vague_alt(image.alt):
+            detail = f"har alternativtexten «{image.alt.strip()}», som inte beskriver vad bilden visar"
+        else:
+            continue  # alt="" marks a decorative image, which is right
+        yield _at(image.offset, image.end_offset, ctx.document, detail=detail, value=image.src)
+
+
+def _vague_alt(alt: str) -> bool:
+    text = alt.strip().lower().rstrip(".")
+    short_label = text.startswith(("bild på", "bild av", "image of")) and len(text.split()) <= 3
+    return text in VAGUE_ALT or bool(FILE_NAME.match(text)) or short_label
+
+
+# TILL002 ----------------------------------------------------------------------------
+
+
+def link_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Link texts that do not say where the link leads.
+
+    A written-out address is right where the text may be printed: in Word and PDF
+    documents, and in the profiles listed in the option `printed_profiles`.
+    """
+    printed = ctx.document.format in {"docx", "pdf"} or ctx.profile.name in rule.options.get("printed_profiles", ())
+    for link in ctx.document.links:
+        text = " ".join(link.text.split())
+        normalized = text.lower().strip(" .:!»›→>")
+        if not text:
+            detail = "saknar text"
+        elif normalized in VAGUE_LINKS:
+            detail = f"«{text}» säger inte vart länken leder"
+        elif BARE_URL.match(text) and not link.href.startswith("mailto:") and not printed:
+            detail = "är en webbadress; skriv vad läsaren hittar där"
+        else:
+            continue
+        yield _at(link.offset, link.end_offset, ctx.document, detail=detail, value=link.href)
+
+
+# TILL003 ----------------------------------------------------------------------------
+
+
+def headings(document: Document) -> list[dict[str, Any]]:
+    """Headings with levels: from the reader's record, or from heading blocks."""
+    if "headings" in document.extras:
+        return list(document.extras["headings"])
+    found = []
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING and block.level is not None and not block.attrs.get("inferred"):
+            offset, end = block.source_span(0, len(block.text))
+            found.append({"level": block.level, "text": block.text, "offset": offset, "end_offset": end})
+    return found
+
+
+def heading_levels(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Skipped heading levels, more than one main heading, empty headings."""
+    document = ctx.document
+    if document.format == "pdf":  # levels there are guesses from font sizes
+        return
+    previous = None
+    main_headings = 0
+    for heading in headings(document):
+        level, offset, end = heading["level"], heading["offset"], heading["end_offset"]
+        if not heading["text"].strip():
+            yield _at(offset, end, document, detail=f"Rubriken (nivå {level}) är tom")
+        if previous is not None and level > previous + 1:
+            yield _at(offset, end, document, detail=f"Rubriknivån hoppar från {previous} till {level}; använd nivå {previous + 1}")
+        if level == 1 and document.format in {"html", "markdown"}:
+            main_headings += 1
+            if main_headings > 1:
+                yield _at(offset, end, document, detail="Sidan har mer än en huvudrubrik (nivå 1)")
+        previous = level
+
+
+# TILL004 ----------------------------------------------------------------------------
+
+
+def language(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The document declares Swedish as its language."""
+    extras = ctx.document.extras
+    if "lang" not in extras:
+        return  # a format or fragment without a language declaration
+    lang = (extras.get("lang") or "").strip()
+    offset, end = extras.get("lang_span", (0, 0))
+    what = {"html": "Sidan", "docx": "Word-dokumentet", "pdf": "PDF-filen"}.get(ctx.document.format, "Dokumentet")
+    if not lang:
+        detail = f"{what} anger inget språk" + (': skriv <html lang="sv">' if ctx.document.format == "html" else "; ange svenska som språk")
+    elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
+        detail = f"{what} anger språket «{lang}» men texten är på svenska"
+    else:
+        return
+    yield _at(offset, end, ctx.document, detail=detail, value=lang)
+
+
+# TILL005 ----------------------------------------------------------------------------
+
+
+def table_headers(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Data tables need header cells so that a screen reader can name each cell."""
+    minimum = rule.options.get("min_rows", 2)
+    for table in ctx.document.extras.get("tables", []):
+        if table["layout"] or table["has_header"] or table["rows"] < minimum or table["columns"] < 2:
+            continue
+        yield _at(table["offset"], table["end_offset"], ctx.document, value=f"{table['rows']} × {table['columns']}")
+
+
+# TILL006 ----------------------------------------------------------------------------
+
+
+def _has_capital_word(chunk: str) -> int:
+    """1 if the chunk has a word in capitals of two characters or more, as every run has
+    at its start (see _trimmed); the words of a chunk are those of the text around it."""
+    return int(any(len(word) > 1 and word.isupper() for word in NOT_LOWER_WORD.findall(chunk)))
+
+
+CAPITAL_CHUNKS = ChunkKinds(_has_capital_word)
+
+
+def capitals(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Words and sentences in capitals; abbreviations (short words) are fine."""
+    single = rule.options.get("min_single_letters", 7)
+    run_letters = rule.options.get("min_run_letters", 6)
+    for parsed in ctx.blocks(rule.spec.scope):
+        if not CAPITAL_CHUNKS(parsed):
+            continue
+        block = parsed.block
+        for run in _capital_runs(block.text, ctx):
+            lengths = [len(word.replace("-", "")) for _, _, word in run]
+            long_words = sum(1 for length in lengths if length >= 3)
+            several = long_words >= 2 or (len(lengths) >= 2 and max(lengths) >= 4)  # RÖSTA NU
+            if (several and sum(lengths) >= run_letters) or max(lengths) >= single:
+                yield ctx.hit(block, run[0][0], run[-1][1])
+
+
+def _capital_runs(text: str, ctx: RuleContext) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of words in capitals, joined by spaces or punctuation; numerals and known words break them.
+
+    Other words break a run too: they lie in the gap to the next capital word, which then
+    is no RUN_GAP.
+    """
+    run: list[tuple[int, int, str]] = []
+    for match in NOT_LOWER_WORD.finditer(text):
+        word = match.group(0)
+        capital = word.isupper() and not ctx.is_vocabulary(word) and not (len(word) > 1 and ROMAN.match(word))
+        if not capital:
+            yield from _trimmed(run)
+            run = []
+            continue
+        if run and RUN_GAP.fullmatch(text[run[-1][1] : match.start()]) is None:
+            yield from _trimmed(run)
+            run = []
+        run.append((match.start(), match.end(), word))
+    yield from _trimmed(run)
+
+
+def _trimmed(run: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """A run without single letters at its ends (the preposition "I" starts no shouting)."""
+    while run and len(run[0][2]) == 1:
+        run = run[1:]
+    while run and len(run[-1][2]) == 1:
+        run = run[:-1]
+    if run:
+        yield run
+
+
+# TILL007 ----------------------------------------------------------------------------
+
+
+def pdf_links(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A link to a PDF says that it is a PDF, in the link text or right after it."""
+    source = ctx.document.source
+    for link in ctx.document.links:
+        path = urlsplit(link.href).path if "://" in link.href or link.href.startswith("/") else link.href.split("?")[0].split("#")[0]
+        if PurePosixPath(path).suffix.lower() != ".pdf":
+            continue
+        if "pdf" in link.text.lower():
+            continue
+        after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
+        if PDF_NOTE.match(TAG.sub("", after)):
+            continue
+        yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
+
+
+# TILL008 ----------------------------------------------------------------------------
+
+
+def heading_full_stop(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Headings do not end with a full stop."""
+    binary = ctx.document.extras.get("binary", False)
+    for parsed in ctx.blocks(["heading"]):
+        block = parsed.block
+        text = block.text.rstrip()
+        if not text.endswith(".") or text.endswith("..") or ABBREVIATION_END.search(text):
+            continue
+        end = len(text)
+        if binary:
+            yield ctx.hit(block, end - 1, end)
+        else:
+            yield ctx.replacement_hit(block, end - 1, end, "", "safe", ("ta bort punkten",))
+
+
+# TILL009 ----------------------------------------------------------------------------
+
+
+def readable_text(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """A document with no text to read: a scanned PDF, or a page of images only."""
+    document = ctx.document
+    if document.format == "pdf" and not document.extras.get("has_text", True):
+        yield _at(0, 0, document, detail="PDF-filen har ingen text, bara bilder (en skannad sida?)")
+    elif document.format != "pdf" and document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks):
+        image = document.images[0]
+        yield _at(image.offset, image.end_offset, document, detail="Dokumentet består bara av bilder")
+
+
+# TILL010 ----------------------------------------------------------------------------
+
+
+def document_title(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Web pages, PDF files and Word documents have a title in their metadata."""
+    document = ctx.document
+    if document.format == "html" and not document.extras.get("html_page"):
+        return  # a fragment has no title of its own
+    if document.format not in {"html", "pdf", "docx"}:
+        return
+    if str(document.metadata.get("title") or "").strip():
+        return
+    what = {"html": "Sidan saknar <title>", "pdf": "PDF-filen saknar titel i dokumentegenskaperna", "docx": "Word-dokumentet saknar titel i dokumentegenskaperna"}
+    yield _at(0, 0, document, detail=what[document.format])

@@ -1,0 +1,175 @@
+"""Times of day (KLAR015) and dates (KLAR016) as Myndigheternas skrivregler write them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.language.text import (
+    block_has_digit,
+    block_sentences,
+    folded_text,
+    is_protected,
+    protected_spans,
+)
+from lint.language.views import keep_case
+from lint.rules.api import Hit, RuleContext
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
+MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
+
+# --- times -----------------------------------------------------------------------
+
+HOUR = r"(?:[01]?\d|2[0-3])"
+COLON_TIME = re.compile(rf"(?<![\w:/.])({HOUR}):([0-5]\d)(?![\w:/])")
+COLON_RANGE = re.compile(rf"(?<![\w:/.]){HOUR}:[0-5]\d\s*[-–—]\s*{HOUR}:[0-5]\d(?![\w:/])")
+# "från kl. 9–17", "mellan kl. 9-17", "mellan klockan 9.00–17.00"
+RANGE_WITH_PREPOSITION = re.compile(
+    rf"\b(?P<prep>från|mellan)\s+(?P<range>(?:kl\.?|klockan)\s*{HOUR}(?:[.:][0-5]\d)?\s*[-–—]\s*{HOUR}(?:[.:][0-5]\d)?)(?![\d:]|\.\d)",
+    re.I,
+)
+# "kl. 9-17" or "kl. 9 - 17": a range takes an en dash without spaces.
+HYPHEN_RANGE = re.compile(rf"\b(?P<kl>(?:kl\.?|klockan)\s*)(?P<a>{HOUR}(?:[.:][0-5]\d)?)(?P<dash>\s*-\s*|\s+[–—]\s+)(?P<b>{HOUR}(?:[.:][0-5]\d)?)(?![\d:]|\.\d)", re.I)
+# "kl 9" without the full stop of the abbreviation.
+KL_WITHOUT_STOP = re.compile(rf"\bkl(?=\s+{HOUR}\b)", re.I)
+# In lower-case text: "kl" or "klockan" at the start of a word, then a digit, as in each of
+# the three regexes above (starting with the literal lets the regex engine skip ahead fast).
+KL_TIME_HINT = re.compile(r"kl(?<!\wkl)(?:ockan)?\.?\s*\d")
+
+
+def clock_times(ctx: RuleContext, rule) -> Iterator[Hit]:
+    for parsed in ctx.blocks(rule.spec.scope):
+        if not block_has_digit(parsed):
+            continue  # every time of day has a digit
+        text = parsed.block.text
+        hits = (_colon_times(text) if ":" in text else []) + (_kl_times(text) if KL_TIME_HINT.search(folded_text(parsed)) else [])
+        if hits:
+            yield from _without_overlaps(ctx, parsed.block, hits, protected_spans(text))
+
+
+def _colon_times(text: str) -> list[tuple[int, int, str, str]]:
+    hits = []
+    for match in COLON_TIME.finditer(text):
+        fixed = f"{match.group(1)}.{match.group(2)}"
+        hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt: «{fixed}»"))
+    for match in COLON_RANGE.finditer(text):
+        fixed = _dash(match.group(0))
+        hits.append((match.start(), match.end(), fixed, f"skriv klockslag med punkt och tankstreck: «{fixed}»"))
+    return hits
+
+
+def _kl_times(text: str) -> list[tuple[int, int, str, str]]:
+    """Times after "kl" or "klockan"."""
+    hits = []
+    for match in RANGE_WITH_PREPOSITION.finditer(text):
+        fixed = _dash(match.group("range"))
+        detail = f"ett tidsintervall med tankstreck behöver inget «{match.group('prep').lower()}»: skriv «{fixed}»"
+        hits.append((match.start(), match.end(), keep_case(match.group(0), fixed), detail))
+    for match in HYPHEN_RANGE.finditer(text):
+        fixed = _dash(match.group(0))
+        if match.group(0) != fixed:
+            hits.append((match.start(), match.end(), fixed, f"skriv tidsintervall med tankstreck utan mellanrum: «{fixed}»"))
+    for match in KL_WITHOUT_STOP.finditer(text):
+        hits.append((match.start(), match.end(), match.group(0) + ".", "förkortningen «kl.» skrivs med punkt"))
+    return hits
+
+
+def _dash(time_range: str) -> str:
+    time_range = re.sub(r"^(kl|klockan)\.?\s*", lambda m: "kl. " if m.group(1).lower() == "kl" else "klockan ", time_range, flags=re.I)
+    time_range = re.sub(r"\s*[-–—]\s*", "–", time_range)
+    return re.sub(r"(\d{1,2}):(\d{2})", r"\1.\2", time_range)
+
+
+def _without_overlaps(ctx: RuleContext, block, hits, protected) -> Iterator[Hit]:
+    """The longest finding wins where findings overlap; quoted or cited text is skipped."""
+    last_end = -1
+    for start, end, fixed, detail in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if start < last_end or is_protected(start, protected):
+            continue
+        last_end = end
+        yield ctx.replacement_hit(block, start, end, fixed, "safe", (fixed,), suggestion=fixed, detail=detail)
+
+
+# --- dates -----------------------------------------------------------------------
+
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?:0?[1-9]|1[0-2])"
+SLASH_DATE = re.compile(rf"(?<![\w/.,-])(?P<d>{DAY})/(?P<m>{MONTH})(?:(?:\s|-)(?P<y>(?:19|20)\d\d))?(?![\w/]|[.,]\d)")
+DOTTED_DATE = re.compile(rf"(?<![\w.,])(?P<d>{DAY})\.(?P<m>{MONTH})\.(?P<y>(?:19|20)?\d\d)(?![\w]|[.,]\d)")
+COMPACT_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d|-)")
+ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
+WEEK = re.compile(r"\b(?:v\.?\s?|vecka\s)(?P<w>[1-9]|[1-4]\d|5[0-3])\b(?!\s*(?:och|–|-)\s*\d{4})", re.I)
+DATE_CONTEXT = re.compile(r"\b(?:den|från|till|fr\.o\.m\.|t\.o\.m\.|senast|före|efter|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön|datum|dag)\s*$", re.I)
+IDENTIFIER_BEFORE = re.compile(r"\b(?:nr|nummer|dnr|diarienummer|ärende|ref|id|ocr)\.?:?\s*$", re.I)
+# What the date regexes need, found quickly: a digit, a point and a digit (DOTTED_DATE); eight
+# digits (COMPACT_DATE); digit, dash, two digits, dash, digit (ISO_DATE); a digit after v, "v.",
+# "v " or "v. ", or after "a " as in "vecka 5" (WEEK). The slash of SLASH_DATE is found with `in`.
+# The lookbehinds follow the digit so that the regex engine skips from digit to digit.
+DIGIT_POINT_DIGIT = re.compile(r"\d\.\d")
+EIGHT_DIGITS = re.compile(r"\d{8}")
+ISO_HINT = re.compile(r"\d-\d\d-\d")
+WEEK_HINT = re.compile(r"\d(?:(?<=[vV].)|(?<=[vV][.\s].)|(?<=[vV]\.\s.)|(?<=[aA]\s.))")
+DATE_HINT = re.compile(r"\d(?:\.\d|\d{7}|-\d\d-\d|(?<=[vV].)|(?<=[vV][.\s].)|(?<=[vV]\.\s.)|(?<=[aA]\s.))")  # any of the four
+
+
+def written_date(day: str, month: str, year: str | None) -> str:
+    text = f"{int(day)} {MONTHS[int(month) - 1]}"
+    if year:
+        text += f" {year if len(year) == 4 else '20' + year}"
+    return text
+
+
+def dates(ctx: RuleContext, rule) -> Iterator[Hit]:
+    for parsed in ctx.blocks(rule.spec.scope):
+        if not block_has_digit(parsed) or not _may_have_dates(parsed.text):
+            continue
+        for sentence in block_sentences(parsed):
+            text = sentence.text
+            found = list(_dates_in(text, sentence))
+            if found:
+                yield from _date_hits(ctx, sentence, found)
+
+
+def _date_hits(ctx: RuleContext, sentence, found) -> Iterator[Hit]:
+    text = sentence.text
+    protected = protected_spans(text)
+    for start, end, fixed, detail, safety in found:
+        if is_protected(start, protected) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+            continue
+        hit_start, hit_end = sentence.start + start, sentence.start + end
+        if fixed is None:
+            yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", detail=detail)
+        else:
+            yield ctx.replacement_hit(sentence.block, hit_start, hit_end, fixed, safety, (fixed,), suggestion=fixed, detail=detail)
+
+
+def _may_have_dates(text: str) -> bool:
+    """Whether the text has what one of the date regexes needs (see the hints above)."""
+    return "/" in text or DATE_HINT.search(text) is not None
+
+
+def _dates_in(text: str, sentence) -> Iterator[tuple[int, int, str | None, str, str]]:
+    """Dates and week numbers in a sentence; each regex runs only where the text has what it needs."""
+    if "/" in text:
+        for match in SLASH_DATE.finditer(text):
+            if match.group(0) == "24/7" or not (match.group("y") or int(match.group("d")) > 3 or DATE_CONTEXT.search(text[: match.start()])):
+                continue  # 24/7 and fractions such as 1/2 and 2/3
+            fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
+            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
+    for regex, hint in ((DOTTED_DATE, DIGIT_POINT_DIGIT), (COMPACT_DATE, EIGHT_DIGITS)):
+        if not hint.search(text):
+            continue
+        for match in regex.finditer(text):
+            fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
+            yield match.start(), match.end(), fixed, f"skriv datum med månadens namn: «{fixed}»", "safe"
+    if ISO_HINT.search(text) and sentence.is_running_text:
+        for match in ISO_DATE.finditer(text):
+            fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
+            detail = f"i löptext är «{fixed}» lättare att läsa än «{match.group(0)}» (som passar i tabeller och sidhuvuden)"
+            yield match.start(), match.end(), fixed, detail, "unsafe"
+    if not WEEK_HINT.search(text):
+        return
+    for match in WEEK.finditer(text):
+        if MONTH_RE.search(text) or SLASH_DATE.search(text) or ISO_DATE.search(text):
+            continue  # the week number is explained by a date nearby
+        yield match.start(), match.end(), None, "ett veckonummer säger inte alla läsare något: skriv ut datum, till exempel «12–16 maj»", ""

@@ -1,0 +1,91 @@
+"""Shared helpers for the program rules (målgrupp, avsändare, offentlighet).
+
+The organisation's own facts (its name's wrong spellings, its units, its internal
+abbreviations) are data in `rules/data/<organisation>.yaml`; nothing here names a city.
+General word lists (anglicisms, inclusive language) are data files too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lint.document import Block, BlockKind, Document
+from lint.language.detectors import WORD, block_words
+from lint.language.text import fold
+from lint.language.views import ParsedBlock
+from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.required import is_whole_document, searchable_text
+
+HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def required(ctx: RuleContext, rule) -> bool:
+    """True when the rule's element (option `element`) is required by the profile."""
+    element = rule.options.get("element")
+    return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
+
+
+def title_hit(ctx: RuleContext, **values: Any) -> Hit:
+    """A document-level finding: at the first heading, else the first block."""
+    return ctx.document_hit(**values)
+
+
+def end_hit(ctx: RuleContext, **values: Any) -> Hit:
+    """A document-level finding at the last block (where contact details belong)."""
+    if not ctx.parsed:
+        return ctx.document_hit(**values)
+    return ctx.block_hit(ctx.parsed[-1].block, **values)
+
+
+def missing(ctx: RuleContext, rule, hit: Hit) -> Hit:
+    """A missing-element hit carrying the rule's suggested text (option `suggestion`)."""
+    suggestion = rule.options.get("suggestion", "").format(organization=ctx.settings.organization)
+    values = {**hit.values, "suggestion": suggestion, "organization": ctx.settings.organization}
+    return Hit(hit.offset, hit.end_offset, values, (suggestion,) if suggestion else (), whole_document=hit.whole_document)
+
+
+def prose_blocks(ctx: RuleContext, scope: Iterable[str] | None = None) -> list[ParsedBlock]:
+    """Blocks of running text (headings and link texts left out unless the scope says so)."""
+    kinds = set(scope) if scope else {"paragraph", "list_item", "quote", "table_cell", "caption"}
+    return ctx.blocks(kinds)
+
+
+def page_words(ctx: RuleContext) -> frozenset[str]:
+    """The words of page_text(document): the blocks' words and, on a web page, the rest of its text."""
+    cache = _document_cache(ctx)
+    words = cache.get("program:page_words")
+    if words is None:
+        document = ctx.document
+        if len(ctx.parsed) != len(document.blocks):
+            words = frozenset(WORD.findall(fold(page_text(document))))  # not the blocks of this document
+        else:
+            words = frozenset().union(*(block_words(parsed) for parsed in ctx.parsed))
+            if document.format == "html":
+                words = words.union(WORD.findall(fold(page_text(document)[len(document.text) :])))
+        cache["program:page_words"] = words
+    return words
+
+
+def _document_cache(ctx: RuleContext) -> dict[str, Any]:
+    """Values computed once per document and lint run: kept with the first block, whose
+    cache lives exactly as long as the run (a throwaway dict for an empty document)."""
+    return ctx.parsed[0].cache if ctx.parsed else {}
+
+
+def page_text(document: Document) -> str:
+    """Everything a reader sees: the prose and, on a web page, its header and footer."""
+    return searchable_text(document)
+
+
+def hrefs(document: Document) -> list[str]:
+    """Link targets in the prose and, on a web page, in the header and footer too."""
+    targets = [link.href for link in document.links]
+    if document.format == "html":
+        targets += HREF.findall(document.source)
+    return targets
+
+
+def is_heading(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING

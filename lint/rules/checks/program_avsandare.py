@@ -1,0 +1,208 @@
+"""Avsändare: who sends the text and how to reach them (AVS002–AVS005).
+
+AVS001, AVS006 and AVS007 are `required` rules in YAML; the checks here need the
+organisation's data file or more than a pattern list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from lint.language.detectors import (
+    Phrases,
+    block_words,
+    contains_email,
+    masked_text,
+    phone_numbers,
+    words_regex,
+)
+from lint.language.text import fold
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.program import (
+    end_hit,
+    hrefs,
+    missing,
+    page_text,
+    page_words,
+    required,
+    title_hit,
+)
+from lint.rules.organisation import Organization, org
+
+SENDER_METADATA = ("organization", "organisation", "avsandare", "avsändare", "publisher", "utgivare")
+
+# AVS001 avsandare-saknas --------------------------------------------------------------
+
+
+def sender_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The organisation not named as sender. A wrongly written name counts as named (AVS002)."""
+    if not required(ctx, rule) or any(ctx.document.metadata.get(key) for key in SENDER_METADATA):
+        return
+    organization = org(ctx)
+    own, wrong, _ = _name_patterns(organization)
+    own_phrases, wrong_phrases = _name_phrases(organization)
+    words = page_words(ctx)
+    text = page_text(ctx.document)
+    named = own_phrases.may_occur(words) and own.search(text)
+    if not named and not (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
+        yield missing(ctx, rule, title_hit(ctx))
+
+
+# AVS002 stadens-namn ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _name_patterns(organization: Organization) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    words = [re.escape(word) for word in organization.name.split()]
+    own = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?P<gen>s?)(?![\w-])", re.I)
+    wrong = words_regex(_wrong_forms(organization))
+    allowed = words_regex(organization.allowed_names)
+    return own, wrong, allowed
+
+
+def _wrong_forms(organization: Organization) -> list[str]:
+    return [name + suffix for name in organization.wrong_names for suffix in ("", "s")]
+
+
+@lru_cache(maxsize=8)
+def _name_phrases(organization: Organization) -> tuple[Phrases, Phrases]:
+    """The words the own name (also in the genitive) and the wrong names need."""
+    return Phrases.of((organization.name, organization.name + "s")), Phrases.of(_wrong_forms(organization))
+
+
+def sender_name(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The organisation's name written wrongly: wrong case, or a form the data file lists."""
+    organization = org(ctx)
+    own, wrong, allowed = _name_patterns(organization)
+    own_phrases, wrong_phrases = _name_phrases(organization)
+    for parsed in ctx.blocks(rule.spec.scope):
+        words = block_words(parsed)
+        own_matches = list(own.finditer(masked_text(parsed))) if own_phrases.may_occur(words) else []
+        wrong_matches = list(wrong.finditer(masked_text(parsed))) if wrong and wrong_phrases.may_occur(words) else []
+        if not own_matches and not wrong_matches:
+            continue
+        allowed_starts = {m.start() for m in allowed.finditer(parsed.block.text)} if allowed else set()
+        found: list[tuple[int, int, str, str]] = []
+        for match in own_matches:
+            written = match.group(0)
+            base = written[: len(written) - len(match.group("gen"))]
+            if base == organization.name or base.isupper() or match.start() in allowed_starts:
+                continue
+            found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
+        for match in wrong_matches:
+            if match.start() in allowed_starts:
+                continue
+            genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
+            found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
+        for start, end, right, safety in sorted(found):
+            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right)
+
+
+def _is_wrong_name(text: str, organization: Organization) -> bool:
+    return any(" ".join(text.split()).casefold() == name.casefold() for name in organization.wrong_names)
+
+
+# AVS003 forvaltning-saknas ------------------------------------------------------------
+
+# A unit named the usual way in any municipality: Stadsbyggnadskontoret, Socialnämnden,
+# Kulturförvaltningen, Kommunstyrelsen, "Bromma stadsdelsförvaltning".
+UNIT_SUFFIX = re.compile(
+    r"(?<![\w-])\w{3,}(?:förvaltning(?:en)?|kontoret|nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?![\w-])", re.I
+)
+UNIT_METADATA = ("forvaltning", "förvaltning", "enhet", "unit", "namnd", "nämnd", "bolag")
+
+
+def unit_present(ctx: RuleContext) -> bool:
+    metadata = ctx.document.metadata
+    if any(metadata.get(key) for key in UNIT_METADATA):
+        return True
+    # A DOCX or HTML author is often the unit itself ("Stadsbyggnadskontoret").
+    text = "\n".join([page_text(ctx.document), *(str(metadata[key]) for key in ("author", "publisher") if metadata.get(key))])
+    if UNIT_SUFFIX.search(text):
+        return True
+    organization = org(ctx)
+    units = words_regex(organization.units)
+    return bool(units and units.search(text))
+
+
+def unit_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    if required(ctx, rule) and not unit_present(ctx):
+        yield missing(ctx, rule, title_hit(ctx))
+
+
+# AVS004 kontakt-saknas ----------------------------------------------------------------
+
+CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
+# "Ring kontaktcenter", "via kontaktformuläret", or an address such as stockholm.se/kontakt.
+CONTACT_PHRASE = re.compile(r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b", re.I)
+CONTACT_PHRASE_VERBS = frozenset({"ring", "kontakta", "vänd", "via"})  # CONTACT_PHRASE needs one of each
+CONTACT_PHRASE_NOUNS = frozenset({"kontaktcenter", "kontaktformuläret", "kontaktformulär"})
+CONTACT_URL = re.compile(r"(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I)
+
+
+def contact_present(ctx: RuleContext) -> bool:
+    """Contact details anywhere on the page. The cheap tests come first; the regexes run
+    only when the words they need are there, since they are slow on a long text."""
+    document = ctx.document
+    if any(document.metadata.get(key) for key in ("kontakt", "contact", "email", "telefon")):
+        return True
+    if any(CONTACT_LINK.search(href) for href in hrefs(document)):
+        return True
+    text = page_text(document)
+    words = page_words(ctx)
+    if not (words.isdisjoint(CONTACT_PHRASE_VERBS) or words.isdisjoint(CONTACT_PHRASE_NOUNS)) and CONTACT_PHRASE.search(text):
+        return True
+    if "/" in text and "/kontakt" in fold(text) and CONTACT_URL.search(text):
+        return True
+    return contains_email(text) or next(phone_numbers(text), None) is not None
+
+
+def contact_missing(ctx: RuleContext, rule) -> Iterator[Hit]:
+    if required(ctx, rule) and not contact_present(ctx):
+        yield missing(ctx, rule, end_hit(ctx))
+
+
+# AVS005 telefonformat -----------------------------------------------------------------
+
+RIGHT_PHONE = re.compile(r"(?:0\d{1,3}-|\+46[ \u00a0]\d{1,3}[ \u00a0])\d{2,3}(?:[ \u00a0]\d{2,3})*")
+GROUPS = {5: (3, 2), 6: (2, 2, 2), 7: (3, 2, 2), 8: (3, 3, 2), 9: (3, 3, 3)}
+
+
+def phone_format(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Phone numbers not written as MS asks: area code, hyphen, groups of two or three."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        block = parsed.block
+        for match in phone_numbers(masked_text(parsed)):
+            written = match.group("number")
+            if RIGHT_PHONE.fullmatch(written):
+                continue
+            right = ms_phone(written)
+            start, end = match.span("number")
+            suggestions = (right,) if right else ()
+            shown = right or "riktnummer, bindestreck och grupper om två eller tre siffror, som 08-123 45 67"
+            yield ctx.replacement_hit(block, start, end, right, "safe", suggestions, suggestion=shown)
+
+
+def ms_phone(written: str) -> str | None:
+    """The MS form of a Swedish number (08-508 264 02), or None when the area code is unclear."""
+    if written.startswith("+46"):
+        national = ms_phone("0" + re.sub(r"\D", "", written[3:]).removeprefix("0"))
+        return national and "+46 " + national[1:].replace("-", " ", 1)
+    parts = [part for part in re.split(r"[\s\u00a0\-–/()]+", written) if part]
+    digits = "".join(parts)
+    if len(parts) > 1 and parts[0].startswith("0") and len(parts[0]) <= 4:
+        area = parts[0]
+    elif digits.startswith("08"):
+        area = "08"
+    elif digits.startswith("07"):
+        area = digits[:3]
+    else:
+        return None
+    rest = digits[len(area) :]
+    groups = GROUPS.get(len(rest))
+    if not groups:
+        return None
+    cuts = [sum(groups[:i]) for i in range(len(groups) + 1)]
+    return f"{area}-{' '.join(rest[a:b] for a, b in zip(cuts, cuts[1:]))}"

@@ -1,0 +1,348 @@
+"""Målgrupp: is the text written for its reader (MALG001–MALG005)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.language.detectors import (
+    Phrases,
+    block_words,
+    masked_text,
+    sentence_start,
+    word_count,
+    words_regex,
+)
+from lint.language.text import folded_text
+from lint.language.views import keep_case
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.program import prose_blocks, title_hit
+from lint.rules.organisation import load_data, org
+
+# MALG001 tilltal ----------------------------------------------------------------------
+
+THIRD_PERSON = {
+    "den sökande": "du", "sökanden": "du", "sökandens": "din", "den sökandes": "din",
+    "den enskilde": "du", "den enskilda": "du", "den enskildes": "din", "vederbörande": "du",
+}
+THIRD_PERSON_RE = words_regex(THIRD_PERSON)
+THIRD_PERSON_PHRASES = Phrases.of(THIRD_PERSON)
+# "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
+READER_MAN = re.compile(
+    r"(?<![\w-])(?<!en )(?<!ingen )(?<!varje )(?<!någon )(?<!den )(?<!samme )"
+    r"(?P<man>[Mm]an)\s+(?:kan|ska|skall|måste|behöver|får|bör|vill|har rätt|söker|ansöker|anmäler|fyller i|skickar|betalar|lämnar)(?![\w-])"
+)
+# ... or after a modal or a subjunction: "kan man använda", "om man vill".
+READER_MAN_AFTER = re.compile(
+    r"\b(?:[Kk]an|[Ss]ka|[Ss]kall|[Mm]åste|[Bb]ehöver|[Ff]år|[Bb]ör|[Vv]ill|[Oo]m|[Nn]är|[Hh]ur|[Ii]nnan) (?P<man>man)(?= [a-zåäö])"
+)
+# Not after [\w-] either: _capital_pronouns checks that itself, so that the regex engine can
+# skip straight to a "D", "N" or "E" (a pattern that starts with a look-behind is tried everywhere).
+CAPITAL_PRONOUN = re.compile(r"(Du|Dig|Din|Ditt|Dina|Ni|Er|Ert|Era)(?![\w-])")
+PRONOUNS = frozenset({"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era"})
+
+
+def address(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """The reader not addressed as du/ni: den sökande, reader-meaning man, Du/Ni mid-sentence."""
+    for parsed in ctx.blocks(rule.spec.scope):
+        words = block_words(parsed)
+        found = []
+        if THIRD_PERSON_PHRASES.may_occur(words):
+            found += _third_person(parsed.block.text)
+        if "man" in words:
+            found += _reader_man(parsed, ctx)
+        if not PRONOUNS.isdisjoint(words):
+            found += _capital_pronouns(parsed.block.text)
+        for start, end, right, safety, detail in sorted(found):
+            yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right, detail=detail)
+
+
+def _third_person(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    for match in THIRD_PERSON_RE.finditer(text):
+        right = keep_case(match.group(0), THIRD_PERSON[" ".join(match.group(0).lower().split())])
+        yield match.start(), match.end(), right, "unsafe", f"skriv «{right}» i stället för «{match.group(0)}»"
+
+
+def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:
+    text = parsed.block.text
+    men = {match.span("man"): match.group("man") for regex in (READER_MAN, READER_MAN_AFTER) for match in regex.finditer(text)}
+    for (start, end), word in men.items():
+        if _tagged(parsed, ctx, start, end, "NOUN"):
+            continue  # "en man", "mannen" as the pipeline reads it
+        yield start, end, keep_case(word, "du"), "unsafe", f"skriv «{keep_case(word, 'du')}» i stället för «{word}» när du menar läsaren"
+
+
+def _capital_pronouns(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    for match in CAPITAL_PRONOUN.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "_-":
+            continue  # right after a word character or a hyphen
+        if not sentence_start(text, match.start()):
+            right = match.group(0).lower()
+            yield match.start(), match.end(), right, "safe", f"skriv «{right}» med liten bokstav mitt i en mening"
+
+
+def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
+    """Whether the pipeline (when it has part-of-speech tags) tags block text [start, end) as `pos`."""
+    if "pos" not in ctx.annotations or parsed.doc is None:
+        return False
+    span = parsed.doc.char_span(start, end)
+    return span is not None and span[0].pos_ == pos
+
+
+# MALG002 intern-forkortning -----------------------------------------------------------
+
+CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
+
+
+def internal_abbreviations(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Internal abbreviations from the organisation's data file, unless explained in the text."""
+    abbreviations = org(ctx).abbreviations
+    if not abbreviations:
+        return
+    pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
+    explained = None  # looked for in the whole text only once some block has an abbreviation
+    for parsed in ctx.blocks(rule.spec.scope):
+        if not phrases.may_occur(block_words(parsed)):
+            continue
+        block = parsed.block
+        text = masked_text(parsed)
+        if not pattern.search(text):
+            continue
+        if _shouting(text):
+            continue  # in a text in capitals every word looks like an abbreviation
+        if explained is None:
+            explained = _explained(ctx.document.text, abbreviations)
+        for match in pattern.finditer(text):
+            short = match.group(1)
+            if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
+                continue  # explained, or the prefix of a case number (SBK 2024-04512)
+            full = abbreviations[short]
+            yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
+
+
+@lru_cache(maxsize=8)
+def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str], Phrases]:
+    """The regex for the abbreviations, and the words it needs (its look-arounds make each a whole word)."""
+    alternatives = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
+    return re.compile(r"(?<![\w\-.@/])(" + alternatives + r")(?![\w\-@]|\.\w)"), Phrases.of(abbreviations)
+
+
+def _shouting(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
+
+
+def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
+    """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
+    found = set()
+    if "(" not in text:
+        return found  # both forms of an explanation have a parenthesis
+    folded = text.lower()
+    for short, full in abbreviations.items():
+        if short.lower() not in folded:
+            continue  # both forms of an explanation contain the abbreviation itself
+        long = re.escape(full).replace(r"\ ", r"\s+")
+        if re.search(long + r"\s*\(\s*" + re.escape(short) + r"\s*\)", text, re.I) or re.search(
+            re.escape(short) + r"\s*\(\s*" + long, text, re.I
+        ):
+            found.add(short)
+    return found
+
+
+# MALG003 anglicism / MALG004 inkluderande: word lists ---------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    suggest: tuple[str, ...]
+    inflected: str | None  # the alternative for this very form, when there is one
+    unless: tuple[re.Pattern[str], ...]
+    attributive: str | None  # "med funktionsnedsättning": handikappade barn → barn med funktionsnedsättning
+
+
+@dataclass(frozen=True)
+class WordList:
+    regex: re.Pattern[str] | None
+    by_form: dict[str, Entry]
+    phrases: Phrases  # the words the forms need: blocks without them are skipped
+
+    @classmethod
+    def build(cls, entries: list[dict]) -> WordList:
+        by_form = {}
+        for entry in entries:
+            forms = entry.get("forms") or [entry["match"]]
+            inflected = forms if isinstance(forms, dict) else {form: None for form in forms}
+            unless = tuple(re.compile(p) for p in entry.get("unless", []))
+            for form, alternative in inflected.items():
+                by_form[form.lower()] = Entry(tuple(entry["suggest"]), alternative, unless, entry.get("attributive"))
+        return cls(words_regex(by_form), by_form, Phrases.of(by_form))
+
+    def hits(self, ctx: RuleContext, rule) -> Iterator[Hit]:
+        if self.regex is None:
+            return
+        for parsed in ctx.blocks(rule.spec.scope):
+            if not self.phrases.may_occur(block_words(parsed)):
+                continue
+            block = parsed.block
+            text = masked_text(parsed)
+            for match in self.regex.finditer(text):
+                entry = self.by_form[" ".join(match.group(0).lower().split())]
+                if any(pattern.search(block.text) for pattern in entry.unless):
+                    continue
+                noun = _noun_after(parsed, ctx, match.end()) if entry.attributive else None
+                end = noun.end() if noun else match.end()
+                if noun:
+                    replacement = keep_case(match.group(0), f"{noun.group(1)} {entry.attributive}")
+                elif entry.inflected and not (entry.attributive and COPULA_BEFORE.search(text, 0, match.start())):
+                    replacement = keep_case(match.group(0), entry.inflected)
+                else:
+                    replacement = None  # "Många är handikappade": no noun phrase to put in its place
+                suggestions = (replacement,) if replacement else tuple(keep_case(match.group(0), s) for s in entry.suggest)
+                yield ctx.replacement_hit(
+                    block, match.start(), end, replacement, "unsafe", suggestions,
+                    suggestion=suggestions[0], detail=f"Skriv hellre «{suggestions[0]}»",
+                )
+
+
+COPULA_BEFORE = re.compile(r"\b(?:är|var|blir|blev|vara|varit|bli|blivit)\s+$", re.I)
+NEXT_WORD = re.compile(r"[ \u00a0]+([a-zåäöé]+(?:-[a-zåäöé]+)*)\b")
+NOT_NOUNS = frozenset(
+    "och eller samt men som att i på för med av till från om hos vid under över efter utan mot sedan "
+    "är var blir blev har hade ska skall kan får måste bör vill inte också redan ofta alltid".split()
+)
+
+
+def _noun_after(parsed, ctx: RuleContext, offset: int) -> re.Match[str] | None:
+    """The noun right after an adjective (handikappade «barn»), read from the pipeline's tags
+    when it has them, else any following word that is not a function word."""
+    match = NEXT_WORD.match(parsed.block.text, offset)
+    if match is None:
+        return None
+    if "pos" in ctx.annotations and parsed.doc is not None:
+        return match if _tagged(parsed, ctx, match.start(1), match.end(1), "NOUN") else None
+    return None if match.group(1) in NOT_NOUNS else match
+
+
+@lru_cache(maxsize=4)
+def _word_list(name: str, key: str | None) -> WordList:
+    data = load_data(name)
+    return WordList.build((data.get(key) if key else data) or [])
+
+
+def anglicisms(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """English words with Swedish alternatives, in the forms the data file lists."""
+    yield from _word_list(rule.options.get("data", "anglicismer.yaml"), None).hits(ctx, rule)
+
+
+REWRITE_HAN = "Skriv hellre «hen» eller «den», eller skriv om meningen"
+PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
+HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
+
+
+def inclusive(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Words with inclusive alternatives, han/hon pairs and a generic han after a role word."""
+    name = rule.options.get("data", "inkluderande.yaml")
+    yield from _word_list(name, "words").hits(ctx, rule)
+    pairs, pair_phrases, roles, role_phrases = _pairs_and_roles(name)
+    for parsed in ctx.blocks(rule.spec.scope):
+        words = block_words(parsed)
+        block = parsed.block
+        pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
+        for start, end in pair_spans:
+            yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
+        if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
+            yield from _generic_han(ctx, block, roles, pair_spans)
+
+
+@lru_cache(maxsize=4)
+def _pairs_and_roles(name: str) -> tuple[re.Pattern[str] | None, Phrases, re.Pattern[str] | None, Phrases]:
+    data = load_data(name)
+    pairs, roles = data.get("pairs", []), data.get("generic_roles", [])
+    return words_regex(pairs), Phrases.of(pairs), words_regex(roles), Phrases.of(roles)
+
+
+def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tuple[int, int]]) -> Iterator[Hit]:
+    text = block.text
+    starts = [0] + [m.end() for m in SENTENCE_SPLIT.finditer(text)]
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        window_start = starts[index - 1] if index else start
+        for match in PRONOUN_HAN.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            window = text[window_start : match.start()]
+            if roles.search(window) and not _names_person(window):
+                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", detail=REWRITE_HAN)
+                return  # once per block is enough to make the point
+
+
+NAME = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?")
+
+
+def _names_person(window: str) -> bool:
+    """A capitalised word mid-sentence: a name, so "han" may well be that person."""
+    return bool(NAME.search(window))
+
+
+# MALG005 struktur ---------------------------------------------------------------------
+
+DEADLINE = re.compile(
+    r"\b(?:senast(?: den)? \d{1,2}(?:\s+\w+)?|senast \d{4}-\d{2}-\d{2}|sista (?:ansöknings|anmälnings)?dag(?:en)?\b|före den \d{1,2} \w+)", re.I
+)
+DECISION = re.compile(
+    r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
+    re.I,
+)
+# Every alternative of DEADLINE and DECISION needs one of these words.
+MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
+
+
+def structure(ctx: RuleContext, rule) -> Iterator[Hit]:
+    """Long text without headings, too long paragraphs, the main point only at the end."""
+    blocks = list(prose_blocks(ctx))
+    counts = [word_count(parsed) for parsed in blocks]
+    total = sum(counts)
+    heading_words = ctx.threshold("heading_words", 250)
+    if heading_words and total > heading_words and not _has_subheading(ctx):
+        hit = title_hit(ctx, detail=f"{total} ord utan någon mellanrubrik", value=total, limit=int(heading_words))
+        yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela in texten med mellanrubriker som säger vad avsnittet handlar om.",))
+    block_words = ctx.threshold("block_words", 90)
+    for parsed, count in zip(blocks, counts):
+        if block_words and count > block_words:
+            hit = ctx.hit(parsed.block, 0, len(parsed.block.text), detail=f"stycket har {count} ord (gränsen är {int(block_words)})", value=count, limit=int(block_words))
+            yield Hit(hit.offset, hit.end_offset, hit.values, ("Dela stycket i kortare stycken med en tanke i varje.",))
+    yield from _main_point_late(ctx, rule.options.get("min_words", 150))
+
+
+def _has_subheading(ctx: RuleContext) -> bool:
+    """A heading after the title with text after it (a date line at the end is no heading)."""
+    kinds = [parsed.block.kind.value for parsed in ctx.parsed]
+    return any(kind == "heading" and "heading" not in kinds[index + 1 : index + 2] and index + 1 < len(kinds) for index, kind in enumerate(kinds) if index > 0)
+
+
+def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
+    """A deadline or decision that first appears after 60 % of a longer text."""
+    total = sum(word_count(parsed) for parsed in ctx.parsed)
+    if total < min_words:
+        return
+    seen = 0
+    for parsed in ctx.parsed:
+        match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
+        if match:
+            if seen > total * 0.6:
+                hit = ctx.hit(parsed.block, match.start(), match.end(), detail="det viktigaste (ett beslut eller ett sista datum) kommer först i slutet av texten")
+                yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
+            return
+        seen += word_count(parsed)
+
+
+def _main_point(parsed) -> re.Match[str] | None:
+    """A deadline or a decision in the block, unless it is about appealing."""
+    text = parsed.block.text
+    if "överklag" in folded_text(parsed):
+        return None
+    return DEADLINE.search(text) or DECISION.search(text)

@@ -1,0 +1,84 @@
+"""The sender organisation: its data file (`rules/data/<organisation>.yaml`) as facts rules use.
+
+The organisation's own facts (its name's wrong spellings, its units, its internal
+abbreviations) are data; nothing here names a city.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from lint.errors import RulePackError
+from lint.resources import builtin_rules_dir
+
+if TYPE_CHECKING:
+    from lint.rules.api import RuleContext
+
+
+DATA_DIR_NAME = "data"
+
+
+def data_dir() -> Path:
+    return builtin_rules_dir() / DATA_DIR_NAME
+
+
+@lru_cache(maxsize=64)
+def load_data(name: str, directory: Path | None = None) -> Any:
+    """A YAML data file (from rules/data unless `directory` is given); missing means empty."""
+    path = (directory or data_dir()) / name
+    if not path.is_file():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise RulePackError(f"{path}: kan inte läsa datafilen: {error}") from None
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: organization() caches one per name
+class Organization:
+    """What the rules know about the sender organisation (from its data file, if any)."""
+
+    name: str
+    wrong_names: tuple[str, ...] = ()
+    allowed_names: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def genitive(self) -> str:
+        return self.name if self.name.endswith(("s", "x", "z")) else self.name + "s"
+
+    @classmethod
+    def from_data(cls, name: str, data: dict) -> Organization:
+        districts = data.get("stadsdelsomraden", [])
+        units = [*data.get("forvaltningar", []), *data.get("nämnder", []), *data.get("bolag", [])]
+        units += [f"{district} {kind}" for district in districts for kind in ("stadsdelsförvaltning", "stadsdelsnämnd")]
+        return cls(
+            name=name,
+            wrong_names=tuple(data.get("wrong_names", [])),
+            allowed_names=tuple(data.get("allowed_names", [])),
+            units=tuple(units),
+            abbreviations=dict(data.get("internal_abbreviations", {})),
+        )
+
+
+@lru_cache(maxsize=8)
+def organization(name: str, packs: tuple[str, ...] = ()) -> Organization:
+    """The organisation's data: a `data/*.yaml` file whose `name` is the configured name,
+    in an extra rule pack (config `rule-packs`) or among the built-in data files."""
+    directories = [Path(pack) / DATA_DIR_NAME for pack in reversed(packs)] + [data_dir()]
+    for directory in directories:
+        for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else ():
+            data = load_data(path.name, directory)
+            if isinstance(data, dict) and str(data.get("name", "")).casefold() == name.casefold():
+                return Organization.from_data(name, data)
+    return Organization(name=name)
+
+
+def org(ctx: RuleContext) -> Organization:
+    return organization(ctx.settings.organization, ctx.settings.rule_packs)
