@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import lint_text
+from sprak_eval import CODES, documents, score, spelling_false_alarms, table
+
 from lint.engine.config import Settings
 from lint.formats import read_bytes
-from sprak_eval import CODES, documents, score, spelling_false_alarms, table
 
 PRECISION, RECALL = 0.95, 0.9
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import lint_text
+
 from lint.engine import config
 from lint.engine.fix import apply_fixes
 from lint.language import lexicon as lexicon_module
@@ -76,7 +76,7 @@ def test_spelling_leaves_addresses_names_and_codes_alone(linter):
 def test_position_of_a_finding(linter):
     result = lint_text(linter, "Rubrik\n\nVi har fått din ansökningsblankeet i dag.\n", select=("SPR001",))
     [diagnostic] = result.diagnostics
-    assert (diagnostic.line, diagnostic.column, diagnostic.match) == (3, 19, "ansökningsblankeet")
+    assert (diagnostic.line, diagnostic.column, diagnostic.match) == (3, 17, "ansökningsblankeet")
     assert diagnostic.fix is not None and diagnostic.fix.edits[0].replacement == "ansökningsblankett"
 
 

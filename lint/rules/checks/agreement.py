@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules.checks.spelling import lexicon_for
 from lint.language.text import block_sentences
-from lint.language.views import morph_values, token_rows
-from lint.rules.api import Hit, RuleContext, keep_case
+from lint.language.views import keep_case, morph_values, token_rows
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.spelling import lexicon_for
 
 ARTICLES = {"en": "Com", "ett": "Neut"}
 ARTICLE_FOR = {"Com": "en", "Neut": "ett"}

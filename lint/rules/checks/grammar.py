@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.rules.api import Hit, RuleContext, keep_case
+from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
+from lint.rules.api import Hit, RuleContext
 
 # --- SPR005: the same word twice ------------------------------------------------------------------
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.rules.checks.spelling import accept_for, lexicon_for
-from lint.language.text import block_sentences
-from lint.language.views import morph_values, token_rows
-from lint.rules.api import Hit, RuleContext
 from lint.language import compounds
 from lint.language.lexicon_build import ALONE
+from lint.language.text import block_sentences
+from lint.language.views import morph_values, token_rows
 from lint.language.words import masked, prose_mask
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.spelling import accept_for, lexicon_for
 
 # After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
 TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())

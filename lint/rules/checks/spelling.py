@@ -6,14 +6,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.rules.organisation import org
-from lint.language.text import block_sentences
 from lint.errors import RulePackError
-from lint.language.views import quoted_spans, token_rows
-from lint.rules.api import Hit, RuleContext, keep_case
 from lint.language import words as prose
 from lint.language.lexicon_build import ALONE, BEGIN, MIDDLE, DictionaryMissing
 from lint.language.suggest import suggest
+from lint.language.text import block_sentences
+from lint.language.views import keep_case, quoted_spans, token_rows
+from lint.rules.api import Hit, RuleContext
+from lint.rules.organisation import org
 
 SUGGESTION_BUDGET = 0.3  # seconds of suggestions per document; later findings come without
 NAME_MIN_LENGTH = 13  # a capitalised word this long one typo from a dictionary word is reported

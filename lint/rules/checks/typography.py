@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from lint.diagnostics import Edit, Fix
-from lint.rules.api import Hit, RuleContext
 from lint.language.words import masked, prose_mask
+from lint.rules.api import Hit, RuleContext
 
 # --- SPR006: en dash in ranges and between words -------------------------------------------------
 
@@ -101,7 +101,7 @@ def _two_edits(ctx: RuleContext, block, start: int, end: int, mark: str, matched
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 SPACE_BEFORE = re.compile(r"(?<=[^\W_])( +)(?=[,.;:!?](?:\s|$))")
-NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2})(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
+NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2}|[a-zåäöé][”)])(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
 
 
 def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
