@@ -101,7 +101,7 @@ def _two_edits(ctx: RuleContext, block, start: int, end: int, mark: str, matched
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 SPACE_BEFORE = re.compile(r"(?<=[^\W_])( +)(?=[,.;:!?](?:\s|$))")
-NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2}|[a-zåäöé]["”)])(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
+NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2}|[a-zåäöé][\"”)])(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
 
 
 def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
