@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "sprak"
 CODES = tuple(f"SPR00{n}" for n in range(1, 9))
 SUFFIXES = (".txt", ".md", ".html")
+OTHER_SUFFIXES = (*SUFFIXES, ".docx", ".pdf")
 WORDS_PER_UNIT = 2000
 
 
@@ -80,7 +81,7 @@ def other_corpora() -> list[Path]:
     found = []
     for folder in folders:
         if folder.is_dir():
-            found += [p for p in sorted(folder.rglob("*")) if p.suffix in SUFFIXES and "sprak" not in p.parts and p.name != "README.md"]
+            found += [p for p in sorted(folder.rglob("*")) if p.suffix in OTHER_SUFFIXES and "sprak" not in p.parts and p.name != "README.md"]
     return found
 
 
@@ -107,7 +108,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from dataclasses import replace
 
-    from lint.engine.config import Settings
+    from lint.engine.config import Settings, discover
     from lint.engine.linter import Linter, Options
     from lint.formats import read_bytes
 
@@ -118,7 +119,7 @@ def main() -> None:
         return linter.lint_document(read_bytes(text.encode("utf-8"), name), settings)
 
     def lint_path(path: Path):
-        return linter.lint_document(read_bytes(path.read_bytes(), str(path)), replace(Settings(), select=("SPR001",)))
+        return linter.lint_document(read_bytes(path.read_bytes(), str(path)), replace(discover(path), select=("SPR001",)))
 
     scores, sprung = score(lint)
     print(table(scores))

@@ -9,7 +9,7 @@ import pytest
 from conftest import lint_text
 from sprak_eval import CODES, documents, score, spelling_false_alarms, table
 
-from lint.engine.config import Settings
+from lint.engine.config import discover
 from lint.formats import read_bytes
 
 PRECISION, RECALL = 0.95, 0.9
@@ -47,7 +47,9 @@ def test_no_trap_gives_a_finding(result):
 
 
 def test_spelling_on_the_other_corpora(linter):
-    settings = replace(Settings(), select=("SPR001",))
-    words, count, found = spelling_false_alarms(lambda path: linter.lint_document(read_bytes(path.read_bytes(), str(path)), settings))
+    def lint_path(path):
+        return linter.lint_document(read_bytes(path.read_bytes(), str(path)), replace(discover(path), select=("SPR001",)))
+
+    words, count, found = spelling_false_alarms(lint_path)
     assert words > 5000
     assert count / words * 2000 <= 1.0, found

@@ -29,6 +29,16 @@ def _rep_candidates(word: str, reps: tuple[tuple[str, str], ...]) -> list[str]:
     return found
 
 
+def _stutters(word: str) -> list[str]:
+    """A letter group typed twice: myndighetenen -> myndigheten, ansökanan -> ansökan."""
+    found = []
+    for size in (2, 3):
+        for i in range(len(word) - 2 * size + 1):
+            if word[i : i + size] == word[i + size : i + 2 * size]:
+                found.append(word[: i + size] + word[i + 2 * size :])
+    return found
+
+
 def _edits(word: str, letters: str) -> list[str]:
     n = len(word)
     swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1) if word[i] != word[i + 1]]
@@ -67,17 +77,19 @@ def _cost(word: str, candidate: str) -> float:
 def candidates(word: str, lexicon: Lexicon) -> list[str]:
     """Every candidate correction, the likeliest first (REP replacements before plain edits)."""
     letters = _letters(lexicon)
-    reps = dict.fromkeys(_rep_candidates(word, lexicon.reps))
+    reps = dict.fromkeys(_rep_candidates(word, lexicon.reps) + _stutters(word))
     edits = sorted(dict.fromkeys(e for e in _edits(word, letters) if e not in reps), key=lambda e: _cost(word, e))
     ordered = [c for c in (*reps, *edits) if c != word and len(c) > 1]
     return ordered
 
 
-def _compound_repairs(word: str, lexicon: Lexicon, letters: str) -> list[str]:
+def _compound_repairs(word: str, lexicon: Lexicon, letters: str, deadline: float) -> list[str]:
     """Corrections of one part of a compound: the tail after a known head, or the head before a known tail."""
     found: list[str] = []
     n = len(word)
     for cut in range(2, n - 1):
+        if time.perf_counter() > deadline:
+            break
         head, tail = word[:cut], word[cut:]
         if len(tail) >= 3 and lexicon.head(head):
             edits = _edits(tail, letters)
@@ -98,7 +110,10 @@ def suggest(word: str, lexicon: Lexicon, limit: int = 3, budget: float = 0.06) -
     if len(found) >= limit or len(word) < 6:
         return found
     deadline = time.perf_counter() + budget
-    repairs = sorted(_compound_repairs(word, lexicon, _letters(lexicon)), key=lambda c: _cost(word, c))
+    found += [s for s in _stutters(word) if s not in found and lexicon.known(s)][: limit - len(found)]
+    if len(found) >= limit:
+        return found
+    repairs = sorted(_compound_repairs(word, lexicon, _letters(lexicon), deadline), key=lambda c: _cost(word, c))
     for candidate in repairs:
         if time.perf_counter() > deadline or len(found) >= limit:
             break

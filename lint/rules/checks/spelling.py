@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ def misspellings(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         if _foreign_block(parsed.block):
             continue
+        yield from verb_slips(ctx, parsed.block)
         mask = prose.prose_mask(parsed.text)
         quotes = quoted_spans(parsed.text)
         for sentence in block_sentences(parsed):
@@ -150,4 +152,20 @@ def _report(ctx: RuleContext, lexicon, block, word: Word, with_suggestions: bool
         suggestions = tuple(keep_case(word.text, s) for s in found)
     replacement = suggestions[0] if suggestions else None
     text = ", ".join(suggestions) if suggestions else "inget förslag"
-    return ctx.replacement_hit(block, word.start, word.end, replacement, "unsafe", suggestions, suggestion=text)
+    detail = f"{word.text} finns inte i ordlistan (förslag: {text})"
+    return ctx.replacement_hit(block, word.start, word.end, replacement, "unsafe", suggestions, suggestion=text, detail=detail)
+
+
+# A verb written as its noun before a particle: "logg in" (the noun logg) for "logga in".
+VERB_AS_NOUN = re.compile(r"(?<![\w-])(logg)(?=\s+(?:in|ut|på)\b)", re.I)
+NOUN_BEFORE = re.compile(r"(?:\b(?:en|ett|din|min|vår|er|den|denna|sin|varje)\s+)$", re.I)
+
+
+def verb_slips(ctx: RuleContext, block) -> Iterator[Hit]:
+    text = block.text
+    for match in VERB_AS_NOUN.finditer(text):
+        if NOUN_BEFORE.search(text[: match.start()]):
+            continue
+        right = keep_case(match[1], "logga")
+        detail = f"{match[1]} {text[match.end():].split()[0]} ska vara {right} {text[match.end():].split()[0]} (verbet)"
+        yield ctx.replacement_hit(block, match.start(1), match.end(1), right, "unsafe", (right,), suggestion=right, detail=detail)
