@@ -206,3 +206,19 @@ def test_fix_refuses_standard_input():
     result = run("check", "-", "--fix", input="Du skall svara.\n")
     assert result.exit_code == 2
     assert "fungerar inte med standard in" in result.stderr
+
+
+def test_fix_on_a_word_file_says_word_files_are_never_changed_and_points_to_annotate(tmp_path):
+    from docx import Document as WordDocument
+
+    path = tmp_path / "brev.docx"
+    word = WordDocument()
+    word.add_paragraph("Du skall svara senast i maj.")
+    word.save(path)
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["check", str(path), "--select", "KLAR003", "--fix", "--no-cache"])
+    assert path.read_bytes() == before
+    assert (
+        f"{path}: 1 fynd har en rättning, men Word- och PDF-filer ändras aldrig av --fix. "
+        f"Rätta i Word, eller få en kopia med rättningarna som spårade ändringar: kommlint annotate {path}"
+    ) in result.stderr

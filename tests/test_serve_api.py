@@ -150,7 +150,7 @@ def test_view_maps_findings_onto_block_text(client):
     assert [block["text"] for block in blocks] == ["Rubrik", "Första stycket är kort.", long_line + " och avgiften erlägges senare."]
     marked = {diagnostics[m["finding"]]["match"]: blocks[2]["text"][m["start"] : m["end"]] for m in blocks[2]["marks"]}
     assert marked["erhöll"] == "erhöll" and marked["erlägges"] == "erlägges"
-    assert blocks[1]["metrics"]["words"] == 4 and blocks[1]["metrics"]["sentences"] == 1
+    assert blocks[1]["metrics"] is None and blocks[2]["metrics"] is None  # too short for a LIX to say anything
     assert data["view"]["metrics"]["band"] in {"mycket lätt", "lätt", "medelsvår", "svår", "mycket svår"}
 
 

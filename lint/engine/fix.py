@@ -336,12 +336,21 @@ class Fixer:
         self.unsafe = unsafe
         self.write = write
         self.outcomes: list[Outcome] = []
+        self.documents_not_changed: list[tuple[str, int]] = []  # Word and PDF files with fixes
 
     def lint_paths(self, paths: Iterable[str]):
         for path in self.linter.expand(paths):
             yield self.lint_file(path)
 
     def lint_file(self, path: str):
+        from lint.formats import reader_for
+
+        if reader_for(path).binary:  # Word and PDF files are never rewritten
+            result = self.runner.lint_file(path)
+            fixable = len(applicable(result.diagnostics, self.unsafe))
+            if fixable:
+                self.documents_not_changed.append((path, fixable))
+            return result
         lookup = getattr(self.runner, "lookup", None)
         key, cached = lookup(path) if lookup else (None, None)
         if cached is not None and not applicable(cached.diagnostics, self.unsafe):
@@ -367,5 +376,13 @@ class Fixer:
     def summary(self) -> str:
         files = len(self.outcomes)
         if self.write:
-            return f"Rättade {self.applied} fynd i {count(files, 'fil', 'filer')}." if files else "Inget att rätta automatiskt."
-        return f"{count(self.applied, 'rättning', 'rättningar')} i {count(files, 'fil', 'filer')} skulle göras." if files else "Inget att rätta automatiskt."
+            text = f"Rättade {self.applied} fynd i {count(files, 'fil', 'filer')}." if files else "Inget att rätta automatiskt."
+        else:
+            text = f"{count(self.applied, 'rättning', 'rättningar')} i {count(files, 'fil', 'filer')} skulle göras." if files else "Inget att rätta automatiskt."
+        for path, fixable in self.documents_not_changed:
+            text += f" {path}: {fixable} fynd har en rättning, men Word- och PDF-filer ändras aldrig av --fix."
+            if path.lower().endswith(".docx"):
+                text += f" Rätta i Word, eller få en kopia med rättningarna som spårade ändringar: kommlint annotate {path}"
+            else:
+                text += " Rätta i originaldokumentet och skapa PDF-filen igen."
+        return text

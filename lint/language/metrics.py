@@ -35,6 +35,7 @@ from lint.language.views import (
     token_columns,
 )
 
+MIN_LIX_WORDS = 20  # a LIX over fewer words says little (a paragraph's or a page's)
 LONG_WORD = 6  # LIX: words longer than six letters
 FRAGMENT_WORDS = 6  # a line without a full stop counts as a sentence from this many words
 MIN_CLAUSES = 4  # the passive share needs at least this many finite verbs

@@ -37,13 +37,15 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         diagnostics = self.diagnostics
+        by_severity = dict(Counter(d.severity.label for d in diagnostics))
         return {
             "files": len(self.files),
             "files_with_findings": sum(1 for f in self.files if f.diagnostics),
-            "files_with_errors": sum(1 for f in self.files if f.errors),
+            "files_with_problems": sum(1 for f in self.files if f.errors),
             "diagnostics": len(diagnostics),
-            "errors": sum(len(f.errors) for f in self.files),
-            "by_severity": dict(Counter(d.severity.label for d in diagnostics)),
+            "errors": by_severity.get("error", 0),  # error-level findings, as in by_severity
+            "problems": sum(len(f.errors) for f in self.files),  # files not read, rules that crashed
+            "by_severity": by_severity,
             "by_principle": dict(Counter(d.principle for d in diagnostics)),
             "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
         }

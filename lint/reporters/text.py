@@ -97,16 +97,25 @@ def _file_lines(result):
 
 
 def _file_summary(console: Console, result) -> None:
-    m = result.metrics
-    parts = [f"{m.get('words', 0)} ord", count(m.get("sentences", 0), "mening", "meningar")]
-    if m.get("words"):
-        parts.append(f"LIX {decimal(m['lix'])} ({lix_band(m['lix'])})")
+    parts = _text_figures(result.metrics)
     principles = Counter(d.principle for d in result.diagnostics)
     found = ", ".join(f"{name} {count}" for name, count in sorted(principles.items())) or "inga fynd"
     console.print(
         f"[dim]{escape(result.path)}: profil {result.profile}{_title(result.profile)}, {escape(result.profile_reason or '')}; "
         f"{' · '.join(parts)}; {found}[/dim]\n"
     )
+
+
+def _text_figures(m: dict) -> list[str]:
+    """Words, sentences and LIX of the running text (what LIX is computed on); the whole
+    text's word count too when headings, tables and address lines add to it."""
+    words, sentences = m.get("prose_words", m.get("words", 0)), m.get("prose_sentences", m.get("sentences", 0))
+    parts = [f"löptext {words} ord", count(sentences, "mening", "meningar")]
+    if m.get("words") and m.get("lix") is not None:
+        parts.append(f"LIX {decimal(m['lix'])} ({lix_band(m['lix'])})")
+    if m.get("words", 0) != words:
+        parts.append(f"hela texten {m['words']} ord")
+    return parts
 
 
 def _title(profile: str) -> str:
@@ -122,10 +131,12 @@ def _title(profile: str) -> str:
 
 
 def fix_label(diagnostics) -> str:
-    safeties = {d.fix.safety for d in diagnostics if d.fix}
-    if "safe" in safeties:
-        return "ja"
-    return "med --unsafe-fixes" if safeties else ""
+    """How many of these findings --fix corrects, and how many only --unsafe-fixes."""
+    safeties = Counter(d.fix.safety for d in diagnostics if d.fix)
+    parts = [f"{safeties['safe']} säkert"] if safeties["safe"] else []
+    if safeties["unsafe"]:
+        parts.append(f"{safeties['unsafe']} med --unsafe-fixes")
+    return ", ".join(parts)
 
 
 def _statistics(console: Console, report) -> None:
@@ -141,11 +152,11 @@ def _statistics(console: Console, report) -> None:
 def _totals(summary: dict) -> str:
     by = summary["by_severity"]
     files = count(summary["files"], "fil", "filer")
-    if not summary["diagnostics"] and not summary["errors"]:
+    if not summary["diagnostics"] and not summary["problems"]:
         text = f"Inga fynd i {files}."
     else:
         levels = [count(by.get("error", 0), "fel", "fel"), count(by.get("warning", 0), "varning", "varningar"), f"{by.get('info', 0)} info"]
         text = f"Hittade {summary['diagnostics']} fynd i {files}: {listing(levels)}."
-    if summary["errors"]:
-        text += f" {count(summary['errors'], 'problem', 'problem')} vid granskningen (filer som inte kunde läsas eller regler som avbröts), se ovan."
+    if summary["problems"]:
+        text += f" {count(summary['problems'], 'problem', 'problem')} vid granskningen (filer som inte kunde läsas eller regler som avbröts), se ovan."
     return text

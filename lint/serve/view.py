@@ -12,7 +12,7 @@ from typing import Any
 from lint.diagnostics import Diagnostic
 from lint.document import Block
 from lint.engine.linter import FileResult
-from lint.language.metrics import document_metrics, lix_band
+from lint.language.metrics import MIN_LIX_WORDS, document_metrics, lix_band
 
 
 def block_range(block: Block, start: int, end: int) -> tuple[int, int] | None:
@@ -46,18 +46,28 @@ def block_marks(blocks: list[Block], diagnostics: list[Diagnostic]) -> tuple[lis
     return marks, outside
 
 
+PROSE_KINDS = frozenset({"paragraph", "list_item", "quote"})
+OPENING_WORDS = 6
+
+
 def block_metrics(result: FileResult) -> list[dict[str, Any] | None]:
+    """LIX per paragraph of running text; None for headings, table cells, contact lines and
+    paragraphs too short for a LIX to mean anything."""
     if not result.parsed:
         return [None] * len(result.document.blocks if result.document else [])
-    measured = []
-    for item in result.parsed:
-        if item.doc is None:
-            measured.append(None)
-            continue
-        tagged = item.doc.has_annotation("POS") and item.doc.has_annotation("MORPH")
-        metrics = document_metrics([item], frozenset({"pos", "morph"}) if tagged else frozenset())
-        measured.append({key: metrics[key] for key in ("words", "sentences", "lix")} | {"band": lix_band(metrics["lix"])})
-    return measured
+    return [_paragraph_metrics(item) for item in result.parsed]
+
+
+def _paragraph_metrics(item) -> dict[str, Any] | None:
+    if item.doc is None or item.block.kind.value not in PROSE_KINDS:
+        return None
+    tagged = item.doc.has_annotation("POS") and item.doc.has_annotation("MORPH")
+    metrics = document_metrics([item], frozenset({"pos", "morph"}) if tagged else frozenset())
+    if metrics["words"] < MIN_LIX_WORDS or metrics["lix"] is None:
+        return None
+    words = item.block.text.split()
+    opening = " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
+    return {key: metrics[key] for key in ("words", "sentences", "lix")} | {"band": lix_band(metrics["lix"]), "opening": opening}
 
 
 def page_view(result: FileResult) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lint.crawl.store import CHECKED, Store
-from lint.language.metrics import lix_band
+from lint.language.metrics import MIN_LIX_WORDS, lix_band
 
 PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet")
 SEVERITIES = ("error", "warning", "info")
@@ -19,7 +19,6 @@ STATUS_WORDS = {
     "redirect": "Omdirigering", "skipped": "Hoppades över", "failed": "Kunde inte hämtas",
 }
 LIX_LIMITS = (30, 40, 50, 60)
-MIN_LIX_WORDS = 20  # a LIX over fewer words says little
 TOP = 15
 
 

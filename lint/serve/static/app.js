@@ -274,7 +274,7 @@
       number += 1;
       const bar = el("div", { class: "bar band-" + block.metrics.band.replace(/ /g, "-") });
       bar.style.width = Math.min(100, (block.metrics.lix / 70) * 100) + "%";
-      const label = "Stycke " + number + ": LIX " + formatNumber(block.metrics.lix) + " (" + block.metrics.band + "), " + block.metrics.words + " ord";
+      const label = "Stycke " + number + " ”" + block.metrics.opening + "”: LIX " + formatNumber(block.metrics.lix) + " (" + block.metrics.band + "), " + block.metrics.words + " ord";
       chart.append(el("li", {}, el("span", {}, label), el("div", { class: "bar-track", "aria-hidden": "true" }, bar)));
     }
   }
