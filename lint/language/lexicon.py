@@ -2,8 +2,9 @@
 
 `Lexicon.known(word)` answers whether Hunspell would accept the word: a form of a
 dictionary stem, or a compound of forms allowed first, inside and last (with Hunspell's
-checks on triple letters, repeated parts and REP look-alikes). Answers are memoised per
-process, so a word is looked up once however often it occurs.
+checks on repeated parts and REP look-alikes). Three equal letters at a boundary are allowed
+(Svenska skrivregler accept presssekreterare), unlike Hunspell's CHECKCOMPOUNDTRIPLE.
+Answers are memoised per process, so a word is looked up once however often it occurs.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ class Lexicon:
                 last = word[rest:]
                 if mask & need:
                     tail = masks.get(last, 0)
-                    if tail & END and last != part and not _triple(word, rest):
+                    if tail & END and last != part:
                         return True
                     if self._splits(word, rest, count + 1, masks, part):
                         return True
@@ -183,12 +184,6 @@ def _parts_at(word: str, start: int, cut: int) -> list[tuple[str, int]]:
     if cut - start >= 3 and word[cut - 1] == word[cut - 2] and cut < len(word):
         return [(part, cut), (part, cut - 1)]
     return [(part, cut)]
-
-
-def _triple(word: str, cut: int) -> bool:
-    """CHECKCOMPOUNDTRIPLE: three equal letters across the boundary."""
-    window = word[max(0, cut - 2) : cut + 2]
-    return any(window[i] == window[i + 1] == window[i + 2] for i in range(len(window) - 2))
 
 
 @lru_cache(maxsize=8192)

@@ -88,6 +88,17 @@ def masked(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# Endings of street and place names: Tallkrogsvägen, Hornsgatan, Medborgarplatsen.
+PLACE_ENDINGS = tuple(
+    "vägen gatan gränd gränden torget torg platsen plan backen backe stigen allén parken leden stranden holmen "
+    "viken berget dalen ängen udden hamnen byn sjön skogen hagen gården bron kajen slingan vägen".split()
+)
+
+
+def is_place_name(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(PLACE_ENDINGS) and len(word) > 6
+
+
 def is_abbreviation(word: str) -> bool:
     """All capitals (KS, LSS, BUP), a Roman numeral, or capitals mixed with digits."""
     letters = word.replace("-", "")

@@ -97,6 +97,7 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
     return (first.start, second.end, joined) if joined else None
 
 
+DEFINITE_ARTICLES = frozenset("den det de denna detta dessa".split())
 DETERMINERS = frozenset("en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split())
 
 
@@ -131,6 +132,8 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False  # "sina behov rätt till": a plural noun ends its phrase
     if previous is not None and previous.text.lower() in FIXED_BEFORE.get(first.text.lower(), ()):
         return False
+    if previous is not None and previous.text.lower() in DEFINITE_ARTICLES and first.text.lower().endswith(("a", "e")):
+        return False  # "de första dagarna": an adjective after the definite article
     if not compounds.dictionary_form(lexicon, second.text):
         return False  # "ring avgiftshandläggarna": a split before a long compound is rare
     if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):

@@ -123,7 +123,7 @@ def _token_offsets(doc) -> list[int]:
 def lexicon_says(lexicon, word: Word) -> str | None:
     """None when the word is fine; else what to look up for suggestions (lower case)."""
     text = word.text
-    if lexicon.known(text):
+    if lexicon.known(text) or prose.is_place_name(text):
         return None
     bare = text.rstrip("-")
     if bare != text and (lexicon.known(bare) or lexicon.head(bare.lower())):
