@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 6
+FORMAT = 7
 PACKAGE = "hunspell-sv"
 
 # Bits of a form's mask.
@@ -125,21 +125,6 @@ def expand(words: Iterable, aff) -> dict[str, int]:
     return table
 
 
-def add_verb_stems(table: dict[str, int], words: Iterable) -> None:
-    """A verb's stem may start a compound (mätvecka, hämtdag, betalkort) though the dictionary
-    marks few of them: a stem in -a with a present tense (hämtar, mäter) and a supine
-    (hämtat, mätt) is a verb, and its root gets BEGIN."""
-    for word in words:
-        stem = word.stem
-        if len(stem) < 4 or not stem.endswith("a") or not stem.islower():
-            continue
-        root = stem[:-1]
-        present = table.get(stem + "r", 0) & ALONE or table.get(root + "er", 0) & ALONE
-        supine = any(table.get(form, 0) & ALONE for form in (stem + "t", root + "t", root + "it"))
-        if present and supine and not table.get(root, 0) & FORBIDDEN:
-            table[root] = table.get(root, 0) | BEGIN
-
-
 def build(target: Path) -> int:
     """Write the lexicon to `target` (via a temporary file); returns the number of forms."""
     from spylls.hunspell import Dictionary
@@ -148,7 +133,6 @@ def build(target: Path) -> int:
     dictionary = Dictionary.from_files(str(stem))
     aff = dictionary.aff
     table = expand(dictionary.dic.words, aff)
-    add_verb_stems(table, dictionary.dic.words)
     for form, mask in SUPPLEMENT.items():
         table[form] = table.get(form, 0) | mask
     temporary = target.with_name(f"{target.name}.{id(table)}.tmp")

@@ -37,6 +37,7 @@ class Word:
     text: str
     initial: bool  # first word of a sentence (or after an opening bracket or quote)
     propn: bool
+    numbered: bool = False  # a number follows (Tallkrogsvägen 21)
 
 
 def misspellings(ctx: RuleContext, rule) -> Iterator[Hit]:
@@ -110,7 +111,8 @@ def sentence_words(sentence, mask) -> Iterator[Word]:
         initial, previous_open = previous_open, False
         if not prose.checkable(row.text) or prose.masked(start, end, mask) or prose.is_abbreviation(row.text):
             continue
-        yield Word(start, end, row.text, initial, row.pos == "PROPN")
+        numbered = i + 1 < len(rows) and not rows[i + 1].is_space and rows[i + 1].text[:1].isdigit()
+        yield Word(start, end, row.text, initial, row.pos == "PROPN", numbered)
 
 
 def _token_offsets(doc) -> list[int]:
@@ -123,7 +125,7 @@ def _token_offsets(doc) -> list[int]:
 def lexicon_says(lexicon, word: Word) -> str | None:
     """None when the word is fine; else what to look up for suggestions (lower case)."""
     text = word.text
-    if lexicon.known(text) or prose.is_place_name(text):
+    if lexicon.known(text) or (prose.is_place_name(text) and (word.propn or word.numbered or not word.initial)):
         return None
     bare = text.rstrip("-")
     if bare != text and (lexicon.known(bare) or lexicon.head(bare.lower())):
