@@ -8,6 +8,7 @@ night 3 one page gains a sentence, and exactly that sentence's findings are new.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -163,7 +164,12 @@ def test_report_command_rebuilds_the_report_from_the_database(nights, tmp_path):
     assert result.exit_code == 0, result.output
     rebuilt = json.loads((tmp_path / "report.json").read_text())
     assert rebuilt == nights[3]["json"]
-    assert "<mark>inkommit</mark>" in (tmp_path / "report.html").read_text()
+    html = (tmp_path / "report.html").read_text()
+    assert "<mark>inkommit</mark>" in html
+    assert re.search(r'class="live" href="http://127\.0\.0\.1:\d+/[^"#]*#:~:text=[^"]*inkommit', html)  # links to the sentence
+    assert f"CSV: {tmp_path / 'findings.csv'}" in result.output
+    rows = (tmp_path / "findings.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("Adress;Sidans titel;Plats;Regel;") and any(";inkommit;" in row for row in rows)
 
 
 def test_report_command_names_a_missing_run(nights, tmp_path):

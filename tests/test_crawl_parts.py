@@ -270,3 +270,23 @@ def test_url_file_without_links_or_pdfs(tmp_path):
     assert "/dokument/rapport.pdf" not in fetched
     # Sitemap pages are still visited (the even ones); pages reached only by links are not.
     assert "/sida/2.html" in fetched and "/sida/3.html" not in fetched
+
+
+def test_findings_carry_the_heading_path_an_editor_sees():
+    from lint.crawl.linting import findings_data
+    from lint.diagnostics import Diagnostic, Severity
+    from lint.formats import read_bytes
+
+    page = (
+        "<html lang='sv'><body><p>Inledning med ord.</p><h1>Öppettider</h1><p>Vardagar.</p><h2>Sommar</h2>"
+        "<p>Vi erhåller frågor.</p><h2>Vinter</h2><h3>Jul</h3><p>Stängt.</p><h2>Påsk</h2><p>Öppet i  påsk.</p></body></html>"
+    )
+    document = read_bytes(page.encode(), "sida.html")
+    source = document.source
+
+    def at(text: str) -> Diagnostic:
+        offset = source.index(text)
+        return Diagnostic("KLAR001", "krangelord", "klarspråk", Severity.WARNING, "m", "sida.html", 1, 1, 1, 1, offset, offset + len(text), text)
+
+    rows = findings_data(document, [at("Inledning"), at("erhåller"), at("Stängt"), at("påsk.")])
+    assert [row["heading"] for row in rows] == ["", "Öppettider › Sommar", "Öppettider › Vinter › Jul", "Öppettider › Påsk"]

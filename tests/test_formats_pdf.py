@@ -170,3 +170,35 @@ def test_body_lines_that_look_alike_are_not_taken_for_running_headers():
             pdf.ln(6)
     document = read_bytes(bytes(pdf.output()), "a.pdf")
     assert len(document.blocks) == 12
+
+
+@pytest.fixture
+def pdf_file(tmp_path):
+    path = tmp_path / "beslut.pdf"
+    path.write_bytes(build())
+    return path
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from lint.cli.main import main
+
+    return CliRunner().invoke(main, ["check", "--no-cache", "--select", "KLAR014", *map(str, args)], catch_exceptions=False)
+
+
+def test_text_output_shows_the_line_from_the_findings_page(pdf_file):
+    lines = _cli(pdf_file, "--no-color").output.splitlines()
+    second = lines.index(next(line for line in lines if ":2:10 (sida 2, " in line))
+    assert lines[second + 1] == "       2 | Här står 40000 kronor."
+    assert lines[second + 2] == "         |          ^^^^^"
+    first = lines.index(next(line for line in lines if ":3:23 (sida 1, " in line))
+    assert lines[first + 1] == "       3 | kontoret. Avgiften är 25000 kronor"
+
+
+def test_github_and_junit_name_the_page(pdf_file):
+    github = [line for line in _cli(pdf_file, "--format", "github").output.splitlines() if "line=2," in line]
+    assert len(github) == 1
+    assert "title=KLAR014 siffror (sida 2)::Sida 2, rad 2: Siffror: " in github[0]
+    junit = _cli(pdf_file, "--format", "junit").output
+    assert f"{pdf_file}:2:10 (sida 2): KLAR014" in junit and f"{pdf_file}:3:23 (sida 1): KLAR014" in junit

@@ -182,6 +182,25 @@ def test_docx_upload(client, service):
     assert "inkommit" in [d["match"] for d in data["files"][0]["diagnostics"] if d["code"] == "KLAR001"]
 
 
+def test_word_upload_comes_back_with_comments(client):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Du skall erhålla beslutet.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = client.post("/api/annotate", files={"file": ("utkast åäö.docx", buffer.getvalue(), "application/octet-stream")}, headers=auth())
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert "filename*=UTF-8''utkast%20%C3%A5%C3%A4%C3%B6.kommlint.docx" in response.headers["content-disposition"]
+    comments = [c for c in docx.Document(io.BytesIO(response.content)).comments if c.author == "kommlint"]
+    assert any(c.text.startswith("Ålderdomlig form: skriv «ska»") for c in comments)
+    markdown = client.post("/api/annotate", files={"file": ("sida.md", b"Du skall.", "text/markdown")}, headers=auth())
+    assert markdown.status_code == 415 and "Word-filer" in markdown.json()["error"]
+    broken = client.post("/api/annotate", files={"file": ("trasig.docx", b"PK\x03\x04 nej", "application/octet-stream")}, headers=auth())
+    assert broken.status_code == 422 and "Word-dokument" in broken.json()["error"]
+    assert client.post("/api/annotate", json={"text": "x"}, headers=auth()).status_code == 415
+
+
 def test_rule_endpoint_gives_the_explanation(client):
     rule = client.get("/api/rules/KLAR001", headers=auth()).json()
     assert rule["code"] == "KLAR001" and rule["principle"] == "klarspråk"

@@ -105,8 +105,11 @@ def checked(page) -> None:
 
 
 def paste(page, text: str) -> None:
+    """Paste as a user does: the paste event, then the text; the marked text replaces the box."""
+    page.dispatch_event("#text", "paste")
     page.fill("#text", text)
     checked(page)
+    sync_api.expect(page.locator("#dokument")).to_be_visible()
 
 
 def marks(page, code: str) -> list[str]:
@@ -159,6 +162,8 @@ def test_apply_suggestion_with_the_keyboard(page):
     page.locator("button.finding", has_text="erhåller").focus()
     page.keyboard.press("Enter")
     page.locator("#detalj-rubrik:focus").wait_for()  # the explanation gets the focus
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "stang-detalj"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "anvand-forslaget"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # visible focus
@@ -263,3 +268,150 @@ def test_page_reflows_at_200_percent_zoom(browser, server):
     assert page.evaluate(CONTRAST_SCRIPT) == []
     assert page.get_attribute("html", "lang") == "sv"
     context.close()
+
+
+# The editor keeps the text in view -----------------------------------------------------
+
+FILLER = "Stadsbyggnadsnämnden behandlar ansökan om bygglov på sitt möte i maj. " * 3
+LONG_TEXT = "\n\n".join([FILLER] * 14 + ["Du erhåller beslutet inom två veckor."] + [FILLER] * 4)
+SIZES = {"dator": {"width": 1366, "height": 768}, "mobil": {"width": 390, "height": 844}}
+
+
+def inside(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    viewport = page.viewport_size
+    return box is not None and box["y"] >= -1 and box["y"] + min(box["height"], 60) <= viewport["height"] + 1 and box["x"] >= -1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_and_explanation_stay_in_view_after_a_click(browser, server, size):
+    context = browser.new_context(viewport=SIZES[size])
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='true']")
+    paste(page, LONG_TEXT)
+    mark = page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller")
+    mark.scroll_into_view_if_needed()
+    mark.click()
+    page.locator("#detalj >> text=Vad regeln gör").wait_for()
+    page.wait_for_timeout(300)  # let the scroll settle
+    summary, card, heading = (page.locator(s).bounding_box() for s in ("#sammanfattning", "#detalj", "#detalj-rubrik"))
+    viewport = SIZES[size]
+    assert summary["y"] >= 0 and summary["y"] + summary["height"] <= viewport["height"]  # the whole bar
+    assert 0 <= heading["y"] and heading["y"] + heading["height"] <= viewport["height"]  # the card's heading
+    assert card["y"] < viewport["height"] and card["y"] + card["height"] > 0
+    clicked = mark.bounding_box()
+    assert summary["y"] + summary["height"] <= clicked["y"] and clicked["y"] + clicked["height"] <= viewport["height"]
+    if size == "mobil":  # the card opens over the lower part of the window; the mark stays above it
+        assert clicked["y"] + clicked["height"] <= card["y"]
+    else:  # beside the text
+        assert card["x"] >= clicked["x"] + clicked["width"]
+    assert re.fullmatch(r"Granskat: \d+ fynd\.", page.text_content("#status"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"redigerare-{size}-{viewport['width']}x{viewport['height']}.png"))
+    # A click in the list keeps the list where it was and brings the mark into view.
+    page.locator("#stang-detalj").click()
+    page.locator("button.finding", has_text="erhåller").click()
+    page.locator("#detalj >> text=Vad regeln gör").wait_for()
+    page.wait_for_timeout(300)
+    assert inside(page, "#sammanfattning"), page.locator("#sammanfattning").bounding_box()
+    assert inside(page, "#detalj-rubrik"), (page.locator("#detalj-rubrik").bounding_box(), page.locator("#detalj").bounding_box())
+    if size == "dator":
+        assert inside(page, "#dokument mark[data-code='KLAR001']")
+    context.close()
+
+
+def test_marks_are_reached_and_opened_with_the_keyboard(page):
+    paste(page, TEXT)
+    first = page.locator("#dokument mark.f").first
+    assert first.get_attribute("role") == "button" and first.get_attribute("tabindex") == "0"
+    label = page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller").get_attribute("aria-label")
+    assert label == "erhåller – KLAR001, varning: Krångligt ord: skriv hellre «får» än «erhåller»."
+    first.focus()
+    codes = [page.evaluate("document.activeElement.dataset.code")]
+    for _ in range(page.locator("#dokument mark.f").count() - 1):
+        page.keyboard.press("ArrowRight")
+        codes.append(page.evaluate("document.activeElement.dataset.code"))
+    assert codes == [m.get_attribute("data-code") for m in page.locator("#dokument mark.f").all()]
+    page.keyboard.press("Home")
+    page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller").focus()
+    page.keyboard.press("Enter")
+    page.locator("#detalj-rubrik:focus").wait_for()
+    assert page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    sync_api.expect(page.locator("#detalj")).to_be_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "erhåller"  # back where the user was
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "MARK"  # Tab goes on to the next finding
+    page.locator("button.finding").first.focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.dataset.finding") == page.locator("button.finding").nth(1).get_attribute("data-finding")
+
+
+def test_nothing_but_the_input_before_the_first_check(page):
+    for hidden in ("#sammanfattning", "#fynd", "#resultat", "#granskad", "#detalj", "#redigera"):
+        sync_api.expect(page.locator(hidden)).to_be_hidden()
+    assert page.locator("label[for='fil']").text_content() == "Välj fil …"
+    assert page.text_content("#fil-namn") == "Ingen fil vald"  # not the browser's own (English) words
+
+
+def test_edit_toggle_brings_back_the_text_box(page):
+    paste(page, TEXT)
+    sync_api.expect(page.locator("#text")).to_be_hidden()
+    page.click("#redigera")
+    sync_api.expect(page.locator("#text")).to_be_focused()
+    assert page.input_value("#text") == TEXT
+    sync_api.expect(page.locator("#dokument")).to_be_hidden()
+
+
+def test_no_button_says_why_and_ovix_dash_is_explained(page):
+    paste(page, "Vi kommer att tillhandahålla information om ansökan.")
+    page.locator("#dokument mark[data-code='KLAR001']").click()
+    page.locator("#detalj >> text=Vad regeln gör").wait_for()
+    assert page.locator("#anvand-forslaget").count() == 0
+    assert page.text_content("#detalj .no-fix") == "Ingen knapp för förslaget: det kan ändra vad texten betyder, så skriv om meningen själv."
+    ovix = page.locator("#matt dd").nth(1).text_content()
+    assert ovix == "– (ordvariationen mäts i texter med minst 100 ord)"
+
+
+def test_pdf_findings_show_the_page(page):
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 6, "Sida ett har inget fel.")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Inledning.\nDu erhaller inget.\nAvgiften ar 40000 kronor.")
+    page.set_input_files("#fil", files=[{"name": "beslut.pdf", "mimeType": "application/pdf", "buffer": bytes(pdf.output())}])
+    checked(page)
+    assert page.text_content("#fil-namn") == "beslut.pdf"
+    item = page.locator("button.finding", has_text="KLAR014").text_content()
+    assert "sida 2, rad 3:" in item
+    page.locator("button.finding", has_text="KLAR014").click()
+    page.locator("#detalj >> text=Vad regeln gör").wait_for()
+    assert "Platssida 2, rad 3, kolumn 13Träff" in page.text_content("#detalj dl")
+
+
+def test_word_file_comes_back_with_comments(page):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Du skall erhålla beslutet snarast.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    sync_api.expect(page.locator("#word-kommentarer")).to_be_hidden()
+    page.set_input_files("#fil", files=[{"name": "utkast.docx", "mimeType": "application/octet-stream", "buffer": buffer.getvalue()}])
+    checked(page)
+    button = page.get_by_role("button", name="Ladda ner Word-filen med kommentarer")
+    sync_api.expect(button).to_be_visible()
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"]  # offered where the text is, not below it
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "utkast.kommlint.docx"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / "utkast.kommlint.docx"
+    download.save_as(str(target))
+    comments = [c for c in docx.Document(str(target)).comments if c.author == "kommlint"]
+    assert any(c.text.startswith("Ålderdomlig form: skriv «ska»") for c in comments)
+    sync_api.expect(page.locator("#status")).to_have_text(re.compile("^Word-filen med kommentarer är nedladdad"))

@@ -118,3 +118,107 @@ def test_report_renders_in_chromium_without_console_errors(history, tmp_path):
             browser.close()
     assert [m for m in messages if m[0] in ("error", "pageerror", "warning")] == []
     assert requests == [html_path.as_uri()]  # nothing else is loaded: the report is self-contained
+
+
+# Where a web editor finds a finding ----------------------------------------------------
+
+
+def test_text_fragments_scroll_to_the_words():
+    from lint.sitereport.locate import finding_link, text_fragment
+
+    assert text_fragment("inkommit", "Ansökan ska ha ", " senast den 1 juni.") == ":~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast%20den%201"
+    assert text_fragment("e-post, brev", "", "") == ":~:text=e%2Dpost%2C%20brev"
+    long = "Den här meningen är mycket lång och innehåller fler ord än vad som behövs här"
+    assert text_fragment(long) == ":~:text=Den%20h%C3%A4r%20meningen%20%C3%A4r,vad%20som%20beh%C3%B6vs%20h%C3%A4r"
+    assert text_fragment("&auml;ndra <b>nu</b>") == ":~:text=%C3%A4ndra%20nu"  # the words the reader sees
+    assert text_fragment("Du", "(", "s") == ":~:text=Du"  # no word boundary: no prefix or suffix
+    assert finding_link("https://stad.se/a#topp", {"match": "erhåller"}) == "https://stad.se/a#:~:text=erh%C3%A5ller"
+    assert finding_link("https://stad.se/a.pdf", {"match": "x", "page_number": 3}) == "https://stad.se/a.pdf#page=3"
+    assert finding_link("https://stad.se/a", {"match": ""}) == "https://stad.se/a"
+
+
+def test_place_is_the_heading_path_and_urls_wrap_at_separators():
+    from lint.sitereport.locate import place, wrap_url
+
+    assert place({"heading": "Öppettider › Sommar"}) == "Öppettider › Sommar"
+    assert place({"heading": "", "page_number": 2}) == "sida 2 · före första rubriken"
+    assert place({}) == "–"
+    assert str(wrap_url("https://stad.se/a?b=<c>")) == "https:/<wbr>/<wbr>stad.<wbr>se/<wbr>a?<wbr>b=<wbr>&lt;c&gt;"
+
+
+@pytest.fixture
+def located(tmp_path) -> Store:
+    store = Store(tmp_path / "plats.sqlite")
+    run = store.start_run(["https://stad.se/"], {}, "s", "0")
+    long_url = "https://stad.se/" + "/".join(f"avdelning-{n}" for n in range(12)) + "/oppettider"
+    store.add_page(run, long_url, page(40), [
+        {**finding("KLAR001", "inkommit", "h1"), "heading": "Öppettider › Sommar", "before": "Ansökan ska ha ", "after": " senast."},
+        {**finding("KLAR002", "=SUMMA(A1)", "h2"), "heading": ""},
+    ])
+    store.add_page(run, "https://stad.se/beslut.pdf", page(40, format="pdf"), [
+        {**finding("KLAR001", "erhåller", "p1"), "page_number": 1, "heading": "Beslut"},
+        {**finding("KLAR001", "erhålla", "p2"), "page_number": 2, "heading": "Beslut › Villkor"},
+    ])
+    store.finish_run(run, "complete", [])
+    yield store
+    store.close()
+
+
+def test_report_links_to_the_sentence_names_the_place_and_groups_pdf_pages(located, tmp_path):
+    html = write_report(located, tmp_path / "ut")[0].read_text()
+    assert '/oppettider#:~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast.">' in html
+    assert "Öppettider › Sommar" in html and "före första rubriken" in html
+    assert "rad 3, kolumn 5" not in html
+    assert '<h4 class="pdf-page">Sida 1 (1 fynd)</h4>' in html and '<h4 class="pdf-page">Sida 2 (1 fynd)</h4>' in html
+    assert 'href="https://stad.se/beslut.pdf#page=2"' in html and "sida 2 · Beslut › Villkor" in html
+    assert "avdelning-<wbr>3/<wbr>avdelning" in html
+
+
+def test_report_times_are_local_with_the_zone_name(located, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    try:
+        html = write_report(located, tmp_path / "ut")[0].read_text()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    started = located.run(1)["started"]
+    assert started.endswith("+00:00")
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    local = datetime.fromisoformat(started).astimezone(ZoneInfo("Europe/Stockholm"))
+    assert f"startad {local:%Y-%m-%d %H:%M} {local.tzname()}" in html
+    assert " UTC" not in html
+
+
+def test_findings_csv_opens_in_excel_with_every_finding(located, tmp_path):
+    import csv
+
+    write_report(located, tmp_path / "ut")
+    raw = (tmp_path / "ut" / "findings.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][:4] == ["Adress", "Sidans titel", "Plats", "Regel"]
+    assert len(rows) == 5
+    by_match = {row[8]: row for row in rows[1:]}
+    assert by_match["inkommit"][2] == "Öppettider › Sommar" and by_match["inkommit"][11].endswith("/oppettider#:~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast.")
+    assert "'=SUMMA(A1)" in by_match  # never a formula
+    assert by_match["erhålla"][2] == "sida 2 · Beslut › Villkor" and by_match["erhålla"][6] == "varning"
+
+
+def test_an_older_database_gets_the_heading_column(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "gammal.sqlite"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE findings DROP COLUMN heading")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        run = store.start_run(["https://stad.se/"], {}, "s", "0")
+        store.add_page(run, "https://stad.se/a", page(30), [{**finding("KLAR001", "x", "f"), "heading": "Rubrik"}])
+        assert [f["heading"] for f in store.page_findings(1)] == ["Rubrik"]
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"

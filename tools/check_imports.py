@@ -21,6 +21,7 @@ FORBIDDEN = {
     "lint.rules": ("lint.engine", "lint.cli", "lint.formats", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
     "lint.engine": ("lint.cli", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
     "lint.reporters": ("lint.cli", "lint.serve", "lint.crawl", "lint.sitereport"),
+    "lint.annotate": ("lint.cli", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
 }
 CORE = ("lint.document", "lint.diagnostics", "lint.errors", "lint.resources", "lint.wording", "lint.collector")
 

@@ -122,6 +122,7 @@ def _interrupt(signum, frame) -> None:
 
 def _write(store, out_dir: Path, run_id: int, fail_on: str | None) -> int:
     from lint.sitereport import write_report
+    from lint.sitereport.export import FINDINGS_CSV
     from lint.sitereport.model import build_model
 
     html_path, json_path = write_report(store, out_dir, run_id)
@@ -130,7 +131,7 @@ def _write(store, out_dir: Path, run_id: int, fail_on: str | None) -> int:
     click.echo(
         f"{report.checked} sidor granskade ({counts.get('unchanged', 0)} oförändrade), {report.total_findings} fynd"
         f" ({len(report.new)} nya, {len(report.fixed)} åtgärdade), {counts.get('failed', 0)} kunde inte hämtas,"
-        f" {counts.get('skipped', 0)} hoppades över.\nRapport: {html_path}\nJSON: {json_path}"
+        f" {counts.get('skipped', 0)} hoppades över.\nRapport: {html_path}\nJSON: {json_path}\nCSV: {html_path.parent / FINDINGS_CSV}"
     )
     if fail_on is None:
         return EXIT_OK
@@ -151,6 +152,7 @@ def report(db_file, out_dir, run_id):
 def _report(db_file: Path, out_dir: Path, run_id: int | None) -> int:
     from lint.crawl import Store
     from lint.sitereport import write_report
+    from lint.sitereport.export import FINDINGS_CSV
 
     with Store(db_file) as store:
         try:
@@ -158,5 +160,5 @@ def _report(db_file: Path, out_dir: Path, run_id: int | None) -> int:
         except LookupError as error:
             echo_error(str(error.args[0]))
             return EXIT_ERROR
-    click.echo(f"Rapport: {html_path}\nJSON: {json_path}")
+    click.echo(f"Rapport: {html_path}\nJSON: {json_path}\nCSV: {html_path.parent / FINDINGS_CSV}")
     return EXIT_OK

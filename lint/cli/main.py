@@ -30,6 +30,7 @@ COMMANDS = {
     "crawl": "lint.cli.crawl:crawl",
     "report": "lint.cli.crawl:report",
     "profiles": "lint.cli.profiles:profiles",
+    "annotate": "lint.cli.annotate:annotate",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -7,6 +7,7 @@ so nothing large crosses process boundaries or stays in memory after a page is s
 from __future__ import annotations
 
 import asyncio
+import bisect
 import hashlib
 import multiprocessing
 import re
@@ -15,7 +16,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from lint.diagnostics import Diagnostic
-from lint.document import Document
+from lint.document import BlockKind, Document
 
 CONTEXT_CHARS = 70
 FINGERPRINT_CHARS = 30
@@ -113,9 +114,36 @@ def fingerprint(url: str, code: str, match: str, before: str, after: str, whole_
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
 
 
+HEADING_SEPARATOR = " › "
+
+
+def heading_trails(document: Document) -> tuple[list[int], list[str]]:
+    """Where each heading starts, and the path of headings in force from there on.
+
+    "Öppettider › Sommar": the nearest heading and those above it, as an editor in a CMS
+    finds a sentence (source lines mean nothing there).
+    """
+    starts, paths, stack = [], [], []
+    for block in document.blocks:
+        if block.kind is not BlockKind.HEADING or not block.segments:
+            continue
+        level = block.level or 1
+        stack = [(lvl, text) for lvl, text in stack if lvl < level] + [(level, " ".join(block.text.split()))]
+        starts.append(block.segments[0].source_start)
+        paths.append(HEADING_SEPARATOR.join(text for _, text in stack))
+    return starts, paths
+
+
+def _heading_at(trails: tuple[list[int], list[str]], offset: int) -> str:
+    starts, paths = trails
+    index = bisect.bisect_right(starts, offset) - 1
+    return paths[index] if index >= 0 else ""
+
+
 def findings_data(document: Document, diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
     per_code = Counter(d.code for d in diagnostics)
     seen: Counter[str] = Counter()
+    trails = heading_trails(document)
     rows = []
     for d in diagnostics:
         before, after = block_context(document, d.offset, d.end_offset)
@@ -129,7 +157,7 @@ def findings_data(document: Document, diagnostics: list[Diagnostic]) -> list[dic
             "message": d.message, "line": d.line, "col": d.column, "end_line": d.end_line, "end_col": d.end_column,
             "start_offset": d.offset, "end_offset": d.end_offset, "page_number": d.page, "match": d.match,
             "suggestions": list(d.suggestions), "fix": d.fix.to_json() if d.fix else None,
-            "before": before, "after": after,
+            "before": before, "after": after, "heading": _heading_at(trails, d.offset),
             "fingerprint": base if seen[base] == 1 else f"{base}-{seen[base]}",
         })
     return rows

@@ -17,7 +17,7 @@ from typing import Any
 
 from lint.errors import KommlintError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,7 +84,8 @@ CREATE TABLE IF NOT EXISTS findings (
     fix TEXT,
     before TEXT NOT NULL DEFAULT '',
     after TEXT NOT NULL DEFAULT '',
-    fingerprint TEXT NOT NULL
+    fingerprint TEXT NOT NULL,
+    heading TEXT                        -- heading path ("Öppettider › Sommar"), schema 2
 );
 CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id, fingerprint);
 CREATE INDEX IF NOT EXISTS findings_page ON findings (page_id);
@@ -93,6 +94,7 @@ CREATE INDEX IF NOT EXISTS findings_page ON findings (page_id);
 FINDING_FIELDS = (
     "code", "name", "principle", "severity", "message", "line", "col", "end_line", "end_col",
     "start_offset", "end_offset", "page_number", "match", "suggestions", "fix", "before", "after", "fingerprint",
+    "heading",
 )
 PAGE_FIELDS = (
     "status", "http_status", "reason", "location", "referrer", "depth", "content_type", "title", "format",
@@ -127,6 +129,14 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
     return data
 
 
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a database from an earlier kommlint up to this schema (columns are only added)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(findings)")}
+    if "heading" not in columns:
+        db.execute("ALTER TABLE findings ADD COLUMN heading TEXT")
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?", (str(SCHEMA_VERSION), SCHEMA_VERSION))
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -138,6 +148,7 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            _migrate(self.db)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.commit()
         except sqlite3.DatabaseError as error:

@@ -75,6 +75,11 @@ def read_bytes(data: bytes, path: str, format: str | None = None, settings=None)
 
 
 def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, settings=None) -> Document:
+    return read_bytes(file_bytes(path, max_bytes), str(path), format, settings)
+
+
+def file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, or a ReadError in Swedish (missing, too large, a folder, no access)."""
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -83,7 +88,7 @@ def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFA
                 f"Filen är för stor ({size // 1024} kB; gränsen är {max_bytes // 1024} kB). "
                 "Ändra max-file-size i konfigurationen om den ska granskas."
             )
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise ReadError("Filen finns inte.") from None
     except IsADirectoryError:
@@ -92,4 +97,3 @@ def read_path(path: str | Path, format: str | None = None, max_bytes: int = DEFA
         raise ReadError("Filen går inte att läsa (behörighet saknas).") from None
     except OSError as error:
         raise ReadError(f"Filen går inte att läsa: {error.strerror}.") from None
-    return read_bytes(data, str(path), format, settings)

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.document import BlockBuilder, BlockKind, Document, Image, Link
 from lint.errors import ReadError
@@ -51,16 +51,48 @@ class _Line:
     builder: BlockBuilder = field(default_factory=BlockBuilder)
     parts: list[str] = field(default_factory=list)
     length: int = 0
+    origins: list | None = None  # (source offset, text, XML element) per piece, when recorded
 
-    def add(self, text: str, line_start: int) -> None:
-        text = text.replace("\r", " ").replace("\n", " ")  # one paragraph stays one line
+    def add(self, piece: tuple[str, Any], line_start: int) -> None:
+        text = piece[0].replace("\r", " ").replace("\n", " ")  # one paragraph stays one line
         self.builder.add(text, line_start + self.length)
+        if self.origins is not None and text:
+            self.origins.append((line_start + self.length, text, piece[1]))
         self.parts.append(text)
         self.length += len(text)
 
 
+class _Hyperlink(NamedTuple):
+    href: str
+    pieces: list[tuple[str, Any]]
+
+
+@dataclass
+class DocxTree:
+    """A read document with the XML it came from, for writing a copy (`kommlint annotate`).
+
+    `pieces` are (source offset, text, element) in source order: the element is the `w:t`,
+    `w:tab` … that gave the text. `paragraphs` are (element, part, source offset) per line.
+    """
+
+    word: Any
+    document: Document
+    pieces: list[tuple[int, str, Any]]
+    paragraphs: list[tuple[Any, str, int]]
+
+
 @reader_errors("Word-dokumentet")
 def read_docx(path: str, data: bytes, settings=None) -> Document:
+    return _read(path, data, settings, record=False).document
+
+
+@reader_errors("Word-dokumentet")
+def read_docx_tree(path: str, data: bytes, settings=None) -> DocxTree:
+    """The document and its XML, each piece of source text traced to its element."""
+    return _read(path, data, settings, record=True)
+
+
+def _read(path: str, data: bytes, settings, record: bool) -> DocxTree:
     limit = getattr(settings, "max_unpacked_size", 200 * 1024 * 1024)
     _check_container(data, limit)
     import docx
@@ -72,8 +104,9 @@ def read_docx(path: str, data: bytes, settings=None) -> Document:
         raise ReadError(f"Filen går inte att läsa som Word-dokument (docx): {error}.") from None
     except Exception as error:  # lxml errors on broken XML, and the like
         raise ReadError(f"Word-dokumentet är skadat och går inte att läsa ({type(error).__name__}).") from None
-    reader = _DocxReader(path, word)
-    return reader.read(data)
+    reader = _DocxReader(path, word, record)
+    document = reader.read(data)
+    return DocxTree(word, document, reader.pieces or [], reader.paragraphs or [])
 
 
 def _check_container(data: bytes, limit: int) -> None:
@@ -103,8 +136,10 @@ def _check_container(data: bytes, limit: int) -> None:
 
 
 class _DocxReader:
-    def __init__(self, path: str, word) -> None:
+    def __init__(self, path: str, word, record: bool = False) -> None:
         self.word = word
+        self.pieces: list | None = [] if record else None
+        self.paragraphs: list | None = [] if record else None
         self.lines: list[str] = []
         self.offset = 0  # source offset where the next line starts
         self.document = Document(path=path, source="", format="docx", blocks=[], encoding=None)
@@ -166,16 +201,17 @@ class _DocxReader:
                 self._container(cell, "cell" if part == "body" else part)
 
     def _paragraph(self, paragraph, part: str) -> None:
-        line = _Line()
+        line = _Line(origins=self.pieces)
         start = self.offset
+        if self.paragraphs is not None:
+            self.paragraphs.append((paragraph, part, start))
         links: list[Link] = []
         for piece in _runs(paragraph, self.relationships):
-            if isinstance(piece, tuple):  # a hyperlink: (href, [texts])
-                href, texts = piece
+            if isinstance(piece, _Hyperlink):
                 begin = start + line.length
-                for text in texts:
-                    line.add(text, start)
-                links.append(Link("".join(texts).strip(), href, begin, start + line.length))
+                for inner in piece.pieces:
+                    line.add(inner, start)
+                links.append(Link("".join(text for text, _ in piece.pieces).strip(), piece.href, begin, start + line.length))
             else:
                 line.add(piece, start)
         self._images(paragraph, start)
@@ -229,12 +265,12 @@ class _DocxReader:
 
 
 def _runs(paragraph, relationships: dict[str, str]):
-    """Text of a paragraph in order: strings, and (href, texts) for hyperlinks."""
+    """Text of a paragraph in order: (text, element) pieces, and hyperlinks holding pieces."""
     for child in paragraph:
         if child.tag in NOT_PROSE:
             continue
         if child.tag == w("hyperlink"):
-            yield (_href(child, relationships), list(_texts(child)))
+            yield _Hyperlink(_href(child, relationships), list(_texts(child)))
         elif child.tag == w("pPr"):
             continue
         else:
@@ -246,11 +282,11 @@ def _texts(element):
         return
     tag = element.tag
     if tag == w("t"):
-        yield element.text or ""
+        yield element.text or "", element
     elif tag in {w("tab"), w("br"), w("cr")} and element.getparent() is not None and element.getparent().tag == w("r"):
-        yield " "
+        yield " ", element
     elif tag == w("noBreakHyphen"):
-        yield "-"
+        yield "-", element
     else:
         for child in element:
             yield from _texts(child)
@@ -281,23 +317,36 @@ def _relationships(part) -> dict[str, str]:
 
 
 def _styles(word) -> dict[str, tuple[str, int | None]]:
-    """Style id → (name, heading level), the level inherited from the style it is based on."""
-    return {style.style_id: (style.name or "", _style_level(style)) for style in word.styles}
+    """Style id → (name, heading level), the level inherited from the style it is based on.
+
+    Read from the XML itself: python-docx finds each base style with an XPath over all
+    styles, which made this the slowest step of reading a short document.
+    """
+    raw: dict[str, tuple[str, str | None, str | None]] = {}
+    for style in word.styles.element.iterchildren(w("style")):
+        name = style.find(w("name"))
+        based = style.find(w("basedOn"))
+        outline = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        raw[style.get(w("styleId"))] = (
+            name.get(w("val"), "") if name is not None else "",
+            based.get(w("val")) if based is not None else None,
+            outline.get(w("val")) if outline is not None else None,
+        )
+    return {style_id: (name, _style_level(style_id, raw)) for style_id, (name, _, _) in raw.items()}
 
 
-def _style_level(style, depth: int = 0) -> int | None:
-    if style is None or depth > 10:
+def _style_level(style_id: str | None, raw: dict, depth: int = 0) -> int | None:
+    if style_id not in raw or depth > 10:
         return None
-    heading = HEADING_STYLE.match(style.name or "")
+    name, based, outline = raw[style_id]
+    heading = HEADING_STYLE.match(name)
     if heading:
         return int(heading.group(1))
-    if (style.name or "").lower() in TITLE_STYLES:
+    if name.lower() in TITLE_STYLES:
         return 1
-    outline = style.element.find(f"{w('pPr')}/{w('outlineLvl')}")
-    value = outline.get(w("val")) if outline is not None else None
-    if value and value.isdigit():
-        return int(value) + 1
-    return _style_level(getattr(style, "base_style", None), depth + 1)
+    if outline and outline.isdigit():
+        return int(outline) + 1
+    return _style_level(based, raw, depth + 1)
 
 
 def _core_metadata(word) -> dict[str, Any]:

@@ -51,6 +51,11 @@ class Report:
         }
 
 
+def page_label(d) -> str:
+    """' (sida 2)' for a finding in a paged document (PDF), else ''."""
+    return f" (sida {d.page})" if d.page else ""
+
+
 def render(format: str, report: Report, stream: TextIO, color: bool = True) -> None:
     module = importlib.import_module(REPORTERS[format])
     module.render(report, stream, color)

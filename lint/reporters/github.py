@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from lint.reporters import page_label
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -31,9 +33,11 @@ def render(report, stream: TextIO, color: bool = False) -> None:
             stream.write(command("error", error.message, file=result.path, title=f"kommlint {error.code}") + "\n")
         for d in result.diagnostics:
             message = d.message + (f"\nFörslag: {' | '.join(d.suggestions)}" if d.suggestions else "")
+            if d.page:  # the line counts within the page; the file has no lines of its own
+                message = f"Sida {d.page}, rad {d.line}: {message}"
             stream.write(
                 command(
                     COMMANDS[d.severity.label], message, file=d.path, line=d.line, col=d.column,
-                    endLine=d.end_line, endColumn=d.end_column, title=f"{d.code} {d.name}",
+                    endLine=d.end_line, endColumn=d.end_column, title=f"{d.code} {d.name}{page_label(d)}",
                 ) + "\n"
             )

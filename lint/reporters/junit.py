@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from lint.reporters import page_label
+
 
 def _testcase(result) -> ET.Element:
     case = ET.Element("testcase", {"classname": "kommlint", "name": result.path, "file": result.path})
@@ -19,7 +21,7 @@ def _testcase(result) -> ET.Element:
         count = len(result.diagnostics)
         failure = ET.SubElement(case, "failure", {"message": f"{count} fynd", "type": "kommlint"})
         failure.text = "\n".join(
-            f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.swedish}] {d.message}" for d in result.diagnostics
+            f"{d.path}:{d.line}:{d.column}{page_label(d)}: {d.code} [{d.severity.swedish}] {d.message}" for d in result.diagnostics
         )
     return case
 

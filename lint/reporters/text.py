@@ -62,14 +62,26 @@ def _source_line(console: Console, result, d) -> None:
     lines = result.document or _file_lines(result)
     if d.end_offset <= d.offset:
         return
-    text = lines.line_text(d.line)
+    line, end_line = _source_lines(result, d)
+    text = lines.line_text(line)
     if not text or not text.strip():
         return
     start = d.column - 1
-    end = d.end_column - 1 if d.end_line == d.line else len(text)
+    end = d.end_column - 1 if end_line == line else len(text)
     shown, start, end = _window(text, start, end)
     console.print(f"    [dim]{d.line:>4} |[/dim] {escape(shown)}")
     console.print(f"    [dim]     |[/dim] {' ' * start}[red]{'^' * max(1, end - start)}[/red]")
+
+
+def _source_lines(result, d) -> tuple[int, int]:
+    """The finding's first and last line in the whole source.
+
+    A PDF finding's line counts within its page; the snippet needs the line in the source.
+    """
+    document = result.document
+    if d.page is None or document is None:
+        return d.line, d.end_line
+    return document.line_index.locate(d.offset)[0], document.line_index.locate(max(d.offset, d.end_offset - 1))[0]
 
 
 def _window(text: str, start: int, end: int, width: int = 100) -> tuple[str, int, int]:

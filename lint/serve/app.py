@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -32,6 +33,7 @@ from lint.serve.report import html_report, json_report
 from lint.serve.service import Checked, CheckService, RequestError
 
 TOKEN_HEADER = "x-kommlint-token"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -166,6 +168,11 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
             return Response(html_report(checked), media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
         raise RequestError("Okänt rapportformat: använd html eller json.")
 
+    async def annotate(request: Request) -> Response:
+        filename, data, profile = await _upload(request, config)
+        name, annotated = await run_in_threadpool(service.annotate_upload, filename, data, profile)
+        return Response(annotated, media_type=DOCX_TYPE, headers=_attachment(name))
+
     async def rule(request: Request) -> Response:
         return JSONResponse(service.rule(request.path_params["code"]))
 
@@ -179,6 +186,7 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
         Route("/api/settings", settings),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/report", report, methods=["POST"]),
+        Route("/api/annotate", annotate, methods=["POST"]),
         Route("/api/rules/{code:str}", rule),
         Mount("/static", StaticFiles(directory=str(static)), name="static"),
     ]
@@ -206,20 +214,30 @@ async def http_error(request: Request, error: Exception) -> Response:
 
 
 def _attachment(name: str) -> dict[str, str]:
-    return {"content-disposition": f'attachment; filename="{name}"'}
+    """A download named `name`; non-ASCII names (Swedish letters) by RFC 6266's filename*."""
+    plain = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    extended = f"; filename*=UTF-8''{quote(name)}" if plain != name else ""
+    return {"content-disposition": f'attachment; filename="{plain}"{extended}'}
+
+
+async def _upload(request: Request, config: ServeConfig) -> tuple[str, bytes, str | None]:
+    """The file of a multipart form upload: (file name, bytes, profile or None)."""
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise RequestError("Skicka filen som multipart/form-data i fältet file.", 415)
+    form = await request.form(max_files=1, max_fields=4, max_part_size=config.max_upload_bytes)
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise RequestError("Formuläret saknar en fil i fältet file.")
+    profile = form.get("profile")
+    return upload.filename or "", await upload.read(), profile if isinstance(profile, str) else None
 
 
 async def _checked(request: Request, service: CheckService, config: ServeConfig) -> Checked:
     """Lint a JSON body {text, format?, profile?} or a form upload (file, profile?)."""
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
-        form = await request.form(max_files=1, max_fields=4, max_part_size=config.max_upload_bytes)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise RequestError("Formuläret saknar en fil i fältet file.")
-        data = await upload.read()
-        profile = form.get("profile")
-        return await run_in_threadpool(service.check_upload, upload.filename or "", data, profile if isinstance(profile, str) else None)
+        filename, data, profile = await _upload(request, config)
+        return await run_in_threadpool(service.check_upload, filename, data, profile)
     if not content_type.startswith("application/json"):
         raise RequestError("Skicka JSON ({\"text\": …}) eller en fil som multipart/form-data.", 415)
     try:

@@ -7,6 +7,7 @@ time (the engine keeps per-run state), each with the profile the page asked for.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -79,17 +80,37 @@ class CheckService:
             raise RequestError(f"Filtypen {extension or '(ingen)'} kan inte granskas här. Tillåtna filtyper: {allowed}.", 415)
         return self._lint(name, data, name, profile)
 
+    def annotate_upload(self, filename: str, data: bytes, profile: str | None = None) -> tuple[str, bytes]:
+        """The uploaded Word file with the findings as comments: (file name, bytes)."""
+        from lint.annotate import annotate_bytes, default_output
+
+        name = PurePosixPath(filename.replace("\\", "/")).name[:200] or "fil.docx"
+        if PurePosixPath(name).suffix.lower() != ".docx":
+            raise RequestError("Bara Word-filer (.docx) kan få kommentarer. Ladda ner rapporten för andra filer.", 415)
+        with self._profile(profile):
+            try:
+                annotation = annotate_bytes(self.linter, data, name)
+            except KommlintError as error:
+                raise RequestError(str(error), 422) from None
+        return default_output(name).name, annotation.data
+
     def _lint(self, name: str, data: bytes, shown: str, profile: str | None) -> Checked:
+        with self._profile(profile):
+            result = self.linter.lint_file(name, data=data, display_path=shown)
+            return Checked(result, list(self.linter.notices))
+
+    @contextmanager
+    def _profile(self, profile: str | None):
+        """One request at a time, linted with the profile the page asked for (if any)."""
         if profile is not None and profile not in self.linter.profiles():
             raise RequestError(f"Okänd profil {profile!r}.")
         with self._lock:
             chosen = self.linter.options.profile
             self.linter.options.profile = profile or chosen
             try:
-                result = self.linter.lint_file(name, data=data, display_path=shown)
+                yield
             finally:
                 self.linter.options.profile = chosen
-            return Checked(result, list(self.linter.notices))
 
     # Rules ----------------------------------------------------------------------------
     def rule(self, code: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The nightly site report: `report.html` (static, self-contained, Swedish) and `report.json`.
+"""The nightly site report: `report.html` (static, self-contained, Swedish), `report.json`
+and `findings.csv`.
 
 Both are built from the crawl store only, so `kommlint report` can rebuild them at any
 time without crawling. The HTML streams page sections from the database as it renders.
@@ -16,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lint import __version__
 from lint.crawl.store import CHECKED, Store
 from lint.sitereport import charts
+from lint.sitereport.locate import finding_link, local_time, place, wrap_url
 from lint.sitereport.model import (
     MIN_LIX_WORDS,
     SEVERITIES,
@@ -31,19 +33,12 @@ REPORT_HTML = "report.html"
 REPORT_JSON = "report.json"
 
 
-def _when(value: str | None) -> str:
-    if not value:
-        return "–"
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("lint.sitereport", "templates"), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    env.filters["when"] = _when
+    env.filters["when"] = local_time
+    env.filters["place"] = place
+    env.filters["wrap_url"] = wrap_url
+    env.filters["link"] = finding_link
     env.filters["severity"] = lambda value: SEVERITY_WORDS.get(value, value)
     env.filters["status"] = lambda value: STATUS_WORDS.get(value, value)
     env.filters["anchor"] = lambda page_id: f"sida-{page_id}"
@@ -114,7 +109,9 @@ def report_data(store: Store, run_id: int, report: SiteReport) -> dict[str, Any]
 
 
 def write_report(store: Store, out: str | Path, run_id: int | None = None) -> tuple[Path, Path]:
-    """Write report.html and report.json for a run (default: the latest) into `out`."""
+    """Write report.html, report.json and findings.csv for a run (default: the latest) into `out`."""
+    from lint.sitereport.export import write_csv
+
     if run_id is None:
         latest = store.latest_run()
         if latest is None:
@@ -124,6 +121,7 @@ def write_report(store: Store, out: str | Path, run_id: int | None = None) -> tu
     folder.mkdir(parents=True, exist_ok=True)
     report = build_model(store, run_id)
     html_path = write_html(store, run_id, folder, report)
+    write_csv(store, run_id, folder, report)
     json_path = folder / REPORT_JSON
     with open(json_path, "w", encoding="utf-8") as handle:
         json.dump(report_data(store, run_id, report), handle, ensure_ascii=False, indent=1)

@@ -1,4 +1,5 @@
-// kommlint serve: the page's behaviour. Plain JavaScript, no build step.
+// kommlint serve: checking, the summary bar, the findings list and the downloads.
+// marks.js draws the marked text and the explanation card. Plain JavaScript, no build step.
 // Every text from the user or the rule packs is put in the page with textContent or
 // createTextNode, never as HTML (the Content-Security-Policy enforces Trusted Types).
 "use strict";
@@ -17,6 +18,7 @@
     detected: "igenkänd från texten", default: "standardprofil",
   };
   const DEBOUNCE_MS = 500;
+  const MIN_OVIX_WORDS = 100;
 
   const state = {
     settings: { max_live_chars: 20000, max_upload_bytes: 10485760, extensions: [], profiles: [] },
@@ -24,11 +26,16 @@
     file: null,
     result: null, // the JSON answer of /api/check?view=1
     checkedText: null, // the pasted text the result belongs to
+    showMarked: false, // after this check, show the marked text in place of the text area
     selected: null,
     sequence: 0,
     timer: null,
     rules: new Map(),
   };
+
+  function principleOf(d) {
+    return PRINCIPLES.includes(d.principle) ? d.principle : "kommlint";
+  }
 
   function principleClass(principle) {
     const ascii = principle.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -52,6 +59,7 @@
     const status = $("status");
     status.textContent = message;
     status.classList.toggle("error", Boolean(isError));
+    $("sammanfattning").hidden = !message && !state.result;
   }
 
   async function api(path, options) {
@@ -78,12 +86,14 @@
       if (profile) form.append("profile", profile);
       return { body: form };
     }
-    const payload = { text: $("text").value, format: $("format").value, profile: profile || null };
-    return { body: JSON.stringify(payload), headers: { "Content-Type": "application/json" } };
+    const body = { text: $("text").value, format: $("format").value };
+    if (profile) body.profile = profile;
+    return { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
   }
 
-  async function check() {
+  async function check(showMarked) {
     clearTimeout(state.timer);
+    if (showMarked) state.showMarked = true;
     if (state.mode === "text" && !$("text").value.trim()) {
       setStatus("Skriv eller klistra in en text först.");
       return;
@@ -111,13 +121,14 @@
   function scheduleCheck() {
     state.mode = "text";
     state.file = null;
+    $("fil-namn").textContent = "Ingen fil vald";
     clearTimeout(state.timer);
     const length = $("text").value.length;
     if (length > state.settings.max_live_chars) {
       setStatus("Texten är lång (" + length + " tecken): tryck på Granska texten när du vill granska den.");
       return;
     }
-    state.timer = setTimeout(check, DEBOUNCE_MS);
+    state.timer = setTimeout(() => check(false), DEBOUNCE_MS);
   }
 
   // Rendering -----------------------------------------------------------------------
@@ -137,11 +148,26 @@
       setStatus(what + (count === 0 ? "inga fynd." : count + " fynd.") + problems);
     }
     renderProfile(current);
-    renderDocument();
+    window.kommlintMarks.renderDocument();
+    renderSummary();
     renderList();
     renderMetrics();
     renderNotices();
-    $("detalj").hidden = true;
+    window.kommlintMarks.closeDetail(false);
+    $("fynd").hidden = false;
+    $("resultat").hidden = false;
+    $("word-kommentarer").hidden = !(isWordFile() && !unreadable.length);
+    if (state.showMarked || state.mode === "file") showMarkedText(true);
+    state.showMarked = false;
+  }
+
+  // The marked text stands where the text area was; "Redigera texten" brings it back.
+  function showMarkedText(marked) {
+    const textarea = $("text");
+    $("skriv").hidden = marked;
+    $("granskad").hidden = !marked;
+    $("redigera").hidden = !marked || state.mode === "file";
+    if (!marked) textarea.focus();
   }
 
   function renderProfile(current) {
@@ -158,64 +184,22 @@
     $("profil").options[0].textContent = "Känn igen automatiskt (nu: " + title + ")";
   }
 
-  // The server counts characters (code points); JavaScript strings count UTF-16 units, so
-  // every offset is converted before slicing (they differ after an emoji, say).
-  function unitIndex(text, points) {
-    if (!/[\uD800-\uDFFF]/.test(text)) return points;
-    let units = 0;
-    let count = 0;
-    for (const character of text) {
-      if (count === points) break;
-      units += character.length;
-      count += 1;
-    }
-    return units;
-  }
-
-  // Cut a block's text at every mark boundary; each piece knows the findings covering it.
-  function pieces(text, pointMarks) {
-    const marks = pointMarks.map((mark) => ({ finding: mark.finding, start: unitIndex(text, mark.start), end: unitIndex(text, mark.end) }));
-    const cuts = new Set([0, text.length]);
-    for (const mark of marks) {
-      cuts.add(mark.start);
-      cuts.add(mark.end);
-    }
-    const sorted = Array.from(cuts).sort((a, b) => a - b);
-    const result = [];
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      const start = sorted[i];
-      const end = sorted[i + 1];
-      const covering = marks.filter((mark) => mark.start <= start && end <= mark.end);
-      result.push({ text: text.slice(start, end), covering });
-    }
-    return result;
-  }
-
-  function renderDocument() {
-    const area = $("dokument");
-    area.replaceChildren();
+  function renderSummary() {
     const diagnostics = file().diagnostics;
-    for (const block of state.result.view.blocks) {
-      const paragraph = el("p", { class: block.kind });
-      for (const piece of pieces(block.text, block.marks)) {
-        if (!piece.covering.length) {
-          paragraph.append(document.createTextNode(piece.text));
-          continue;
-        }
-        // The narrowest finding is the one a click opens.
-        const primary = piece.covering.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
-        const diagnostic = diagnostics[primary.finding];
-        const mark = el("mark", {
-          class: "f " + principleClass(diagnostic.principle) + " s-" + diagnostic.severity,
-          "data-finding": String(primary.finding),
-          "data-code": diagnostic.code,
-        }, piece.text);
-        mark.addEventListener("click", () => select(primary.finding, false));
-        paragraph.append(mark);
-      }
-      area.append(paragraph);
+    const chips = $("per-princip");
+    chips.replaceChildren();
+    for (const principle of PRINCIPLES) {
+      const number = diagnostics.filter((d) => principleOf(d) === principle).length;
+      if (!number) continue;
+      chips.append(el("li", { class: "chip " + principleClass(principle) }, (PRINCIPLE_TITLES[principle] || principle) + " " + number));
     }
-    if (!state.result.view.blocks.length) area.append(el("p", { class: "hint" }, "Texten har inget innehåll att visa."));
+    const metrics = state.result.view.metrics || {};
+    $("lix-kort").textContent = metrics.words ? "LIX " + formatNumber(metrics.lix) + (metrics.band ? " (" + metrics.band + ")" : "") : "";
+  }
+
+  function where(d, index) {
+    if (new Set(state.result.view.outside).has(index)) return "utanför den visade texten";
+    return (d.page ? "sida " + d.page + ", " : "") + "rad " + d.line;
   }
 
   function renderList() {
@@ -226,21 +210,19 @@
       list.append(el("p", {}, "Inga fynd. Bra jobbat!"));
       return;
     }
-    const outside = new Set(state.result.view.outside);
     for (const principle of PRINCIPLES) {
-      const indices = diagnostics.map((d, i) => i).filter((i) => (PRINCIPLES.includes(diagnostics[i].principle) ? diagnostics[i].principle : "kommlint") === principle);
+      const indices = diagnostics.map((d, i) => i).filter((i) => principleOf(diagnostics[i]) === principle);
       if (!indices.length) continue;
       const items = el("ul", {});
       for (const index of indices) {
         const d = diagnostics[index];
-        const where = outside.has(index) ? "utanför den visade texten" : "rad " + d.line;
         const button = el("button", {
           type: "button",
           class: "finding " + principleClass(d.principle),
           "data-finding": String(index),
           "aria-current": "false",
-        }, el("span", { class: "code" }, d.code), " · " + (SEVERITY_TITLES[d.severity] || d.severity) + " · " + where + ": " + d.message);
-        button.addEventListener("click", () => select(index, true));
+        }, el("span", { class: "code" }, d.code), " · " + (SEVERITY_TITLES[d.severity] || d.severity) + " · " + where(d, index) + ": " + d.message);
+        button.addEventListener("click", () => window.kommlintMarks.select(index, "list"));
         items.append(el("li", {}, button));
       }
       const title = (PRINCIPLE_TITLES[principle] || principle) + " (" + indices.length + ")";
@@ -253,15 +235,22 @@
     return String(value).replace(".", ",");
   }
 
+  function ovixText(metrics) {
+    if (metrics.ovix !== null && metrics.ovix !== undefined) return formatNumber(metrics.ovix);
+    if ((metrics.words || 0) < MIN_OVIX_WORDS) return "– (ordvariationen mäts i texter med minst " + MIN_OVIX_WORDS + " ord)";
+    return "– (går inte att räkna: alla ord är olika)";
+  }
+
   function renderMetrics() {
     const metrics = state.result.view.metrics || {};
+    const untagged = "– (kräver ordklasser i språkmodellen)";
     const rows = [
       ["LIX", formatNumber(metrics.lix) + (metrics.band ? " (" + metrics.band + ")" : "")],
-      ["OVIX", formatNumber(metrics.ovix)],
-      ["Nominalkvot", metrics.nk === null || metrics.nk === undefined ? "– (kräver ordklasser i språkmodellen)" : formatNumber(metrics.nk)],
+      ["OVIX", ovixText(metrics)],
+      ["Nominalkvot", metrics.nk === null || metrics.nk === undefined ? untagged : formatNumber(metrics.nk)],
       ["Ord", formatNumber(metrics.words)],
       ["Meningar", formatNumber(metrics.sentences)],
-      ["Andel passiv", metrics.passive_share === null || metrics.passive_share === undefined ? "– (kräver ordklasser i språkmodellen)" : Math.round(metrics.passive_share * 100) + " %"],
+      ["Andel passiv", metrics.passive_share === null || metrics.passive_share === undefined ? untagged : Math.round(metrics.passive_share * 100) + " %"],
     ];
     const list = $("matt");
     list.replaceChildren();
@@ -288,92 +277,6 @@
     $("meddelanden").open = errors.length > 0;
   }
 
-  // Selecting a finding ---------------------------------------------------------------
-  async function ruleInfo(code) {
-    if (!state.rules.has(code)) {
-      state.rules.set(code, api("/api/rules/" + encodeURIComponent(code)).then((r) => r.json()).catch(() => null));
-    }
-    return state.rules.get(code);
-  }
-
-  async function select(index, fromList) {
-    state.selected = index;
-    for (const mark of document.querySelectorAll("mark.f")) {
-      mark.classList.toggle("selected", mark.dataset.finding === String(index));
-    }
-    for (const button of document.querySelectorAll("button.finding")) {
-      button.setAttribute("aria-current", button.dataset.finding === String(index) ? "true" : "false");
-    }
-    const first = document.querySelector('mark.f[data-finding="' + index + '"]');
-    if (first && fromList) first.scrollIntoView({ block: "nearest" });
-    const diagnostic = file().diagnostics[index];
-    const rule = await ruleInfo(diagnostic.code);
-    if (state.selected !== index) return;
-    renderDetail(index, diagnostic, rule);
-    $("detalj").hidden = false;
-    if (fromList) $("detalj-rubrik").focus();
-  }
-
-  function section(title, text) {
-    if (!text) return [];
-    return [el("h4", {}, title), el("p", {}, text)];
-  }
-
-  function renderDetail(index, d, rule) {
-    $("detalj-rubrik").textContent = d.code + " " + d.name;
-    const content = $("detalj-innehall");
-    content.replaceChildren();
-    content.append(el("p", { class: "message" }, d.message));
-    const facts = el("dl", {},
-      el("dt", {}, "Princip"), el("dd", {}, PRINCIPLE_TITLES[d.principle] || d.principle),
-      el("dt", {}, "Nivå"), el("dd", {}, SEVERITY_TITLES[d.severity] || d.severity),
-      el("dt", {}, "Plats"), el("dd", {}, "rad " + d.line + ", kolumn " + d.column),
-      el("dt", {}, "Träff"), el("dd", {}, "»" + d.match + "«"));
-    if (d.suggestions.length) facts.append(el("dt", {}, "Förslag"), el("dd", {}, d.suggestions.join(", ")));
-    content.append(facts);
-    content.append(...fixControls(d));
-    if (rule) {
-      const explanation = rule.explanation || {};
-      content.append(...section("Vad regeln gör", explanation.vad));
-      content.append(...section("Varför", explanation.varfor));
-      content.append(...section("Skriv hellre", explanation.skriv_hellre));
-      content.append(...section("Källa", rule.source));
-      if (rule.link && /^https:\/\//.test(rule.link)) {
-        content.append(el("p", {}, el("a", { href: rule.link, rel: "noopener noreferrer", target: "_blank" }, "Läs mer om regeln (öppnas i ny flik)")));
-      }
-    }
-  }
-
-  function fixControls(d) {
-    if (!d.fix || d.fix.safety !== "safe") return [];
-    const button = el("button", { type: "button", id: "anvand-forslaget" }, "Använd förslaget");
-    const usable = state.mode === "text" && state.checkedText !== null && $("text").value === state.checkedText;
-    if (!usable) {
-      button.disabled = true;
-      const why = state.mode === "file" ? "Förslag kan bara föras in i inklistrad text." : "Texten har ändrats: vänta på den nya granskningen.";
-      return [el("div", { class: "actions" }, button), el("p", { class: "hint" }, why)];
-    }
-    button.addEventListener("click", () => applyFix(d));
-    return [el("div", { class: "actions" }, button)];
-  }
-
-  function applyFix(d) {
-    const textarea = $("text");
-    let text = textarea.value;
-    if (text !== state.checkedText) return;
-    const edits = d.fix.edits.slice().sort((a, b) => b.offset - a.offset);
-    for (const edit of edits) {
-      text = text.slice(0, unitIndex(text, edit.offset)) + edit.replacement + text.slice(unitIndex(text, edit.end_offset));
-    }
-    textarea.value = text;
-    setStatus("Förslaget är infört. Granskar igen …");
-    check().then(() => {
-      // Keyboard users go on with the next finding (or back to the text).
-      const next = document.querySelector("button.finding");
-      (next || textarea).focus();
-    });
-  }
-
   // Uploads and downloads ---------------------------------------------------------------
   function chooseFile(chosen) {
     if (!chosen) return;
@@ -385,42 +288,56 @@
     }
     state.mode = "file";
     state.file = chosen;
-    check();
+    $("fil-namn").textContent = chosen.name;
+    check(true);
+  }
+
+  function save(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const link = el("a", { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   async function download(kind) {
-    if (!state.result) {
-      setStatus("Granska en text först, sedan kan du ladda ner rapporten.");
-      return;
-    }
     try {
       const response = await api("/api/report?format=" + kind, Object.assign({ method: "POST" }, requestBody()));
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const link = el("a", { href: url, download: "kommlint-rapport." + kind });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      save(await response.blob(), "kommlint-rapport." + kind);
     } catch (error) {
       setStatus(error.message, true);
     }
   }
 
-  async function start() {
+  function isWordFile() {
+    return state.mode === "file" && state.file && /\.docx$/i.test(state.file.name);
+  }
+
+  async function downloadWord() {
     try {
-      const response = await api("/api/settings");
-      state.settings = await response.json();
+      setStatus("Skriver kommentarerna i Word-filen …");
+      const response = await api("/api/annotate", Object.assign({ method: "POST" }, requestBody()));
+      save(await response.blob(), state.file.name.replace(/\.docx$/i, "") + ".kommlint.docx");
+      setStatus("Word-filen med kommentarer är nedladdad. Öppna den i Word och välj Granska för att se kommentarerna och ändringarna.");
     } catch (error) {
       setStatus(error.message, true);
     }
-    const select = $("profil");
-    for (const profile of state.settings.profiles) select.append(el("option", { value: profile.name }, profile.title));
-    if (state.settings.extensions.length) $("fil").setAttribute("accept", state.settings.extensions.join(","));
-    $("text").addEventListener("input", scheduleCheck);
-    $("granska").addEventListener("click", () => { state.mode = "text"; state.file = null; check(); });
-    select.addEventListener("change", () => { if (state.result) check(); });
-    $("format").addEventListener("change", () => { if (state.mode === "text" && state.result) check(); });
+  }
+
+  function listen() {
+    const textarea = $("text");
+    textarea.addEventListener("input", scheduleCheck);
+    textarea.addEventListener("paste", () => { state.showMarked = true; });
+    $("granska").addEventListener("click", () => {
+      if (state.mode === "file" && state.file) { check(true); return; }
+      state.mode = "text";
+      state.file = null;
+      check(true);
+    });
+    $("redigera").addEventListener("click", () => showMarkedText(false));
+    $("profil").addEventListener("change", () => { if (state.result) check(false); });
+    $("format").addEventListener("change", () => { if (state.mode === "text" && state.result) check(false); });
     $("fil").addEventListener("change", (event) => chooseFile(event.target.files[0]));
     const drop = $("drop");
     drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
@@ -435,8 +352,30 @@
     document.addEventListener("drop", (event) => event.preventDefault());
     $("rapport-html").addEventListener("click", () => download("html"));
     $("rapport-json").addEventListener("click", () => download("json"));
+    $("word-kommentarer").addEventListener("click", downloadWord);
+  }
+
+  async function start() {
+    try {
+      const response = await api("/api/settings");
+      state.settings = await response.json();
+    } catch (error) {
+      setStatus(error.message, true);
+    }
+    const select = $("profil");
+    for (const profile of state.settings.profiles) select.append(el("option", { value: profile.name }, profile.title));
+    if (state.settings.extensions.length) $("fil").setAttribute("accept", state.settings.extensions.join(","));
+    listen();
+    window.kommlintMarks.listen();
+    // The side column sticks just below the summary bar, whatever height the bar wraps to.
+    const bar = $("sammanfattning");
+    new ResizeObserver(() => document.documentElement.style.setProperty("--summary-h", bar.offsetHeight + "px")).observe(bar);
     document.body.dataset.ready = "true";
   }
 
-  start();
+  window.kommlintPage = {
+    $, el, api, state, file, setStatus, check, principleClass, where,
+    PRINCIPLE_TITLES, SEVERITY_TITLES,
+  };
+  document.addEventListener("DOMContentLoaded", start);
 })();
