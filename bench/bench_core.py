@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,8 +63,14 @@ def main() -> None:
     def full() -> None:
         linter.lint_document(read_bytes(data, "bench.md"), settings)
 
+    without_spr = replace(settings, ignore=(*settings.ignore, "SPR"))
+
+    def full_without_spr() -> None:
+        linter.lint_document(read_bytes(data, "bench.md"), without_spr)
+
     bare_seconds = timed(bare, options.repeat)
     full_seconds = timed(full, options.repeat)
+    without_spr_seconds = timed(full_without_spr, options.repeat)
     tracemalloc.start()
     full()
     _, peak = tracemalloc.get_traced_memory()
@@ -75,6 +82,7 @@ def main() -> None:
     print(f"bare nlp.pipe:   {bare_seconds:.2f} s  {words / bare_seconds:,.0f} words/s")
     print(f"kommlint check:  {full_seconds:.2f} s  {words / full_seconds:,.0f} words/s")
     print(f"ratio (check / bare throughput): {bare_seconds / full_seconds:.2f}  (target >= 0.80)")
+    print(f"SPR family (språkriktighet): {full_seconds - without_spr_seconds:+.2f} s, {(full_seconds / without_spr_seconds - 1) * 100:+.0f} % of check without it (target <= +25 %)")
     print(f"peak Python memory during check: {peak / 1e6:.0f} MB")
 
     kommlint = str(Path(sys.executable).with_name("kommlint"))

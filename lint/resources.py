@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 
@@ -10,3 +12,14 @@ def builtin_rules_dir() -> Path:
     package = Path(__file__).resolve().parent
     installed = package / "_rules"
     return installed if installed.is_dir() else package.parent / "rules"
+
+
+def user_cache_dir() -> Path:
+    """The platform's per-user cache folder for kommlint."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "kommlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "kommlint"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kommlint"

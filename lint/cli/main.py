@@ -123,7 +123,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.version_option(__version__, "-V", "--version", prog_name="kommlint", message="%(prog)s %(version)s")
 def main() -> None:
     """kommlint granskar texter från Stockholms stad mot kommunikationsprogrammet:
-    klarspråk, målgruppsanpassning, avsändare, offentlighet och tillgänglighet.
+    klarspråk, målgruppsanpassning, avsändare, offentlighet, tillgänglighet och
+    språkriktighet.
 
     \b
     Exempel:

@@ -27,23 +27,13 @@ from typing import Any
 from lint import __version__
 from lint.diagnostics import Diagnostic, EngineError
 from lint.engine.fix import write_atomically
+from lint.resources import user_cache_dir
 
 CACHE_FORMAT = 1
 ENTRIES = f"v{CACHE_FORMAT}"
 ENVIRONMENT = "KOMMLINT_CACHE_DIR"
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# Cache för kommlint (kan tas bort med: kommlint cache clean)\n"
-
-
-def user_cache_dir() -> Path:
-    """The platform's per-user cache folder for kommlint."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "kommlint" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "kommlint"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kommlint"
 
 
 def cache_dir(settings=None, option: str | Path | None = None) -> Path:

@@ -144,6 +144,7 @@ class Settings:
     html_selector: str | None = None
     max_unpacked_size: int = 200 * 1024 * 1024
     cache_dir: str | None = None
+    accept: tuple[str, ...] = ()  # lines of the nearest kommlint-ord.txt (words or regexes SPR001 accepts)
     root: Path | None = None  # folder of the config file; globs are relative to it
     source: str | None = None  # the config file, for messages
 
@@ -255,6 +256,12 @@ def load_config_file(path: Path) -> Settings | None:
 
 @lru_cache(maxsize=1024)
 def _config_for_directory(directory: Path) -> Settings:
+    settings = _config_file_settings(directory)
+    accept = accept_words(directory)
+    return replace(settings, accept=accept) if accept else settings
+
+
+def _config_file_settings(directory: Path) -> Settings:
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
@@ -263,6 +270,24 @@ def _config_for_directory(directory: Path) -> Settings:
                 if settings is not None:
                     return settings
     return Settings()
+
+
+ACCEPT_FILE = "kommlint-ord.txt"
+
+
+@lru_cache(maxsize=256)
+def accept_words(directory: Path) -> tuple[str, ...]:
+    """The lines of the nearest kommlint-ord.txt at or above `directory` (blank lines and # comments left out)."""
+    for folder in (directory, *directory.parents):
+        candidate = folder / ACCEPT_FILE
+        if candidate.is_file():
+            try:
+                text = candidate.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                raise ConfigError(f"{candidate}: kan inte läsa ordlistan: {error}") from None
+            lines = (line.strip() for line in text.splitlines())
+            return tuple(line for line in lines if line and not line.startswith("#"))
+    return ()
 
 
 def discover(path: str | Path) -> Settings:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from lint.engine.config import Settings
     from lint.rules.profiles import Profile
 
-PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet")
+PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet")
 ANNOTATIONS = ("pos", "morph", "lemma", "dep", "sents")
 ALL_BLOCK_KINDS = tuple(kind.value for kind in BlockKind)
 

@@ -17,6 +17,7 @@ PRINCIPLE_TITLES = {
     "avsändare": "Avsändare",
     "offentlighet": "Offentlighet",
     "tillgänglighet": "Tillgänglighet",
+    "språkriktighet": "Språkriktighet",
     "kommlint": "Undantag",
 }
 SEVERITY_TITLES = {"error": "fel", "warning": "varning", "info": "info"}

@@ -10,7 +10,7 @@ from typing import Any
 from lint.crawl.store import CHECKED, Store
 from lint.language.metrics import MIN_LIX_WORDS, lix_band
 
-PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet")
+PRINCIPLES = ("klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}

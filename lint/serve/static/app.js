@@ -7,10 +7,10 @@
 (function () {
   const token = document.querySelector('meta[name="kommlint-token"]').content;
   const $ = (id) => document.getElementById(id);
-  const PRINCIPLES = ["klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "kommlint"];
+  const PRINCIPLES = ["klarspråk", "målgrupp", "avsändare", "offentlighet", "tillgänglighet", "språkriktighet", "kommlint"];
   const PRINCIPLE_TITLES = {
     "klarspråk": "Klarspråk", "målgrupp": "Målgrupp", "avsändare": "Avsändare",
-    "offentlighet": "Offentlighet", "tillgänglighet": "Tillgänglighet", "kommlint": "Undantag",
+    "offentlighet": "Offentlighet", "tillgänglighet": "Tillgänglighet", "språkriktighet": "Språkriktighet", "kommlint": "Undantag",
   };
   const SEVERITY_TITLES = { error: "fel", warning: "varning", info: "info" };
   const SOURCE_TITLES = {

@@ -1,0 +1,122 @@
+"""Spelling suggestions with a bounded cost.
+
+Candidates are the dictionary's REP replacements (common Swedish confusions: e/ä, j/g/gj,
+double consonants) and every word one edit away (a letter dropped, added, changed or two
+swapped), tried in that order. Plain dictionary forms are checked in one batch query;
+compounds only until the time budget is spent, so a long unknown word costs at most
+`budget` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+
+from lint.language.lexicon import Lexicon
+from lint.language.lexicon_build import ALONE, BEGIN, END, FORBIDDEN, NOSUGGEST
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+
+
+def _rep_candidates(word: str, reps: tuple[tuple[str, str], ...]) -> list[str]:
+    found = []
+    for pattern, replacement in reps:
+        if pattern.startswith("^") or pattern.endswith("$") or "_" in replacement:
+            continue
+        start = word.find(pattern)
+        while start >= 0:
+            found.append(word[:start] + replacement + word[start + len(pattern) :])
+            start = word.find(pattern, start + 1)
+    return found
+
+
+def _stutters(word: str) -> list[str]:
+    """A letter group typed twice: myndighetenen -> myndigheten, ansökanan -> ansökan."""
+    found = []
+    for size in (2, 3):
+        for i in range(len(word) - 2 * size + 1):
+            if word[i : i + size] == word[i + size : i + 2 * size]:
+                found.append(word[: i + size] + word[i + 2 * size :])
+    return found
+
+
+def _edits(word: str, letters: str) -> list[str]:
+    n = len(word)
+    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1) if word[i] != word[i + 1]]
+    drops = [word[:i] + word[i + 1 :] for i in range(n)]
+    inserts = [word[:i] + c + word[i:] for i in range(n + 1) for c in letters]
+    changes = [word[:i] + c + word[i + 1 :] for i in range(n) for c in letters if c != word[i]]
+    return swaps + drops + inserts + changes
+
+
+def _letters(lexicon: Lexicon) -> str:
+    return "".join(dict.fromkeys(c for c in lexicon.try_chars + LETTERS if c.isalpha() and c.islower()))
+
+
+VOWELS = set("aeiouyåäöé")
+
+
+def _cost(word: str, candidate: str) -> float:
+    """How unlikely the typo is: swapped or doubled letters are cheap, a changed first letter dear."""
+    cost = 2.0
+    if len(candidate) == len(word):
+        changed = [i for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if a != b]
+        if len(changed) == 2:
+            cost = 1.0  # two letters swapped
+        elif len(changed) == 1 and (word[changed[0]] in VOWELS) == (candidate[changed[0]] in VOWELS):
+            cost = 1.5  # a vowel for a vowel, a consonant for a consonant
+    else:
+        longer, shorter = (word, candidate) if len(word) > len(candidate) else (candidate, word)
+        index = next((i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter))
+        if (index and longer[index] == longer[index - 1]) or longer[index + 1 : index + 2] == longer[index]:
+            cost = 1.0  # a letter doubled or undoubled
+        elif len(candidate) > len(word):
+            cost = 1.2  # a letter left out
+    return cost + (0.5 if candidate[:1] != word[:1] else 0.0)
+
+
+def candidates(word: str, lexicon: Lexicon) -> list[str]:
+    """Every candidate correction, the likeliest first (REP replacements before plain edits)."""
+    letters = _letters(lexicon)
+    reps = dict.fromkeys(_rep_candidates(word, lexicon.reps) + _stutters(word))
+    edits = sorted(dict.fromkeys(e for e in _edits(word, letters) if e not in reps), key=lambda e: _cost(word, e))
+    ordered = [c for c in (*reps, *edits) if c != word and len(c) > 1]
+    return ordered
+
+
+def _compound_repairs(word: str, lexicon: Lexicon, letters: str, deadline: float) -> list[str]:
+    """Corrections of one part of a compound: the tail after a known head, or the head before a known tail."""
+    found: list[str] = []
+    n = len(word)
+    for cut in range(2, n - 1):
+        if time.perf_counter() > deadline:
+            break
+        head, tail = word[:cut], word[cut:]
+        if len(tail) >= 3 and lexicon.head(head):
+            edits = _edits(tail, letters)
+            masks = lexicon.masks(set(edits))
+            found += [head + e for e in sorted(edits, key=lambda e: _cost(tail, e)) if masks[e] & END]
+        elif len(head) >= 3 and lexicon.mask(tail) & END:
+            edits = _edits(head, letters)
+            masks = lexicon.masks(set(edits))
+            found += [e + tail for e in sorted(edits, key=lambda e: _cost(head, e)) if masks[e] & BEGIN]
+    return list(dict.fromkeys(found))
+
+
+def suggest(word: str, lexicon: Lexicon, limit: int = 3, budget: float = 0.06) -> list[str]:
+    """Up to `limit` corrections for a misspelt word (lower case), best first; at most about `budget` seconds."""
+    pool = candidates(word, lexicon)
+    masks = lexicon.masks(set(pool))
+    found = [c for c in pool if masks[c] & ALONE and not masks[c] & (FORBIDDEN | NOSUGGEST)][:limit]
+    if len(found) >= limit or len(word) < 6:
+        return found
+    deadline = time.perf_counter() + budget
+    found += [s for s in _stutters(word) if s not in found and lexicon.known(s)][: limit - len(found)]
+    if len(found) >= limit:
+        return found
+    repairs = sorted(_compound_repairs(word, lexicon, _letters(lexicon), deadline), key=lambda c: _cost(word, c))
+    for candidate in repairs:
+        if time.perf_counter() > deadline or len(found) >= limit:
+            break
+        if candidate not in found and lexicon.known(candidate):
+            found.append(candidate)
+    return found

@@ -1,0 +1,187 @@
+"""SPR002 sarskrivning: compounds written apart (kund tjänst, E4 breddningen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.language import compounds
+from lint.language.lexicon_build import ALONE
+from lint.language.text import block_sentences
+from lint.language.views import morph_values, token_rows
+from lint.language.words import masked, prose_mask
+from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.spelling import accept_for, lexicon_for
+
+# After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
+TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())
+NOUNISH = frozenset({"NOUN"})
+CONJUNCTIONS = frozenset({"och", "eller"})
+# Names of laws and bodies, where a shared last part is common: offentlighets- och sekretesslagen,
+# barn- och ungdomsnämnden, miljö- och hälsoskyddsförvaltningen.
+SHARED_TAILS = (
+    "lagen lag lagar förordningen förordning balken nämnden nämnd förvaltningen förvaltning kontoret "
+    "enheten avdelningen myndigheten verket utskottet förbundet programmet planen strategin policyn"
+).split()
+# Quantities and units: "ett stort antal frågor", "tre timmar arbete".
+QUANTITIES = frozenset(
+    "antal par del rad mängd massa procent gång gånger timme timmar minut minuter dag dagar vecka veckor "
+    "månad månader år kronor kr styck st meter kilometer kilo liter".split()
+)
+# After these the first noun belongs to a fixed phrase or a quantity: till exempel grannar, ett par dagar.
+FIXED_BEFORE = {"exempel": ("till",), "par": ("ett",), "del": ("en",), "rad": ("en",), "antal": ("ett",), "mängd": ("en",)}
+
+
+@dataclass
+class Tok:
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    morph: str
+
+
+def split_compounds(ctx: RuleContext, rule) -> Iterator[Hit]:
+    lexicon = lexicon_for(ctx)
+    accept = accept_for(ctx)
+    for parsed in ctx.blocks(rule.spec.scope):
+        mask = prose_mask(parsed.text, codes=False)
+        for sentence in block_sentences(parsed):
+            toks = _tokens(sentence)
+            for index in range(len(toks) - 1):
+                found = _finding(lexicon, parsed.text, toks, index)
+                if found is None:
+                    continue
+                start, end, replacement = found
+                if masked(start, end, mask) or accept.accepts(parsed.text[start:end].replace(" ", "")):
+                    continue
+                yield ctx.replacement_hit(parsed.block, start, end, replacement, "unsafe", (replacement,), suggestion=replacement)
+
+
+def _tokens(sentence) -> list[Tok]:
+    doc = sentence.span.doc
+    rows = token_rows(doc)
+    offsets = doc.user_data.get("kommlint_idx")
+    if offsets is None:
+        offsets = doc.user_data["kommlint_idx"] = doc.to_array("IDX").tolist() if len(doc) else []
+    return [
+        Tok(row.i, offsets[row.i], offsets[row.i] + len(row.text), row.text, row.pos, row.morph)
+        for row in rows[sentence.span.start : sentence.span.end]
+        if not row.is_space
+    ]
+
+
+def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int, str] | None:
+    first, second = toks[index], toks[index + 1]
+    if text[first.end : second.start] != " " or not second.text.isalpha() or not second.text.islower():
+        return None
+    previous = toks[index - 1] if index else None
+    if second.text in CONJUNCTIONS and index + 2 < len(toks):
+        return _shared_tail(lexicon, text, first, toks[index + 2], previous)
+    if compounds.CODE.fullmatch(first.text):
+        return _code_compound(lexicon, first, second)
+    if not first.text.isalpha() or (first.text[:1].isupper() and previous is not None):
+        return None
+    if compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous):
+        joined = compounds.joined(lexicon, first.text, second.text)
+        return (first.start, second.end, joined) if joined else None
+    if _verb_after_preposition(lexicon, first, second, previous):
+        return first.start, second.end, (first.text + second.text).lower()
+    if _adjective_before_definite(lexicon, first, second, previous):
+        joined = compounds.joined(lexicon, first.text, second.text)
+        return (first.start, second.end, joined) if joined else None
+    if not _noun_pair(lexicon, first, second, previous):
+        return None
+    joined = compounds.joined(lexicon, first.text, second.text, linking=True)
+    return (first.start, second.end, joined) if joined else None
+
+
+DEFINITE_ARTICLES = frozenset("den det de denna detta dessa".split())
+DETERMINERS = frozenset("en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split())
+
+
+def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
+    plural_genitive = "Plur" in morph_values(first.morph, "Number") and "Gen" in morph_values(first.morph, "Case")
+    if plural_genitive or (previous is not None and previous.text.lower() in DETERMINERS):
+        return False  # barns rättigheter, en bostads yta
+    return compounds.genitive_link(lexicon, first.text)
+
+
+def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """"sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
+    noun without an article, so the two are one word."""
+    # An "infinitive" without a final vowel is an adjective the tagger missed (kontakta sjuk vården).
+    mistagged = first.pos == "VERB" and "Inf" in morph_values(first.morph, "VerbForm") and first.text[-1:] not in "aeiouyåäö"
+    if (first.pos != "ADJ" and not mistagged) or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
+        return False
+    if first.text.lower().endswith(("a", "e")) or "Cmp" in morph_values(first.morph, "Degree") or "Sup" in morph_values(first.morph, "Degree"):
+        return False
+    if previous is not None and previous.pos == "VERB" and "Imp" in morph_values(previous.morph, "Mood"):
+        return True  # "kontakta sjuk vården"
+    return previous is None or (previous.pos not in ("DET", "ADJ", "NUM", "PRON", "VERB", "AUX") and previous.text.lower() not in DETERMINERS)
+
+
+def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
+    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES:
+        return False
+    if not (first.pos in NOUNISH or (first.pos in ("ADV", "ADJ", "PROPN") and compounds.noun_like(lexicon, first.text))):
+        return False
+    if "Plur" in morph_values(first.morph, "Number"):
+        return False  # "sina behov rätt till": a plural noun ends its phrase
+    if previous is not None and previous.text.lower() in FIXED_BEFORE.get(first.text.lower(), ()):
+        return False
+    if previous is not None and previous.text.lower() in DEFINITE_ARTICLES and first.text.lower().endswith(("a", "e")):
+        return False  # "de första dagarna": an adjective after the definite article
+    if not compounds.dictionary_form(lexicon, second.text):
+        return False  # "ring avgiftshandläggarna": a split before a long compound is rare
+    if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
+        return False  # kommunens hemsida, beslutet gäller
+    participle = "Part" in morph_values(second.morph, "VerbForm")
+    if second.pos not in NOUNISH and not participle:
+        return False
+    two_objects = previous is not None and (previous.pos in ("VERB", "AUX") or previous.text.lower() in TWO_OBJECT_VERBS)
+    if two_objects and "Def" not in morph_values(second.morph, "Definite"):
+        return False  # vi ger barn mat (but: kontakta sjuk vården)
+    if previous is not None and previous.pos == "NUM":
+        return False  # 10 kronor avgift
+    return len(first.text) >= 2 and len(second.text) >= 3
+
+
+def lexicon_plain(word: str) -> bool:
+    return word.isalpha()
+
+
+def _verb_after_preposition(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """"om bygg lov": a verb form cannot follow a preposition, so it is a compound's first part
+    (only when the joined word is itself in the dictionary)."""
+    if first.pos != "VERB" or second.pos not in NOUNISH or previous is None or previous.pos not in ("ADP", "DET"):
+        return False
+    return bool(lexicon.mask((first.text + second.text).lower()) & ALONE)
+
+
+def _code_compound(lexicon, first: Tok, second: Tok) -> tuple[int, int, str] | None:
+    participle = "Part" in morph_values(second.morph, "VerbForm")
+    if (second.pos not in NOUNISH and not participle) or len(second.text) < 3:
+        return None
+    joined = compounds.joined(lexicon, first.text, second.text)
+    return (first.start, second.end, joined) if joined else None
+
+
+def _shared_tail(lexicon, text: str, first: Tok, last: Tok, previous: Tok | None) -> tuple[int, int, str] | None:
+    """"Offentlighet och sekretesslagen": the first word lacks its hyphen (offentlighets- och)."""
+    if first.pos not in NOUNISH or not first.text.isalpha() or not last.text.isalpha():
+        return None
+    if first.text[:1].isupper() and previous is not None:
+        return None
+    if "Def" in morph_values(first.morph, "Definite") or not last.text.islower():
+        return None
+    tail = compounds.compound_tail(lexicon, last.text)
+    if tail is None or tail not in SHARED_TAILS:
+        return None
+    linked = compounds.shared_tail_form(lexicon, first.text, tail)
+    if linked is None:
+        return None
+    middle = text[first.end : last.start]
+    return first.start, last.end, f"{linked}-{middle}{last.text}"
