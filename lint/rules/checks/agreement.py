@@ -13,6 +13,7 @@ from lint.language.text import block_sentences
 from lint.language.views import keep_case, morph_values, token_rows
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.spelling import lexicon_for
+from lint.rules.kinds.python import Check
 
 ARTICLES = {"en": "Com", "ett": "Neut"}
 ARTICLE_FOR = {"Com": "en", "Neut": "ett"}
@@ -151,3 +152,13 @@ def _common_forms(word: str) -> list[str]:
     if word.endswith("tt"):
         return [word[:-2], word[:-2] + "d"]
     return [word[:-1], word[:-1] + "d"]
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class Agreement(Check):
+    """SPR004."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return agreement(ctx, self.rule)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 # --- SPR005: the same word twice ------------------------------------------------------------------
 
@@ -80,3 +81,20 @@ def _de_dem_findings(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield match.start(1), match.end(1), "dem", "unsafe"
     for match in DEM_FLESTA.finditer(text):
         yield match.start(1), match.end(1), "de", "safe"
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class DeDem(Check):
+    """SPR003."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return de_dem(ctx, self.rule)
+
+
+class RepeatedWords(Check):
+    """SPR005."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return repeated_words(ctx, self.rule)

@@ -12,6 +12,7 @@ from lint.language.views import morph_values, token_rows
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.spelling import accept_for, lexicon_for
+from lint.rules.kinds.python import Check
 
 # After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
 TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())
@@ -185,3 +186,13 @@ def _shared_tail(lexicon, text: str, first: Tok, last: Tok, previous: Tok | None
         return None
     middle = text[first.end : last.start]
     return first.start, last.end, f"{linked}-{middle}{last.text}"
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class SplitCompounds(Check):
+    """SPR002."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return split_compounds(ctx, self.rule)

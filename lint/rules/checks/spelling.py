@@ -14,6 +14,7 @@ from lint.language.suggest import suggest
 from lint.language.text import block_sentences
 from lint.language.views import keep_case, quoted_spans, token_rows
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 from lint.rules.organisation import org
 
 SUGGESTION_BUDGET = 0.3  # seconds of suggestions per document; later findings come without
@@ -154,8 +155,7 @@ def _report(ctx: RuleContext, lexicon, block, word: Word, with_suggestions: bool
         suggestions = tuple(keep_case(word.text, s) for s in found)
     replacement = suggestions[0] if suggestions else None
     text = ", ".join(suggestions) if suggestions else "inget förslag"
-    detail = f"{word.text} finns inte i ordlistan (förslag: {text})"
-    return ctx.replacement_hit(block, word.start, word.end, replacement, "unsafe", suggestions, suggestion=text, detail=detail)
+    return ctx.replacement_hit(block, word.start, word.end, replacement, "unsafe", suggestions, suggestion=text, variant="unknown")
 
 
 # A verb written as its noun before a particle: "logg in" (the noun logg) for "logga in".
@@ -169,5 +169,18 @@ def verb_slips(ctx: RuleContext, block) -> Iterator[Hit]:
         if NOUN_BEFORE.search(text[: match.start()]):
             continue
         right = keep_case(match[1], "logga")
-        detail = f"{match[1]} {text[match.end():].split()[0]} ska vara {right} {text[match.end():].split()[0]} (verbet)"
-        yield ctx.replacement_hit(block, match.start(1), match.end(1), right, "unsafe", (right,), suggestion=right, detail=detail)
+        particle = text[match.end() :].split()[0]
+        yield ctx.replacement_hit(block, match.start(1), match.end(1), right, "unsafe", (right,), suggestion=right, variant="verb", particle=particle)
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class Misspellings(Check):
+    """SPR001."""
+
+    variants = frozenset({"unknown", "verb"})
+    values = frozenset({"particle"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return misspellings(ctx, self.rule)

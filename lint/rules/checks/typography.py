@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lint.diagnostics import Edit, Fix
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
+from lint.rules.kinds.python import Check
 
 # --- SPR006: en dash in ranges and between words -------------------------------------------------
 
@@ -32,7 +33,7 @@ def en_dashes(ctx: RuleContext, rule) -> Iterator[Hit]:
         mask = prose_mask(text, codes=False)
         for start, end in _dash_spans(text, mask):
             found = text[start:end]
-            yield _replace(ctx, parsed.block, start, end, found.replace("-", "–"), found)
+            yield _replace(ctx, parsed.block, start, end, found.replace("-", "–"))
 
 
 def _dash_spans(text: str, mask) -> Iterator[tuple[int, int]]:
@@ -108,19 +109,19 @@ def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.text
         mask = prose_mask(text, codes=False)
-        for start, end, replacement, detail in _spacing_findings(text):
+        for start, end, replacement, values in _spacing_findings(text):
             if not masked(start, end, mask) and _as_written(ctx, parsed.block, start, end):
-                yield _replace(ctx, parsed.block, start, end, replacement, detail)
+                yield _replace(ctx, parsed.block, start, end, replacement, **values)
 
 
-def _spacing_findings(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _spacing_findings(text: str) -> Iterator[tuple[int, int, str, dict[str, str]]]:
     for match in DOUBLE_SPACE.finditer(text):
-        yield match.start(1), match.end(1), " ", "dubbla mellanslag"
+        yield match.start(1), match.end(1), " ", {"variant": "double"}
     for match in SPACE_BEFORE.finditer(text):
-        yield match.start(1), match.end(1), "", f"mellanslag före {text[match.end(1)]}"
+        yield match.start(1), match.end(1), "", {"variant": "before", "sign": text[match.end(1)]}
     for match in NO_SPACE_AFTER.finditer(text):
         group = 1 if match[1] else 2
-        yield match.start(group), match.end(group), match[group] + " ", f"mellanslag saknas efter {match[group]}"
+        yield match.start(group), match.end(group), match[group] + " ", {"variant": "after", "sign": match[group]}
 
 
 def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
@@ -133,9 +134,36 @@ def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
     return ctx.document.source[offset:end_offset] == block.text[start:end]
 
 
-def _replace(ctx: RuleContext, block, start: int, end: int, replacement: str, detail: str) -> Hit:
+def _replace(ctx: RuleContext, block, start: int, end: int, replacement: str, **values: str) -> Hit:
     """A finding on [start, end) whose safe fix is `replacement`, if that text is plain source."""
     source = ctx.document.source
     offset, end_offset = block.source_span(start, end)
     plain = block.is_contiguous(start, end) and source[offset:end_offset] == block.text[start:end]
-    return ctx.replacement_hit(block, start, end, replacement if plain else None, "safe", (replacement,), suggestion=replacement, detail=detail)
+    return ctx.replacement_hit(block, start, end, replacement if plain else None, "safe", (replacement,), suggestion=replacement, **values)
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+class EnDashes(Check):
+    """SPR006."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return en_dashes(ctx, self.rule)
+
+
+class QuotationMarks(Check):
+    """SPR007."""
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return quotation_marks(ctx, self.rule)
+
+
+class Spacing(Check):
+    """SPR008."""
+
+    variants = frozenset({"double", "before", "after"})
+    values = frozenset({"sign"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        return spacing(ctx, self.rule)
