@@ -98,6 +98,12 @@ class Block:
         return seg.text_start <= start and end <= seg.text_start + seg.length
 
 
+# Characters that only say how to break or join (a soft hyphen, zero-width space, word
+# joiner, a byte-order mark mid-text). Left in, "er\u00adhålla" is no word any rule knows;
+# they are dropped from block text while the segments keep pointing at the source.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")
+
+
 class BlockBuilder:
     """Builds a block's text piece by piece while recording where each piece came from."""
 
@@ -108,6 +114,18 @@ class BlockBuilder:
         self._length = 0
 
     def add(self, text: str, source_start: int) -> None:
+        if not text:
+            return
+        if INVISIBLE.search(text) is not None:
+            position = 0
+            for match in INVISIBLE.finditer(text):
+                self._add(text[position : match.start()], source_start + position)
+                position = match.end()
+            self._add(text[position:], source_start + position)
+            return
+        self._add(text, source_start)
+
+    def _add(self, text: str, source_start: int) -> None:
         if not text:
             return
         length = self._length

@@ -8,6 +8,7 @@ entity, an escape) are aligned character by character.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -170,7 +171,8 @@ class _MarkdownReader:
                 builder.add_virtual(" ")
             elif kind == "html_inline":
                 self._skip(child.content, limit)
-                self._comments(child.content, self._line_of(self.cursor))
+                if "<!--" in child.content:
+                    self._comments(child.content, self._line_of(self.cursor))
             elif kind == "link_open":
                 bare = child.markup == "autolink"
                 link = {"href": child.attrs.get("href", ""), "text": "", "start": None, "end": None, "bare": bare}
@@ -263,4 +265,4 @@ class _MarkdownReader:
         return self.lines[line_index] if line_index < len(self.lines) else len(self.source)
 
     def _line_of(self, offset: int) -> int:
-        return sum(1 for start in self.lines if start <= offset)
+        return bisect.bisect_right(self.lines, offset)
