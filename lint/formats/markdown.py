@@ -20,6 +20,7 @@ from lint.collector import collection_paused
 from lint.document import BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.formats import static_site
 from lint.formats.directives import parse_directives
+from lint.formats.safe_data import DataError, load_yaml
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # Bare web addresses (markdown-it's linkify is correct but slow on long texts).
@@ -47,6 +48,8 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     document = Document(path=path, source=prepared.text, format="markdown", blocks=[], **document_fields)
     document.metadata.update(prepared.metadata)
     document.directives.extend(prepared.directives)
+    if prepared.problem:
+        document.extras["metadata_problem"] = prepared.problem
     with collection_paused():
         reader = _MarkdownReader(document)
         reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
@@ -56,12 +59,15 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     return document
 
 
-def parse_front_matter(text: str) -> dict[str, Any]:
+def parse_front_matter(text: str) -> tuple[dict[str, Any], str | None]:
+    """YAML front matter as metadata, and why it was refused (None when it was not)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError:
-        return {}
-    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+        return {}, None
+    except DataError as error:
+        return {}, f"Metadata (front matter) lästes inte: den {error}."
+    return ({str(key): value for key, value in data.items()} if isinstance(data, dict) else {}), None
 
 
 class _MarkdownReader:
@@ -88,7 +94,10 @@ class _MarkdownReader:
     # Block tokens -------------------------------------------------------------------
 
     def _on_front_matter(self, token) -> None:
-        self.document.metadata.update(parse_front_matter(token.content))
+        metadata, problem = parse_front_matter(token.content)
+        self.document.metadata.update(metadata)
+        if problem:
+            self.document.extras["metadata_problem"] = problem
 
     def _on_heading_open(self, token) -> None:
         self.heading_level = int(token.tag[1])

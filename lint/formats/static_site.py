@@ -15,21 +15,20 @@ is the same offset in the real file and findings keep their exact line and colum
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint.document import Block, BlockBuilder, Directive, Document
 from lint.formats.directives import parse_directives
+from lint.formats.safe_data import DataError, load_json, load_toml
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ESM = re.compile(r"^(?:import|export)\s")
 TAG_START = re.compile(r"<(?:[A-Za-z/>])")
 BACKTICKS = re.compile("`+")
 # (opening line, closing line, parser) of the front matter syntaxes blanked out here.
-FRONT_MATTER = (("+++\n", "\n+++", tomllib.loads), ("---json\n", "\n---", json.loads))
+FRONT_MATTER = (("+++\n", "\n+++", load_toml), ("---json\n", "\n---", load_json))
 FRONT_MATTER_OPENINGS = tuple(opening for opening, _closing, _parse in FRONT_MATTER)
 ALIASES = {
     "updated": ("lastmod", "last_modified_at", "modified", "updated_at", "lastModified"),
@@ -44,6 +43,7 @@ class Prepared:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    problem: str | None = None  # why the front matter was refused
 
 
 def prepare(path: str, source: str) -> Prepared:
@@ -125,7 +125,10 @@ def _front_matter(source: str, chars: list[str], prepared: Prepared) -> None:
         stop = end + len(closing)
         try:
             data = parse(source[len(opening) : end + 1])
-        except (ValueError, tomllib.TOMLDecodeError):
+        except DataError as error:
+            prepared.problem = f"Metadata (front matter) lästes inte: den {error}."
+            data = {}
+        except ValueError:  # broken syntax (TOMLDecodeError and JSONDecodeError are ValueErrors)
             data = {}
         if isinstance(data, dict):
             prepared.metadata.update({str(key): value for key, value in data.items()})
