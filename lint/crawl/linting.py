@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import multiprocessing
+import os
 import re
 from collections import Counter
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -29,10 +30,13 @@ _whole_document_codes: frozenset[str] = frozenset()
 WHOLE_DOCUMENT_KINDS = ("required",)
 
 
-def init_worker(options, html_selector: str | None = None) -> None:
+def init_worker(options, html_selector: str | None = None, parent: int | None = None) -> None:
     """Create this process's Linter and load its pipeline before the first page arrives."""
     global _linter, _settings, _whole_document_codes
     from pathlib import Path
+
+    if parent is not None:
+        _watch_parent(parent)
 
     from lint.engine.linter import Linter
 
@@ -40,6 +44,27 @@ def init_worker(options, html_selector: str | None = None) -> None:
     _settings = _linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector)
     _linter.pipeline(_settings)
     _whole_document_codes = frozenset(rule.code for rule in _linter.rules(_settings) if rule.kind in WHOLE_DOCUMENT_KINDS)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the crawl process is gone (killed with -9, say).
+
+    A pool worker waits for work forever and would otherwise keep its memory (a loaded
+    pipeline, ~150 MB) long after the crawl died. An orphan gets a new parent.
+    """
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kommlint-parent-watch", daemon=True).start()
+
+
+PARENT_CHECK_SECONDS = 0.5
 
 
 def check_options(options, html_selector: str | None = None) -> None:
@@ -144,7 +169,8 @@ class LintPool:
         if jobs > 1:
             check_options(options, html_selector)
             context = multiprocessing.get_context("spawn")
-            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(options, html_selector))
+            initargs = (options, html_selector, os.getpid())
+            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=initargs)
         else:
             init_worker(options, html_selector)
             self.executor = ThreadPoolExecutor(1, thread_name_prefix="kommlint-lint")

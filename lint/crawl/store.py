@@ -152,6 +152,9 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def commit(self) -> None:
+        self.db.commit()
+
     # Runs ----------------------------------------------------------------------------
     def start_run(self, start_urls: list[str], options: dict[str, Any], signature: str, version: str) -> int:
         cursor = self.db.execute(
