@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bounded import ROOT
+from maze_site import Maze, MazeServer
+
 from lint.crawl import CrawlConfig, FetchSettings, Store, crawl
 from lint.crawl.crawler import CrawlError
 from lint.crawl.progress import PlainProgress
-from lint.engine import Options
-from maze_site import Maze, MazeServer
+from lint.engine.linter import Options
 
 
 def config(base: str, **kwargs) -> CrawlConfig:

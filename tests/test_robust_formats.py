@@ -15,8 +15,8 @@ import zipfile
 
 import docx
 import pytest
-
 from bounded import ROOT, read_bounded
+
 from lint.formats import read_bytes
 from lint.formats.decoding import decode
 

@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lint import __version__
-from lint.errors import KommlintError
 from lint.crawl.fetch import ROBOTS_AGENT, Fetched, Fetcher, FetchSettings
 from lint.crawl.linting import LintPool
 from lint.crawl.pages import content_hash, inspect_html, page_kind
@@ -24,6 +23,7 @@ from lint.crawl.robots import Robots
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
 from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
+from lint.errors import KommlintError
 
 MAX_SITEMAPS = 1000
 
