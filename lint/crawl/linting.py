@@ -36,7 +36,9 @@ def init_worker(options, html_selector: str | None = None, parent: int | None = 
     from pathlib import Path
 
     if parent is not None:
-        _watch_parent(parent)
+        from lint.lifeline import watch_parent
+
+        watch_parent(parent)
 
     from lint.engine.linter import Linter
 
@@ -44,27 +46,6 @@ def init_worker(options, html_selector: str | None = None, parent: int | None = 
     _settings = _linter.settings_for(Path.cwd()).with_overrides(html_selector=html_selector)
     _linter.pipeline(_settings)
     _whole_document_codes = frozenset(rule.code for rule in _linter.rules(_settings) if rule.kind in WHOLE_DOCUMENT_KINDS)
-
-
-def _watch_parent(parent: int) -> None:
-    """End this worker when the crawl process is gone (killed with -9, say).
-
-    A pool worker waits for work forever and would otherwise keep its memory (a loaded
-    pipeline, ~150 MB) long after the crawl died. An orphan gets a new parent.
-    """
-    import os
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="kommlint-parent-watch", daemon=True).start()
-
-
-PARENT_CHECK_SECONDS = 0.5
 
 
 def check_options(options, html_selector: str | None = None) -> None:
