@@ -6,6 +6,7 @@ import threading
 
 import httpx
 import pytest
+from slow_service import SLEEP_WORD, SlowService
 from starlette.testclient import TestClient
 
 from lint.engine.linter import Options
@@ -13,7 +14,6 @@ from lint.serve.app import ServeConfig, create_app
 from lint.serve.pool import ProcessAnalyzer
 from lint.serve.runner import BackgroundServer
 from lint.serve.service import CheckService
-from slow_service import SLEEP_WORD, SlowService
 
 TOKEN = "token-robust"
 TEXT = "Du erhåller beslutet inom två veckor.\n"

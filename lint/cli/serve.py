@@ -38,8 +38,8 @@ def serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_fi
 def _serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model, workers=2, budget=60.0) -> int:
     from lint.engine.linter import Options
     from lint.serve.app import ServeConfig
-    from lint.serve.runner import bind, open_browser, serve, url
     from lint.serve.pool import ProcessAnalyzer
+    from lint.serve.runner import bind, open_browser, serve, url
 
     sock = bind(host, port)
     config = ServeConfig(
