@@ -90,6 +90,27 @@ class Block:
                 return seg.source_end
         return self.source_offset(index) + 1
 
+    def slice(self, start: int, end: int) -> Block | None:
+        """The block's text [start, end) as a block of its own (trimmed), offsets kept; None if blank."""
+        piece = self.text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            return None
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(stripped)
+        segments = []
+        for seg in self.segments:
+            seg_end = seg.text_start + seg.length
+            if seg_end <= start or seg.text_start >= end:
+                continue
+            if seg.source_length is not None:  # an entity stays whole, in the piece it starts in
+                if seg.text_start >= start:
+                    segments.append(Segment(seg.text_start - start, seg.source_start, min(seg.length, end - seg.text_start), seg.source_length))
+                continue
+            first, last = max(seg.text_start, start), min(seg_end, end)
+            segments.append(Segment(first - start, seg.source_start + first - seg.text_start, last - first))
+        return Block(self.kind, stripped, segments, self.level, dict(self.attrs))
+
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken run of source text."""
         if not self.segments:
