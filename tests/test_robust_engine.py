@@ -136,3 +136,13 @@ regions = sum(suppressor.suppresses("KLAR002", "x", 2 * i + 2) for i in range(n)
 print(json.dumps([silenced, regions, len(list(suppressor.unused()))]))
 """
     assert run_bounded(code, n=5000) == [5000, 5000, 0]
+
+
+# Rules on odd input -----------------------------------------------------------------------
+
+
+def test_a_malformed_link_address_does_not_stop_the_pdf_link_rule(linter):
+    source = '<html lang="sv"><body><main><p>Läs <a href="http://[x/a.pdf">beslutet</a> nu.</p></main></body></html>'
+    result = linter.lint_document(read_bytes(source.encode(), "sida.html"), linter.settings_for(".").with_overrides(select=("TILL007",)))
+    assert result.errors == []
+    assert [(d.code, d.match, d.column) for d in result.diagnostics] == [("TILL007", "beslutet", source.index("beslutet") + 1)]
