@@ -20,7 +20,7 @@ from lint.collector import collection_paused
 from lint.document import BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.formats import static_site
 from lint.formats.directives import parse_directives
-from lint.formats.safe_data import DataError, load_yaml
+from lint.safe_data import DataError, load_yaml
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # Bare web addresses (markdown-it's linkify is correct but slow on long texts).

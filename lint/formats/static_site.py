@@ -21,7 +21,7 @@ from typing import Any
 
 from lint.document import Block, BlockBuilder, Directive, Document
 from lint.formats.directives import parse_directives
-from lint.formats.safe_data import DataError, load_json, load_toml
+from lint.safe_data import DataError, load_json, load_toml
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ESM = re.compile(r"^(?:import|export)\s")

@@ -15,6 +15,7 @@ from pydantic import field_validator, model_validator
 from lint.errors import RulePackError
 from lint.language.views import keep_case, sentence_spans
 from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.regex_guard import check_pattern
 
 # Token attributes in Matcher patterns and the annotation each needs.
 PATTERN_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "SENT_START": "sents", "IS_SENT_START": "sents"}
@@ -38,10 +39,7 @@ class ExistenceSpec(RuleSpec):
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {error}") from None
+            check_pattern(pattern)
         return patterns
 
     @model_validator(mode="after")
