@@ -4,12 +4,12 @@ never a traceback, a hang or a silently accepted nonsense value."""
 from __future__ import annotations
 
 import pytest
-
 from bounded import run_bounded
+from test_core_packs import VALID, write_pack
+
 from lint.engine.config import load_config_file
 from lint.errors import ConfigError, RulePackError
 from lint.rules.packs import load_pack, load_rules
-from test_core_packs import VALID, write_pack
 
 
 def config_error(tmp_path, text: str) -> str:
