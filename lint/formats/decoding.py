@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 from typing import NamedTuple
 
 from lint.errors import ReadError
@@ -29,7 +31,11 @@ def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
 class Decoded(NamedTuple):
     text: str  # with "\n" line ends
     encoding: str
-    newline: str  # the file's own line ending, restored when a fix is written
+    newline: str  # the file's most common line ending
+    line_ends: tuple[str, ...] | None = None  # each line's own ending, when not all are "\n"
+
+
+LINE_END = re.compile("\r\n|\r|\n")
 
 
 def decode(data: bytes) -> Decoded:
@@ -37,8 +43,9 @@ def decode(data: bytes) -> Decoded:
     text, encoding = _decode(data)
     if "\r" not in text:
         return Decoded(text, encoding, "\n")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, newline)
+    ends = tuple(match.group(0) for match in LINE_END.finditer(text))
+    newline = Counter(ends).most_common(1)[0][0]
+    return Decoded(LINE_END.sub("\n", text), encoding, newline, ends)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
