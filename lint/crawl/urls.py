@@ -24,13 +24,10 @@ def normalize(url: str, base: str | None = None) -> str | None:
         except ValueError:
             return None
     url, _ = urldefrag(url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return None
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    parts, scheme, host, port = split
     if scheme in SCHEMES and not host:
         return None
     if scheme not in SCHEMES:
@@ -85,17 +82,23 @@ def resolves_to_private(host: str) -> bool:
     return any(is_private_address(info[4][0]) for info in infos)
 
 
-def origin_of(url: str) -> tuple[str, str, int] | None:
-    """(scheme, host, port) of an http(s) URL, the port filled in; None for other URLs."""
+def _split(url: str):
+    """(parts, scheme, host, port) in lower case, or None when the URL cannot be split."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return None
-    scheme = parts.scheme.lower()
-    if scheme not in SCHEMES:
+    return parts, parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def origin_of(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of an http(s) URL, the port filled in; None for other URLs."""
+    split = _split(url)
+    if split is None or split[1] not in SCHEMES:
         return None
-    return scheme, (parts.hostname or "").lower(), port or DEFAULT_PORTS[scheme]
+    _parts, scheme, host, port = split
+    return scheme, host, port or DEFAULT_PORTS[scheme]
 
 
 def _site_of(origin: tuple[str, str, int]) -> tuple[str, int | None]:
