@@ -128,10 +128,11 @@ class Diagnostic:
 class EngineError:
     """A problem with the run itself (unreadable file, crashing rule), not with the text."""
 
-    code: str  # E001 file unreadable, E002 rule crashed, E003 pipeline problem …
+    code: str  # E001 file unreadable, E002 rule crashed or over its time, E003 internal error
     message: str
     path: str
     rule: str | None = None
+    detail: str | None = field(default=None, compare=False)  # a traceback, shown with --verbose
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "rule": self.rule}

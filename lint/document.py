@@ -90,12 +90,39 @@ class Block:
                 return seg.source_end
         return self.source_offset(index) + 1
 
+    def slice(self, start: int, end: int) -> Block | None:
+        """The block's text [start, end) as a block of its own (trimmed), offsets kept; None if blank."""
+        piece = self.text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            return None
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(stripped)
+        segments = []
+        for seg in self.segments:
+            seg_end = seg.text_start + seg.length
+            if seg_end <= start or seg.text_start >= end:
+                continue
+            if seg.source_length is not None:  # an entity stays whole, in the piece it starts in
+                if seg.text_start >= start:
+                    segments.append(Segment(seg.text_start - start, seg.source_start, min(seg.length, end - seg.text_start), seg.source_length))
+                continue
+            first, last = max(seg.text_start, start), min(seg_end, end)
+            segments.append(Segment(first - start, seg.source_start + first - seg.text_start, last - first))
+        return Block(self.kind, stripped, segments, self.level, dict(self.attrs))
+
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken run of source text."""
         if not self.segments:
             return False
         seg = self.segments[max(bisect.bisect_right(self._segment_starts, start) - 1, 0)]
         return seg.text_start <= start and end <= seg.text_start + seg.length
+
+
+# Characters that only say how to break or join (a soft hyphen, zero-width space, word
+# joiner, a byte-order mark mid-text). Left in, "er\u00adhålla" is no word any rule knows;
+# they are dropped from block text while the segments keep pointing at the source.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")
 
 
 class BlockBuilder:
@@ -108,6 +135,18 @@ class BlockBuilder:
         self._length = 0
 
     def add(self, text: str, source_start: int) -> None:
+        if not text:
+            return
+        if INVISIBLE.search(text) is not None:
+            position = 0
+            for match in INVISIBLE.finditer(text):
+                self._add(text[position : match.start()], source_start + position)
+                position = match.end()
+            self._add(text[position:], source_start + position)
+            return
+        self._add(text, source_start)
+
+    def _add(self, text: str, source_start: int) -> None:
         if not text:
             return
         length = self._length

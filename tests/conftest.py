@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+try:  # imported here, not lazily by its pytest plugin at the end of the session, where
+    # Python 3.11.7's AST validator failed on it after deep recursion (a CPython bug)
+    from hypothesis import HealthCheck
+    from hypothesis import settings as hypothesis_settings
+except ImportError:  # the fuzz tests need it (pip install -e '.[test]')
+    hypothesis_settings = None
+
 from lint.engine.config import Settings
 from lint.engine.linter import Linter, Options
 from lint.formats import read_bytes
+
+if hypothesis_settings is not None:
+    # The fuzz suite (tests/test_fuzz.py): short and deterministic by default, long with KOMMLINT_FUZZ=long.
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
+    hypothesis_settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, suppress_health_check=slow, database=None)
+    hypothesis_settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=slow)
+    hypothesis_settings.load_profile("long" if os.environ.get("KOMMLINT_FUZZ") == "long" else "ci")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_7c22c21e004f47d4.txt"

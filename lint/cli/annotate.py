@@ -36,7 +36,7 @@ def annotate(path, output, force, no_changes, profile, select, ignore, config_fi
 def _annotate(path, output, force, no_changes, profile, select, ignore, config_file, model) -> int:
     from lint.annotate import annotate_file, default_output
     from lint.cli.check import _codes
-    from lint.engine.fix import write_atomically
+    from lint.engine.writing import write_atomically
     from lint.engine.linter import Linter, Options
 
     target = Path(output) if output else default_output(path)

@@ -42,7 +42,8 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--output-file", type=click.Path(dir_okay=False), metavar="FIL", help="Skriv rapporten till den här filen i stället för till standard ut.")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FIL", help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since):
+@click.option("--verbose", is_flag=True, help="Visa hela felspårningen (traceback) för interna fel (E003).")
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, verbose):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
@@ -63,11 +64,11 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         report_unused_suppressions=report_unused_suppressions,
         keep_documents=output_format == "text" or extras.fixing,
     )
-    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras)
+    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose)
     sys.exit(status)
 
 
-def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None) -> int:
+def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False) -> int:
     from lint.cli.check_extras import CheckExtras
     from lint.reporters import Report, render
 
@@ -92,6 +93,9 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
     report = Report(results, notices=[] if quiet else linter.notices, statistics=statistics, quiet=quiet)
     with extras.output() as stream:
         render(output_format, report, stream, color=color and stream.isatty())
+    if verbose:
+        for error in (e for result in results for e in result.errors if e.detail):
+            click.echo(f"kommlint: {error.path}: {error.code}\n{error.detail}", err=True)
     return exit_code(report, linter, fail_on)
 
 

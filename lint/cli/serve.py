@@ -19,7 +19,9 @@ from lint.cli.main import EXIT_OK, run_guarded
 @click.option("--max-upload", type=click.IntRange(min=1), default=10, show_default=True, help="Största fil eller text som tas emot, i MB.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
-def serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model):
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Granskningar som kan pågå samtidigt (en process med språkmodellen var).")
+@click.option("--budget", type=click.FloatRange(min=1), default=60, show_default=True, help="Längsta tid en granskning får ta, i sekunder; sedan avbryts den.")
+def serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model, workers, budget):
     """Starta en webbsida på din egen dator där du klistrar in eller drar in en text
     och ser fynden markerade i texten, med förklaringar och förslag.
 
@@ -30,14 +32,14 @@ def serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_fi
     Sidan anropar POST /api/check, som ger samma JSON som
     `kommlint check --format json`; se README.
     """
-    sys.exit(run_guarded(_serve, port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model))
+    sys.exit(run_guarded(_serve, port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model, workers, budget))
 
 
-def _serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model) -> int:
+def _serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model, workers=2, budget=60.0) -> int:
     from lint.engine.linter import Options
     from lint.serve.app import ServeConfig
+    from lint.serve.pool import ProcessAnalyzer
     from lint.serve.runner import bind, open_browser, serve, url
-    from lint.serve.service import CheckService
 
     sock = bind(host, port)
     config = ServeConfig(
@@ -48,9 +50,12 @@ def _serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_f
         max_upload_bytes=max_upload * 1024 * 1024,
     )
     click.echo("kommlint: läser in språkmodellen och reglerna …", err=True)
-    service = CheckService(Options(model=model, config_file=config_file))
-    service.warm_up()
-    address = url(config)
-    click.echo(f"kommlint: sidan finns på {address}  (avsluta med Ctrl+C)", err=True)
-    serve(service, config, sock, on_started=None if no_browser else lambda: open_browser(address))
+    analyzer = ProcessAnalyzer(Options(model=model, config_file=config_file), workers=workers, budget=budget)
+    try:
+        analyzer.warm_up()
+        address = url(config)
+        click.echo(f"kommlint: sidan finns på {address}  (avsluta med Ctrl+C)", err=True)
+        serve(analyzer, config, sock, on_started=None if no_browser else lambda: open_browser(address))
+    finally:
+        analyzer.close()
     return EXIT_OK

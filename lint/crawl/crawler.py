@@ -23,8 +23,15 @@ from lint.crawl.robots import Robots
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
 from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
+from lint.errors import KommlintError
 
 MAX_SITEMAPS = 1000
+
+
+class CrawlError(KommlintError):
+    """A crawl that could not do anything."""
+
+
 ROBOTS_MAX_BYTES = 512 * 1024
 
 
@@ -99,9 +106,11 @@ class Crawler:
         status = "interrupted"
         try:
             asyncio.run(self._crawl(pending))
-            status = "complete"
+            status = "complete" if self.store.count("pages", self.run_id) else "empty"
         finally:
             self.store.finish_run(self.run_id, status, self.notices)
+        if status == "empty":
+            raise CrawlError("Körningen hämtade och listade inga sidor (ingen start-URL gick att använda). Kontrollera adresserna.")
         return self.run_id
 
     async def _crawl(self, pending: list[FrontierEntry] | None) -> None:
@@ -111,9 +120,10 @@ class Crawler:
         try:
             if pending is None:
                 await self._seed()
-            else:
+            else:  # seeding again finds what a run killed while seeding never stored
                 for entry in pending:
                     self.queue.put_nowait(entry)
+                await self._seed()
             workers = [asyncio.create_task(self._worker(pool)) for _ in range(self.config.fetch.concurrency)]
             join = asyncio.create_task(self.queue.join())
             done, _ = await asyncio.wait([join, *workers], return_when=asyncio.FIRST_COMPLETED)
@@ -140,6 +150,7 @@ class Crawler:
     async def _seed(self) -> None:
         for url in self.start_urls:
             self._enqueue(url, 0, None)
+        self.store.commit()  # before the first fetch: a run killed from here on can resume
         sitemaps = [normalize(url) for url in self.config.sitemaps]
         for url in self.start_urls:
             robots = await self._robots_for(url)
@@ -152,6 +163,7 @@ class Crawler:
                 continue
             done.add(sitemap)
             todo.extend(await self._read_sitemap(sitemap))
+            self.store.commit()
 
     async def _read_sitemap(self, url: str) -> list[str]:
         """Enqueue a sitemap's pages; return the sitemaps an index lists."""

@@ -2,7 +2,8 @@
 timeouts, retries with exponential back-off, a size cap and conditional requests.
 
 Redirects are not followed here: the crawler sees each hop, so every target passes the
-same URL policy and robots.txt check as a link would.
+same URL policy and robots.txt check as a link would. The timeout is a deadline for the
+whole request, not for each read: a server that sends a byte a second is given up on.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class Fetcher:
             headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5"},
             limits=httpx.Limits(max_connections=settings.concurrency * 2, max_keepalive_connections=settings.concurrency),
             transport=transport,
+            event_hooks={"response": [_stash_location]},
         )
         self.requests = 0
 
@@ -119,7 +121,10 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        host = httpx.URL(url).host
+        try:
+            host = httpx.URL(url).host
+        except httpx.InvalidURL as error:
+            return Fetched(url, "error", reason=f"Ogiltig adress: {error}.")
         attempt = 0
         while True:
             attempt += 1
@@ -137,16 +142,20 @@ class Fetcher:
         started = time.monotonic()
         self.requests += 1
         try:
-            async with self.client.stream("GET", url, headers=headers) as response:
-                result = await self._read(url, response)
-                result.elapsed_ms = _ms(started)
-                if response.status_code in RETRY_STATUSES:
-                    return result, _retry_after(response) or 0.0
-                return result, None
-        except httpx.TimeoutException:
+            async with asyncio.timeout(self.settings.timeout if self.settings.timeout > 0 else None):
+                async with self.client.stream("GET", url, headers=headers) as response:
+                    result = await self._read(url, response)
+            result.elapsed_ms = _ms(started)
+            if response.status_code in RETRY_STATUSES:
+                return result, _retry_after(response) or 0.0
+            return result, None
+        except (TimeoutError, httpx.TimeoutException):
             reason = f"Tidsgränsen ({self.settings.timeout:g} s) gick ut."
         except TooLarge:
             reason = f"Sidan är större än {self.settings.max_bytes // 1024} kB och hämtades inte."
+            return Fetched(url, "error", reason=reason, elapsed_ms=_ms(started)), None
+        except (httpx.InvalidURL, httpx.StreamError) as error:  # not HTTPErrors, and not worth a retry
+            reason = f"Hämtningen misslyckades: {type(error).__name__}: {error}".rstrip(": ") + "."
             return Fetched(url, "error", reason=reason, elapsed_ms=_ms(started)), None
         except httpx.HTTPError as error:
             reason = f"Hämtningen misslyckades: {type(error).__name__}: {error}".rstrip(": ") + "."
@@ -161,7 +170,7 @@ class Fetcher:
             "last_modified": response.headers.get("last-modified"),
         }
         if status in REDIRECT_STATUSES:
-            return Fetched(url, "redirect", location=response.headers.get("location"), **common)
+            return Fetched(url, "redirect", location=response.headers.get(STASHED_LOCATION), **common)
         if status == 304:
             return Fetched(url, "not_modified", **common)
         if status >= 400:
@@ -177,6 +186,22 @@ class Fetcher:
             if len(body) > self.settings.max_bytes:
                 raise TooLarge
         return Fetched(url, "ok", body=bytes(body), **common)
+
+
+STASHED_LOCATION = "x-kommlint-location"
+
+
+async def _stash_location(response: httpx.Response) -> None:
+    """Move Location aside before httpx reads it.
+
+    Even with redirects off, httpx builds the next request from Location, and a target
+    such as `data:` or `javascript:` then raises InvalidURL instead of returning the
+    answer. The crawler judges the target itself (and lists refused schemes).
+    """
+    location = response.headers.get("location")
+    if location is not None:
+        del response.headers["location"]
+        response.headers[STASHED_LOCATION] = location
 
 
 def _ms(started: float) -> int:

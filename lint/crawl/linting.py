@@ -10,6 +10,7 @@ import asyncio
 import bisect
 import hashlib
 import multiprocessing
+import os
 import re
 from collections import Counter
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -30,10 +31,15 @@ _whole_document_codes: frozenset[str] = frozenset()
 WHOLE_DOCUMENT_KINDS = ("required",)
 
 
-def init_worker(options, html_selector: str | None = None) -> None:
+def init_worker(options, html_selector: str | None = None, parent: int | None = None) -> None:
     """Create this process's Linter and load its pipeline before the first page arrives."""
     global _linter, _settings, _whole_document_codes
     from pathlib import Path
+
+    if parent is not None:
+        from lint.lifeline import watch_parent
+
+        watch_parent(parent)
 
     from lint.engine.linter import Linter
 
@@ -172,7 +178,8 @@ class LintPool:
         if jobs > 1:
             check_options(options, html_selector)
             context = multiprocessing.get_context("spawn")
-            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(options, html_selector))
+            initargs = (options, html_selector, os.getpid())
+            self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=initargs)
         else:
             init_worker(options, html_selector)
             self.executor = ThreadPoolExecutor(1, thread_name_prefix="kommlint-lint")

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +106,7 @@ CHECKED = ("linted", "unchanged")  # statuses whose findings are known for the r
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,9 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def commit(self) -> None:
+        self.db.commit()
 
     # Runs ----------------------------------------------------------------------------
     def start_run(self, start_urls: list[str], options: dict[str, Any], signature: str, version: str) -> int:

@@ -24,13 +24,10 @@ def normalize(url: str, base: str | None = None) -> str | None:
         except ValueError:
             return None
     url, _ = urldefrag(url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return None
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    parts, scheme, host, port = split
     if scheme in SCHEMES and not host:
         return None
     if scheme not in SCHEMES:
@@ -85,28 +82,70 @@ def resolves_to_private(host: str) -> bool:
     return any(is_private_address(info[4][0]) for info in infos)
 
 
-class UrlPolicy:
-    """Hosts the crawl may visit: the start URLs' hosts plus those allowed explicitly.
+def _split(url: str):
+    """(parts, scheme, host, port) in lower case, or None when the URL cannot be split."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    return parts, parts.scheme.lower(), (parts.hostname or "").lower(), port
 
-    A host that the start URLs did not name must not resolve to a private address, so
-    a public site cannot steer the crawler into an internal network.
+
+def origin_of(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of an http(s) URL, the port filled in; None for other URLs."""
+    split = _split(url)
+    if split is None or split[1] not in SCHEMES:
+        return None
+    _parts, scheme, host, port = split
+    return scheme, host, port or DEFAULT_PORTS[scheme]
+
+
+def _site_of(origin: tuple[str, str, int]) -> tuple[str, int | None]:
+    """What "the same site" compares: the host, and the port unless it is a default one.
+
+    http and https on their default ports are one site (sites move to https with a
+    redirect), but another port of the same host is another server.
+    """
+    scheme, host, port = origin
+    return host, None if port == DEFAULT_PORTS[scheme] else port
+
+
+def _allowed_site(entry: str) -> tuple[str, int | None]:
+    """An --allow-host value: `värd`, `värd:port` or a URL."""
+    origin = origin_of(entry if "//" in entry else "http://" + entry)
+    return _site_of(origin) if origin else (entry.lower(), None)
+
+
+class UrlPolicy:
+    """Sites the crawl may visit: the start URLs' sites plus those allowed explicitly.
+
+    A site is a host and a port: a link to another port of the start host goes to
+    another server and is refused like any other host. A host that the start URLs did
+    not name must not resolve to a private address, so a public site cannot steer the
+    crawler into an internal network.
     """
 
     def __init__(self, named: Iterable[str], allowed: Iterable[str] = (), resolver=resolves_to_private) -> None:
-        self.named = frozenset(host_of(url) if "//" in url else url.lower() for url in named)
-        self.hosts = self.named | frozenset(host.lower() for host in allowed)
+        named_sites = {_site_of(o) for o in (origin_of(u) for u in named if "//" in u) if o}
+        named_sites |= {(u.lower(), None) for u in named if "//" not in u}
+        self.named = frozenset(host for host, _port in named_sites)
+        self.sites = frozenset(named_sites | {_allowed_site(entry) for entry in allowed})
         self._resolver = resolver
         self._private: dict[str, bool] = {}
 
     def refusal(self, url: str) -> str | None:
         """Why `url` may not be fetched (Swedish), or None when it may."""
         scheme = scheme_of(url)
-        if scheme not in SCHEMES:
+        origin = origin_of(url)
+        if scheme not in SCHEMES or origin is None:
             return f"Schemat {scheme or '(inget)'}: hämtas inte; bara http och https följs."
-        host = host_of(url)
-        if host not in self.hosts:
-            return f"Annan värd ({host}); lägg till --allow-host {host} för att följa den."
-        return None
+        host, port = _site_of(origin)
+        if (host, port) in self.sites:
+            return None
+        if port is not None and host in {h for h, _p in self.sites}:
+            return f"Annan port ({host}:{port}) än start-URL:ens; lägg till --allow-host {host}:{port} för att följa den."
+        return f"Annan värd ({host}); lägg till --allow-host {host} för att följa den."
 
     def address_refusal(self, url: str) -> str | None:
         """A refusal for hosts outside the start URLs that resolve to internal addresses (may block on DNS)."""

@@ -98,7 +98,7 @@ def create(results: Iterable, file: str | Path) -> int:
         for key in sorted(counts)
     ]
     from lint import __version__
-    from lint.engine.fix import write_atomically
+    from lint.engine.writing import write_atomically
 
     data = {"version": BASELINE_VERSION, "tool": {"name": "kommlint", "version": __version__}, "findings": findings}
     try:

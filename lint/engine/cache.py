@@ -26,7 +26,7 @@ from typing import Any
 
 from lint import __version__
 from lint.diagnostics import Diagnostic, EngineError
-from lint.engine.fix import write_atomically
+from lint.engine.writing import write_atomically
 from lint.resources import user_cache_dir
 
 CACHE_FORMAT = 1

@@ -18,6 +18,7 @@ from typing import Any
 
 from lint.diagnostics import SEVERITY_NAMES
 from lint.errors import ConfigError
+from lint.safe_data import DataError, load_toml
 
 CONFIG_NAMES = ("kommlint.toml", ".kommlint.toml", "pyproject.toml")
 DEFAULT_ORGANIZATION = "Stockholms stad"
@@ -58,21 +59,25 @@ def _glob_lists(value: Any, key: str) -> dict[str, tuple[str, ...]]:
     return {pattern: _strings(codes, f"{key}.{pattern}") for pattern, codes in _table(value, key).items()}
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)  # true is no size
+
+
 def _thresholds(value: Any, key: str) -> dict[str, Any]:
     table = _table(value, key)
     for name, item in table.items():
         if isinstance(item, dict):
             for inner, number in item.items():
-                if not isinstance(number, (int, float)):
-                    raise ConfigError(f"{key}.{name}.{inner} ska vara ett tal")
-        elif not isinstance(item, (int, float)):
-            raise ConfigError(f"{key}.{name} ska vara ett tal eller en tabell per profil")
+                if not _is_number(number) or number <= 0:
+                    raise ConfigError(f"{key}.{name}.{inner} ska vara ett positivt tal, inte {number!r}")
+        elif not _is_number(item) or item <= 0:
+            raise ConfigError(f"{key}.{name} ska vara ett positivt tal eller en tabell per profil, inte {item!r}")
     return table
 
 
 def _positive_int(value: Any, key: str) -> int:
-    if not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{key} ska vara ett positivt heltal")
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ConfigError(f"{key} ska vara ett positivt heltal (antal byte), inte {value!r}")
     return value
 
 
@@ -240,17 +245,24 @@ def _toml_problem(error: tomllib.TOMLDecodeError) -> str:
 def load_config_file(path: Path) -> Settings | None:
     """Settings from one file, or None for a pyproject.toml without [tool.kommlint]."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: kan inte läsa konfigurationen: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}{_toml_position(error)}: ogiltig TOML: {_toml_problem(error)}") from None
+    except DataError as error:
+        raise ConfigError(f"{path}: konfigurationen {error}.") from None
+    tool = data.get("tool")
+    if tool is not None and not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool ska vara en tabell ([tool.kommlint]), inte {tool!r}")
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("kommlint")
+        table = (tool or {}).get("kommlint")
         if table is None:
             return None
     else:
-        table = data.get("tool", {}).get("kommlint", data) if "tool" in data else data
+        table = (tool or {}).get("kommlint", data) if tool is not None else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: kommlint ska vara en tabell ([tool.kommlint]), inte {table!r}")
     return parse_table(table, str(path), path.parent.resolve())
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Diagnostic, Edit
 from lint.document import Document, LineIndex
+from lint.engine.writing import WriteRefused, write_user_file
 from lint.errors import KommlintError, ReadError
 from lint.formats.decoding import byte_order_mark
 from lint.wording import count
@@ -186,8 +185,11 @@ def fix_path(linter, path: str, unsafe: bool = False) -> Outcome:
 
 def encode_like(text: str, document: Document) -> bytes:
     """`text` (with "\\n" line ends) in the document's own encoding, BOM and line ends."""
-    newline = document.extras.get("newline", "\n")
-    if newline != "\n":
+    ends = document.extras.get("line_ends")
+    if ends is not None and text.count("\n") == len(ends):  # each line keeps its own ending
+        lines = text.split("\n")
+        text = "".join(line + end for line, end in zip(lines, ends)) + lines[-1]
+    elif (newline := document.extras.get("newline", "\n")) != "\n":
         text = text.replace("\n", newline)
     mark = byte_order_mark(document.raw or b"")
     if mark is not None:
@@ -203,56 +205,9 @@ def encode_like(text: str, document: Document) -> bytes:
         raise FixError(f"{document.path}: okänd teckenkodning {encoding}; filen lämnades orörd.") from None
 
 
-def current_umask() -> int:
-    """The process umask, read without changing it where the system allows (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)  # elsewhere: set and restore at once
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: str | Path, data: bytes, durable: bool = True) -> None:
-    """Replace the file in one step, keeping its permissions; never leave half a file.
-
-    A file that did not exist gets the permissions the umask allows (not mkstemp's
-    private 0600): a baseline, for one, is meant to be committed and shared.
-
-    `durable` flushes to disk before the rename (users' files; cache entries skip it).
-    """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kommlint-tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~current_umask()  # a new file: as `open()` would create it
-        try:
-            os.chmod(temporary, mode)
-        except OSError:
-            pass
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
 def write(outcome: Outcome) -> None:
     if outcome.changed and outcome.document is not None:
-        write_atomically(outcome.path, encode_like(outcome.text, outcome.document))
+        write_user_file(outcome.path, encode_like(outcome.text, outcome.document))
 
 
 def unified_diff(outcome: Outcome) -> str:
@@ -359,8 +314,8 @@ class Fixer:
             outcome = fix_path(self.linter, path, self.unsafe)
             if outcome.changed and self.write:
                 write(outcome)
-        except (FixError, OSError) as error:
-            message = str(error) if isinstance(error, FixError) else f"{path}: kan inte skriva filen: {error.strerror}"
+        except (FixError, WriteRefused, OSError) as error:
+            message = f"{path}: kan inte skriva filen: {error.strerror}" if isinstance(error, OSError) else str(error)
             self.linter.notices.append(message)
             return self.runner.lint_file(path)
         if outcome.changed:

@@ -16,6 +16,7 @@ from lint.collector import collection_paused
 from lint.diagnostics import Diagnostic, EngineError, Severity
 from lint.document import Document
 from lint.engine.config import Settings, discover
+from lint.engine.guards import RULE_BUDGET, RuleTimeout, internal_error, parse_batch, split_blocks, time_budget, timeout_error
 from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
@@ -76,6 +77,7 @@ class Options:
     report_unused_suppressions: bool | None = None
     keep_documents: bool = False
     keep_parsed: bool = False  # keep the parsed blocks too (per-paragraph metrics in `kommlint serve`)
+    rule_budget: float | None = RULE_BUDGET  # seconds a rule may take on one file (None: no limit)
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -197,8 +199,17 @@ class Linter:
                 document = read_bytes(data, path, settings=settings)
         except ReadError as error:
             return FileResult(shown, errors=[EngineError("E001", str(error), shown)])
+        except KommlintError:
+            raise  # configuration and rule-pack errors concern every file
+        except Exception as error:  # one file's failure costs that file only
+            return FileResult(shown, errors=[internal_error(error, shown, "lästes")])
         document.path = shown
-        return self.lint_document(document, settings)
+        try:
+            return self.lint_document(document, settings)
+        except KommlintError:
+            raise
+        except Exception as error:
+            return FileResult(shown, document.format, document.encoding, errors=[internal_error(error, shown, "granskades")])
 
     # Linting -------------------------------------------------------------------------
     def lint_document(self, document: Document, settings: Settings | None = None) -> FileResult:
@@ -219,7 +230,10 @@ class Linter:
         pipeline = self.pipeline(settings)
         rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
-        docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"})
+        document.blocks = split_blocks(document.blocks)
+        if document.extras.get("metadata_problem"):  # refused front matter: the prose is still checked
+            self.notices.append(f"{document.path}: {document.extras['metadata_problem']}")
+        docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks))
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
         if self.options.keep_parsed:
             result.parsed = parsed
@@ -238,15 +252,20 @@ class Linter:
         context = RuleContext(document, parsed, profile, settings, pipeline.provides, result.metrics)
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
         overrides = settings.severity
+        budget = self.options.rule_budget
         for rule in rules:
+            found: list[Diagnostic] = []
             try:
                 severity = severity_for(rule, overrides)
-                for hit in rule.check(context):
-                    diagnostic = self._diagnostic(rule, hit, document, severity)
-                    if not suppressor.suppresses(rule.code, rule.name, diagnostic.line):
-                        result.diagnostics.append(diagnostic)
+                with time_budget(budget):
+                    for hit in rule.check(context):
+                        found.append(self._diagnostic(rule, hit, document, severity))
+            except RuleTimeout:
+                result.errors.append(timeout_error(rule, budget, document.path))
+                continue
             except Exception as error:  # one broken rule must not stop the run
                 result.errors.append(EngineError("E002", f"Regeln {rule.code} ({rule.name}) avbröts av ett fel: {type(error).__name__}: {error}", document.path, rule.code))
+            result.diagnostics.extend(d for d in found if not suppressor.suppresses(rule.code, rule.name, d.line))
         if settings.report_unused_suppressions:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
         result.diagnostics = sorted(set(result.diagnostics), key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 from typing import NamedTuple
 
 from lint.errors import ReadError
@@ -26,13 +28,14 @@ def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
     return None
 
 
-WESTERN = {"cp1252", "latin_1", "iso8859_1", "iso8859_15"}
-
-
 class Decoded(NamedTuple):
     text: str  # with "\n" line ends
     encoding: str
-    newline: str  # the file's own line ending, restored when a fix is written
+    newline: str  # the file's most common line ending
+    line_ends: tuple[str, ...] | None = None  # each line's own ending, when not all are "\n"
+
+
+LINE_END = re.compile("\r\n|\r|\n")
 
 
 def decode(data: bytes) -> Decoded:
@@ -40,8 +43,9 @@ def decode(data: bytes) -> Decoded:
     text, encoding = _decode(data)
     if "\r" not in text:
         return Decoded(text, encoding, "\n")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, newline)
+    ends = tuple(match.group(0) for match in LINE_END.finditer(text))
+    newline = Counter(ends).most_common(1)[0][0]
+    return Decoded(LINE_END.sub("\n", text), encoding, newline, ends)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -101,22 +105,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str]:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    from charset_normalizer import from_bytes
+    """Single-byte text: cp1252, or Latin-1 when a byte is undefined in cp1252.
 
-    results = from_bytes(data, cp_isolation=None)
-    best = results.best()
-    if best is None or (b"\x00" in data and not best.encoding.startswith("utf_16")):
-        raise ReadError("Filen verkar vara binär och inte text. Kontrollera formatet.")
-    # Swedish texts that are not UTF-8 are nearly always cp1252 (or its subset Latin-1).
-    # On short texts several single-byte code pages fit about as well, so prefer cp1252
-    # whenever it decodes the bytes about as cleanly as the best guess.
-    western = next((r for r in results if WESTERN & {r.encoding, *r.could_be_from_charset}), None)
-    if western is not None and western.chaos <= best.chaos + 0.1:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
-    return str(best), best.encoding.replace("_", "-")
+    Only these two (the ones the README promises), in this fixed order: guessing among
+    other code pages turned Swedish letters into Czech or Icelandic ones.
+    """
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d have no cp1252 character
+        return data.decode("latin-1"), "latin-1"
 
 
 def _looks_binary(data: bytes) -> bool:

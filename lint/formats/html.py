@@ -1,8 +1,6 @@
 """HTML pages and fragments, with every prose character mapped back to the source.
 
-The standard library's tokenizer reports where each tag, text run, entity and comment
-starts; a small tree builder on top of it closes the tags HTML lets authors leave open
-(`<p>`, `<li>`, `<td>` …). Prose is taken from `<main>` (or `<article>`, or a configured
+The tree of elements with source offsets comes from `html_tree`. Prose is taken from `<main>` (or `<article>`, or a configured
 CSS selector, or the whole body), skipping scripts, navigation, page chrome and hidden
 elements. Entities (`&auml;`, `&nbsp;`) stay one character in the prose and map onto
 their whole source text, so findings point at the exact line and column in the file.
@@ -12,8 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from lint.document import (
@@ -28,31 +24,10 @@ from lint.document import (
 from lint.errors import ConfigError
 from lint.formats.directives import parse_directives
 from lint.formats.guard import reader_errors
+from lint.formats.html_tree import ENTITY, Node, Text, TreeBuilder, parse_html
 
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 SKIPPED = frozenset("script style template noscript svg math iframe object canvas select textarea button head pre del".split())
 CODE = frozenset({"code", "kbd", "samp", "var"})  # code is not prose; as in Markdown, a space stands for it
-PHRASING = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub sup time u var".split()
-)
-# Elements whose start closes an open <p> (the HTML parsing rules, simplified).
-CLOSES_P = frozenset(
-    "address article aside blockquote details dialog div dl fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section table ul".split()
-)
-# An element that starts closes an open one of these, up to the given boundary.
-IMPLIED_END = {
-    "li": ({"li"}, {"ul", "ol", "menu"}),
-    "dt": ({"dt", "dd"}, {"dl"}),
-    "dd": ({"dt", "dd"}, {"dl"}),
-    "td": ({"td", "th"}, {"tr", "table"}),
-    "th": ({"td", "th"}, {"tr", "table"}),
-    "tr": ({"tr", "td", "th"}, {"table", "thead", "tbody", "tfoot"}),
-    "thead": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
-    "tbody": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
-    "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
-    "option": ({"option"}, {"select", "datalist"}),
-}
 BLOCK_KINDS = {
     **{f"h{level}": BlockKind.HEADING for level in range(1, 7)},
     "p": BlockKind.PARAGRAPH,
@@ -69,10 +44,8 @@ CONTAINERS = frozenset(
     "figure details summary form fieldset legend header footer pre center hr".split()
 )
 CHROME = frozenset({"nav", "header", "footer", "aside"})
-MAX_DEPTH = 200  # deeper elements (a page of unclosed <font> tags) are read as if closed at once
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 SOFT_HYPHEN = "\xad"
-ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 META_KEYS = {
     "kommlint:profile": "profile",
@@ -91,143 +64,6 @@ META_KEYS = {
     "author": "author",
 }
 TRUE_WORDS = {"true", "ja", "yes", "1"}
-
-
-@dataclass(eq=False)
-class Text:
-    """A run of character data or one entity, with its place in the source."""
-
-    text: str
-    offset: int
-    source_length: int | None = None  # set for entities: the source is longer than the text
-
-
-@dataclass(eq=False)  # nodes are compared by identity
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    offset: int  # start of the start tag
-    tag_end: int  # end of the start tag
-    raw_tag: str = ""
-    parent: Node | None = None
-    children: list[Node | Text] = field(default_factory=list)
-    end: int | None = None
-
-    def ancestors(self):
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-    def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-
-class _TreeBuilder(HTMLParser):
-    """html.parser events turned into a tree of Nodes with source offsets."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.lines = LineIndex(source).line_starts
-        self.root = Node("#root", {}, 0, 0)
-        self.stack: list[Node] = [self.root]
-        self.comments: list[tuple[str, int]] = []  # (comment text, source offset)
-        self.doctype = False
-
-    def _here(self) -> int:
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
-
-    # Tags --------------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self._open(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        node = self._open(tag, attrs)
-        if node is not None and tag not in VOID:
-            self._close_to(node)
-
-    def _open(self, tag: str, attrs) -> Node | None:
-        self._imply_end(tag)
-        raw = self.get_starttag_text() or ""
-        start = self._here()
-        parent = self.stack[-1]
-        values = {name: (value if value is not None else "") for name, value in attrs}
-        node = Node(tag, values, start, start + len(raw), raw, parent)
-        parent.children.append(node)
-        if tag in VOID or len(self.stack) > MAX_DEPTH:
-            node.end = node.tag_end
-        else:
-            self.stack.append(node)
-        return node
-
-    def _imply_end(self, tag: str) -> None:
-        if tag in CLOSES_P:
-            self._close_open({"p"}, stop=lambda n: n.tag not in PHRASING)
-        if tag in IMPLIED_END:
-            closes, boundary = IMPLIED_END[tag]
-            self._close_open(closes, stop=lambda n: n.tag in boundary)
-
-    def _close_open(self, tags: set[str], stop) -> None:
-        for node in reversed(self.stack[1:]):
-            if node.tag in tags:
-                self._close_to(node, self._here())
-                return
-            if stop(node):
-                return
-
-    def handle_endtag(self, tag: str) -> None:
-        for node in reversed(self.stack[1:]):
-            if node.tag == tag:
-                self._close_to(node, self._here())
-                return
-
-    def _close_to(self, node: Node, at: int | None = None) -> None:
-        while len(self.stack) > 1:
-            top = self.stack.pop()
-            top.end = at if at is not None else top.tag_end
-            if top is node:
-                return
-
-    # Content -----------------------------------------------------------------------
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(Text(data, self._here()))
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
-
-    def _entity(self) -> None:
-        start = self._here()
-        match = ENTITY.match(self.source, start)
-        raw = match.group(0) if match else "&"
-        self.stack[-1].children.append(Text(html.unescape(raw), start, len(raw)))
-
-    def handle_comment(self, data: str) -> None:
-        self.comments.append((data, self._here()))
-
-    def handle_decl(self, decl: str) -> None:
-        self.doctype = self.doctype or decl.lower().startswith("doctype")
-
-    def finish(self) -> Node:
-        self.close()
-        end = len(self.source)
-        while len(self.stack) > 1:
-            self.stack.pop().end = end
-        self.root.end = end
-        return self.root
-
-
-def parse_html(source: str) -> tuple[Node, _TreeBuilder]:
-    builder = _TreeBuilder(source)
-    builder.feed(source)
-    return builder.finish(), builder
 
 
 @reader_errors("HTML-filen")
@@ -259,7 +95,7 @@ def prose_roots(root: Node, selector: str | None = None) -> list[Node]:
     nodes = list(root.iter())
     for wanted in (lambda n: n.tag == "main" or n.attrs.get("role") == "main", lambda n: n.tag == "article"):
         found = [n for n in nodes if wanted(n) and not _is_hidden(n)]
-        outermost = [n for n in found if not any(a in found for a in n.ancestors())]
+        outermost = _outermost(found)
         if outermost:
             return outermost
     body = next((n for n in nodes if n.tag == "body"), None)
@@ -291,7 +127,13 @@ def _select(root: Node, selector: str) -> list[Node]:
     top = etree.Element("kommlint-root")
     mirror(root, top)
     chosen = [nodes[int(element.get("data-kommlint-node"))] for element in compiled(top)]
-    return [n for n in chosen if not any(a in chosen for a in n.ancestors())]
+    return _outermost(chosen)
+
+
+def _outermost(nodes: list[Node]) -> list[Node]:
+    """The nodes not inside another of them (a set of ids: 20 000 nested <main> stay linear)."""
+    chosen = {id(node) for node in nodes}
+    return [n for n in nodes if not any(id(a) in chosen for a in n.ancestors())]
 
 
 def _xml_name(name: str) -> bool:
@@ -330,7 +172,7 @@ def _read_head(root: Node, document: Document) -> None:
                 document.metadata.setdefault(key, content.lower() in TRUE_WORDS if key == "ai_generated" else content)
 
 
-def _read_language(root: Node, builder: _TreeBuilder, document: Document) -> None:
+def _read_language(root: Node, builder: TreeBuilder, document: Document) -> None:
     element = next((n for n in root.iter() if n.tag == "html"), None)
     full_page = element is not None or builder.doctype or any(n.tag in {"body", "head"} for n in root.iter())
     document.extras["html_page"] = full_page

@@ -8,6 +8,7 @@ entity, an escape) are aligned character by character.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -19,6 +20,7 @@ from lint.collector import collection_paused
 from lint.document import BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.formats import static_site
 from lint.formats.directives import parse_directives
+from lint.safe_data import DataError, load_yaml
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 # Bare web addresses (markdown-it's linkify is correct but slow on long texts).
@@ -46,6 +48,8 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     document = Document(path=path, source=prepared.text, format="markdown", blocks=[], **document_fields)
     document.metadata.update(prepared.metadata)
     document.directives.extend(prepared.directives)
+    if prepared.problem:
+        document.extras["metadata_problem"] = prepared.problem
     with collection_paused():
         reader = _MarkdownReader(document)
         reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
@@ -55,12 +59,15 @@ def read_markdown(path: str, source: str, **document_fields) -> Document:
     return document
 
 
-def parse_front_matter(text: str) -> dict[str, Any]:
+def parse_front_matter(text: str) -> tuple[dict[str, Any], str | None]:
+    """YAML front matter as metadata, and why it was refused (None when it was not)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError:
-        return {}
-    return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+        return {}, None
+    except DataError as error:
+        return {}, f"Metadata (front matter) lästes inte: den {error}."
+    return ({str(key): value for key, value in data.items()} if isinstance(data, dict) else {}), None
 
 
 class _MarkdownReader:
@@ -87,7 +94,10 @@ class _MarkdownReader:
     # Block tokens -------------------------------------------------------------------
 
     def _on_front_matter(self, token) -> None:
-        self.document.metadata.update(parse_front_matter(token.content))
+        metadata, problem = parse_front_matter(token.content)
+        self.document.metadata.update(metadata)
+        if problem:
+            self.document.extras["metadata_problem"] = problem
 
     def _on_heading_open(self, token) -> None:
         self.heading_level = int(token.tag[1])
@@ -170,7 +180,8 @@ class _MarkdownReader:
                 builder.add_virtual(" ")
             elif kind == "html_inline":
                 self._skip(child.content, limit)
-                self._comments(child.content, self._line_of(self.cursor))
+                if "<!--" in child.content:
+                    self._comments(child.content, self._line_of(self.cursor))
             elif kind == "link_open":
                 bare = child.markup == "autolink"
                 link = {"href": child.attrs.get("href", ""), "text": "", "start": None, "end": None, "bare": bare}
@@ -263,4 +274,4 @@ class _MarkdownReader:
         return self.lines[line_index] if line_index < len(self.lines) else len(self.source)
 
     def _line_of(self, offset: int) -> int:
-        return sum(1 for start in self.lines if start <= offset)
+        return bisect.bisect_right(self.lines, offset)

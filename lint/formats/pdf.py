@@ -59,6 +59,7 @@ class _Line:
 class _Page:
     lines: list[_Line] = field(default_factory=list)
     links: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)  # (uri, rect)
+    spacing: float = 0.0  # the usual line spacing, worked out once per page
 
 
 @reader_errors("PDF-filen")
@@ -84,7 +85,7 @@ def _open(data: bytes):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not for our users
+    _silence_pypdf()
     if not data.strip():
         raise ReadError("Filen är tom.")
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -101,6 +102,19 @@ def _open(data: bytes):
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise ReadError(BROKEN) from None
     return reader
+
+
+def _silence_pypdf() -> None:
+    """pypdf's log lines (even its "errors" on odd fonts) are not for our users, nor stderr.
+
+    Without a handler of its own, Python's last-resort handler prints them, into the
+    middle of `--format json` output read from the same terminal.
+    """
+    logger = logging.getLogger("pypdf")
+    if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    logger.setLevel(logging.CRITICAL)
 
 
 def _pages(reader):
@@ -144,6 +158,7 @@ def _page_lines(page) -> _Page:
     result.lines.append(current)
     result.lines = [line.normalized() for line in result.lines]
     result.lines = [line for line in result.lines if line.text]
+    result.spacing = _line_spacing(result)
     result.links = _link_annotations(page)
     return result
 
@@ -256,7 +271,7 @@ def _breaks(previous: _Line, line: _Line, body: float, page: _Page) -> bool:
     if previous.y is None or line.y is None:
         return False
     gap = previous.y - line.y
-    spacing = _line_spacing(page)
+    spacing = page.spacing
     # Wider than the usual spacing, or wider than any line spacing (1.8 × the font size).
     return gap < 0 or (spacing > 0 and gap > spacing * 1.4) or (line.size > 0 and gap > line.size * 1.8)
 

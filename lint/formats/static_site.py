@@ -15,20 +15,20 @@ is the same offset in the real file and findings keep their exact line and colum
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint.document import Block, BlockBuilder, Directive, Document
 from lint.formats.directives import parse_directives
+from lint.safe_data import DataError, load_json, load_toml
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ESM = re.compile(r"^(?:import|export)\s")
 TAG_START = re.compile(r"<(?:[A-Za-z/>])")
+BACKTICKS = re.compile("`+")
 # (opening line, closing line, parser) of the front matter syntaxes blanked out here.
-FRONT_MATTER = (("+++\n", "\n+++", tomllib.loads), ("---json\n", "\n---", json.loads))
+FRONT_MATTER = (("+++\n", "\n+++", load_toml), ("---json\n", "\n---", load_json))
 FRONT_MATTER_OPENINGS = tuple(opening for opening, _closing, _parse in FRONT_MATTER)
 ALIASES = {
     "updated": ("lastmod", "last_modified_at", "modified", "updated_at", "lastModified"),
@@ -43,6 +43,7 @@ class Prepared:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)
+    problem: str | None = None  # why the front matter was refused
 
 
 def prepare(path: str, source: str) -> Prepared:
@@ -124,7 +125,10 @@ def _front_matter(source: str, chars: list[str], prepared: Prepared) -> None:
         stop = end + len(closing)
         try:
             data = parse(source[len(opening) : end + 1])
-        except (ValueError, tomllib.TOMLDecodeError):
+        except DataError as error:
+            prepared.problem = f"Metadata (front matter) lästes inte: den {error}."
+            data = {}
+        except ValueError:  # broken syntax (TOMLDecodeError and JSONDecodeError are ValueErrors)
             data = {}
         if isinstance(data, dict):
             prepared.metadata.update({str(key): value for key, value in data.items()})
@@ -140,6 +144,8 @@ class _MdxMasker:
         self.chars = chars
         self.prepared = prepared
         self.fence: str | None = None
+        self.counted_to, self.counted_line = 0, 0  # newlines before offset counted_to
+        self.line_end = -1  # end of the line a code span was last looked for on
 
     def run(self) -> None:
         source, position = self.source, 0
@@ -180,18 +186,26 @@ class _MdxMasker:
         return None
 
     def _code_span(self, position: int) -> int:
-        run = len(self.source[position:]) - len(self.source[position:].lstrip("`"))
-        line_end = self.source.find("\n", position)
-        close = self.source.find("`" * run, position + run, len(self.source) if line_end < 0 else line_end)
+        run = BACKTICKS.match(self.source, position).end() - position
+        if position >= self.line_end:  # found once per line, not once per backtick
+            found = self.source.find("\n", position)
+            self.line_end = len(self.source) if found < 0 else found
+        close = self.source.find("`" * run, position + run, self.line_end)
         return close + run if close >= 0 else position + run
 
     def _mask(self, start: int, end: int) -> int:
         text = self.source[start:end]
         if text.startswith("{/*"):
-            line = self.source.count("\n", 0, start) + 1
+            line = self._line(start)
             self.prepared.directives.extend(parse_directives(text.strip("{}/* \n"), line))
         _blank(self.chars, start, end)
         return end
+
+    def _line(self, offset: int) -> int:
+        """1-based line of `offset`; offsets only grow, so the count goes on from the last one."""
+        self.counted_line += self.source.count("\n", self.counted_to, offset)
+        self.counted_to = offset
+        return self.counted_line + 1
 
     def _expression_end(self, start: int) -> int:
         return self._scan(start, closing="}")

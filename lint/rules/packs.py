@@ -21,6 +21,7 @@ from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
 from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
 from lint.rules.registry import REDIRECTS_FILE, check_redirects
+from lint.safe_data import TOO_DEEP, BoundedLoader, DataError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
@@ -31,7 +32,11 @@ ENTRY_POINT_GROUP = "kommlint.rules"
 
 def _compose(path: Path) -> yaml.Node | None:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=BoundedLoader)
+    except DataError as error:  # nested too deep, or aliases that expand without bound
+        raise RulePackError(f"{path}: regelfilen {error}.") from None
+    except RecursionError:
+        raise RulePackError(f"{path}: regelfilen {TOO_DEEP}.") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -151,9 +156,11 @@ def load_rule_file(path: Path) -> Rule:
         error._kommlint_model = rule_class.spec_model  # type: ignore[attr-defined]
         raise validation_error(path, error, lines, code) from None
     try:
-        return rule_class(spec, origin=str(path))
+        rule = rule_class(spec, origin=str(path))
     except SpecError as error:
         raise spec_error(path, error, lines, code) from None
+    rule.origin_lines = {"code": lines.get(("code",), 1), "name": lines.get(("name",), 1)}
+    return rule
 
 
 def rule_files(directory: Path) -> Iterable[Path]:
@@ -185,6 +192,12 @@ def load_entry_point_rules() -> list[Rule]:
     return rules
 
 
+def _where(rule: Rule, field: str) -> str:
+    """file:line of a rule's field (a rule from a plugin has no line)."""
+    line = getattr(rule, "origin_lines", {}).get(field)
+    return f"{rule.origin}:{line}" if line else rule.origin
+
+
 @lru_cache(maxsize=16)
 def load_rules(extra_packs: tuple[str, ...] = (), entry_points: bool = True) -> tuple[Rule, ...]:
     rules = load_pack(builtin_rules_dir())
@@ -197,7 +210,10 @@ def load_rules(extra_packs: tuple[str, ...] = (), entry_points: bool = True) -> 
     for rule in rules:
         for key, index in ((rule.code, seen), (rule.name, names)):
             if key in index:
-                raise RulePackError(f"{rule.origin}: regel {rule.code}: {key} används redan i {index[key].origin}")
+                field = "code" if index is seen else "name"
+                raise RulePackError(
+                    f"{_where(rule, field)}: regel {rule.code}: {key} används redan i {_where(index[key], field)}"
+                )
             index[key] = rule
     check_redirects(set(seen), set(names))
     return tuple(sorted(rules, key=lambda rule: rule.code))

@@ -13,6 +13,7 @@ Security for a server on the user's own machine:
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass, field
 from html import escape
@@ -29,11 +30,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from lint.serve.report import html_report, json_report
-from lint.serve.service import Checked, CheckService, RequestError
+from lint.serve.pool import InlineAnalyzer, Job, ProcessAnalyzer, internal_message
+from lint.serve.service import CheckService, RequestError
 
 TOKEN_HEADER = "x-kommlint-token"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -91,11 +93,17 @@ class Guard:
             await self.app(scope, receive, send)
             return
         refusal = self.refusal(scope)
-        send = self._with_headers(send)
+        started: list[bool] = []
+        send = self._with_headers(send, started)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        try:
+            await self.app(scope, receive, send)
+        except Exception as error:  # an answer in Swedish, never a traceback
+            if started:
+                raise
+            await _refusal(500, internal_message(error))(scope, receive, send)
 
     def refusal(self, scope: Scope) -> Response | None:
         headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope["headers"]}
@@ -123,9 +131,10 @@ class Guard:
         return None
 
     @staticmethod
-    def _with_headers(send: Send) -> Send:
+    def _with_headers(send: Send, started: list[bool]) -> Send:
         async def sending(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
+                started.append(True)
                 present = {key.lower() for key, _ in message.get("headers", [])}
                 extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
                 message = dict(message, headers=list(message.get("headers", [])) + extra)
@@ -134,7 +143,10 @@ class Guard:
         return sending
 
 
-def create_app(service: CheckService, config: ServeConfig) -> Starlette:
+def create_app(service: CheckService | ProcessAnalyzer, config: ServeConfig) -> Starlette:
+    """The app; a CheckService is used in this process, a ProcessAnalyzer through its workers."""
+    analyzer = InlineAnalyzer(service) if isinstance(service, CheckService) else service
+    service = analyzer.service
     static = resources.files("lint.serve") / "static"
     page_template = (static / "index.html").read_text(encoding="utf-8")
     page = page_template.replace("{{token}}", escape(config.token))
@@ -156,17 +168,20 @@ def create_app(service: CheckService, config: ServeConfig) -> Starlette:
         )
 
     async def check(request: Request) -> Response:
-        checked = await _checked(request, service, config)
-        return JSONResponse(checked.json(view=request.query_params.get("view") == "1"))
+        output = "view" if request.query_params.get("view") == "1" else "check"
+        outcome = await analyzer.analyze(await _job(request, config, output))
+        return _refusal(outcome.status, outcome.error) if outcome.error else JSONResponse(outcome.data)
 
     async def report(request: Request) -> Response:
-        checked = await _checked(request, service, config)
         kind = request.query_params.get("format", "html")
+        if kind not in ("json", "html"):
+            raise RequestError("Okänt rapportformat: använd html eller json.")
+        outcome = await analyzer.analyze(await _job(request, config, "report-" + kind))
+        if outcome.error:
+            return _refusal(outcome.status, outcome.error)
         if kind == "json":
-            return Response(json_report(checked), media_type="application/json", headers=_attachment("kommlint-rapport.json"))
-        if kind == "html":
-            return Response(html_report(checked), media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
-        raise RequestError("Okänt rapportformat: använd html eller json.")
+            return Response(outcome.data, media_type="application/json", headers=_attachment("kommlint-rapport.json"))
+        return Response(outcome.data, media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
 
     async def annotate(request: Request) -> Response:
         filename, data, profile = await _upload(request, config)
@@ -232,25 +247,27 @@ async def _upload(request: Request, config: ServeConfig) -> tuple[str, bytes, st
     return upload.filename or "", await upload.read(), profile if isinstance(profile, str) else None
 
 
-async def _checked(request: Request, service: CheckService, config: ServeConfig) -> Checked:
-    """Lint a JSON body {text, format?, profile?} or a form upload (file, profile?)."""
+async def _job(request: Request, config: ServeConfig, output: str) -> Job:
+    """The job for a JSON body {text, format?, profile?} or a form upload (file, profile?)."""
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         filename, data, profile = await _upload(request, config)
-        return await run_in_threadpool(service.check_upload, filename, data, profile)
+        return Job("upload", output, data, name=filename, profile=profile)
     if not content_type.startswith("application/json"):
         raise RequestError("Skicka JSON ({\"text\": …}) eller en fil som multipart/form-data.", 415)
     try:
         body = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise RequestError("Anropet innehåller inte giltig JSON.") from None
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise RequestError("JSON-objektet måste ha fältet text (en sträng).")
     text = body["text"]
     if len(text) > config.max_text_chars:
         raise RequestError(f"Texten är för lång (gränsen är {config.max_text_chars} tecken).", 413)
+    if LONE_SURROGATE.search(text):
+        raise RequestError("Texten innehåller ogiltiga tecken (ensamma surrogattecken, till exempel \\ud800) och kan inte granskas.")
     profile = body.get("profile")
     fmt = body.get("format") or "text"
     if not isinstance(fmt, str) or not (profile is None or isinstance(profile, str)):
         raise RequestError("Fälten format och profile ska vara strängar.")
-    return await run_in_threadpool(service.check_text, text, fmt, profile)
+    return Job("text", output, text, format=fmt, profile=profile)

@@ -263,8 +263,7 @@ class PdfLinks(Check):
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         source = ctx.document.source
         for link in ctx.document.links:
-            path = urlsplit(link.href).path if "://" in link.href or link.href.startswith("/") else link.href.split("?")[0].split("#")[0]
-            if PurePosixPath(path).suffix.lower() != ".pdf":
+            if PurePosixPath(_link_path(link.href)).suffix.lower() != ".pdf":
                 continue
             if "pdf" in link.text.lower():
                 continue
@@ -272,6 +271,17 @@ class PdfLinks(Check):
             if PDF_NOTE.match(TAG.sub("", after)):
                 continue
             yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
+
+
+def _link_path(href: str) -> str:
+    """The path of a link's address; a malformed one (`http://[x/a.pdf`) is read as plain text."""
+    plain = href.split("?")[0].split("#")[0]
+    if "://" not in href and not href.startswith("/"):
+        return plain
+    try:
+        return urlsplit(href).path
+    except ValueError:  # an unclosed IPv6 bracket, say
+        return plain.split("://", 1)[-1]
 
 
 # TILL009: a `required` rule with these detectors -------------------------------------

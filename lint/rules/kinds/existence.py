@@ -22,17 +22,16 @@ from lint.errors import RulePackError
 from lint.language.text import block_sentences, is_protected, protected_spans
 from lint.language.views import keep_case, sentence_spans
 from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.regex_guard import check_pattern
 
 # Token attributes in Matcher patterns and the annotation each needs.
 PATTERN_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "SENT_START": "sents", "IS_SENT_START": "sents"}
 
 
 def _compiles(patterns: list[str]) -> list[str]:
+    """Every pattern compiles and cannot hang (no repeat inside a repeat, as (a+)+)."""
     for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {error}") from None
+        check_pattern(pattern)
     return patterns
 
 
