@@ -7,7 +7,6 @@ and the default profile.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import lru_cache
@@ -15,7 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lint.document import BlockKind, Document
+from lint.document import Document
+from lint.rules.profile_detection import ranked, weak_reason
 
 
 class Detection(BaseModel):
@@ -27,7 +27,12 @@ class Detection(BaseModel):
     phrases: list[str] = []  # regexes anywhere in the prose
     html: list[str] = []  # regexes on the raw source (forms, meta tags)
     decisive: list[str] = []  # regexes on the raw source; one match alone is enough (form fields)
-    min_signals: int = 1
+    labels: list[str] = []  # regexes a heading or short line matches; strong (the page says what it is)
+    urls: list[str] = []  # regexes on the page's address (crawled, canonical, og:url); strong
+    breadcrumbs: list[str] = []  # regexes a breadcrumb item matches; strong
+    meta: dict[str, str] = {}  # meta tag name -> regex its content matches (og:type: article)
+    needs: dict[str, list[str]] = {}  # groups (name -> regexes on prose or lines) that must all be found
+    min_signals: float = 1
     priority: int = 0  # breaks ties between profiles with as many signals
 
 
@@ -98,27 +103,22 @@ class Profiles:
                 return ProfileChoice(self.get(name), "config", f"konfigurationen anger {name} för {pattern}")
         if config_profile:
             return ProfileChoice(self.get(config_profile), "config", f"konfigurationen anger profile = {config_profile}")
-        detected = self.detect(document)
+        detected, scores = self.detect_scored(document)
         if detected:
             return detected
-        return ProfileChoice(self.get(self.default), "default", "standardprofil (ingen annan profil kändes igen)")
+        return ProfileChoice(self.get(self.default), "default", weak_reason(scores) or "standardprofil (ingen annan profil kändes igen)")
 
     def detect(self, document: Document) -> ProfileChoice | None:
-        """The profile with most signals in the text (at least its min_signals)."""
-        view = _TextView.of(document)
-        best: tuple[int, int, Profile, list[str]] | None = None
-        for profile in self.by_name.values():
-            signals, decisive = _signals(profile.detect, view)
-            count = max(len(signals), profile.detect.min_signals) if decisive else len(signals)
-            if signals and count >= profile.detect.min_signals:
-                key = (count, profile.detect.priority)
-                if best is None or key > best[:2]:
-                    best = (*key, profile, signals)
+        """The profile with the best score (at least its min_signals, every `needs` group found)."""
+        return self.detect_scored(document)[0]
+
+    def detect_scored(self, document: Document) -> tuple[ProfileChoice | None, list]:
+        """The detected profile (or None) and every profile's score, best first."""
+        scores = ranked(list(self.by_name.values()), document)
+        best = scores[0] if scores and scores[0].chosen else None
         if best is None:
-            return None
-        _, _, profile, signals = best
-        shown = ", ".join(signals[:3]) + (" …" if len(signals) > 3 else "")
-        return ProfileChoice(profile, "detected", f"igenkänd från texten som {profile.title.lower()}: {shown}")
+            return None, scores
+        return ProfileChoice(best.profile, "detected", f"igenkänd från texten som {best.profile.title.lower()}: {best.describe()}"), scores
 
 
 METADATA_KEYS = ("profile", "kommlint:profile", "kommlint_profile")
@@ -130,86 +130,6 @@ def declared_profile(document: Document) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-@dataclass(frozen=True)
-class _TextView:
-    """What detection looks at: headings and short lines, the prose, the raw source."""
-
-    lines: tuple[str, ...]
-    prose: str
-    source: str
-
-    @classmethod
-    def of(cls, document: Document) -> _TextView:
-        lines = tuple(
-            block.text.strip() for block in document.blocks if block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE
-        )
-        title = document.metadata.get("title")
-        if isinstance(title, str) and title.strip():
-            lines = (title.strip(), *lines)
-        return cls(lines, _framing(document.text), _framing(content_source(document)))
-
-
-SHORT_LINE = 60
-# Phrases and markup are looked for in a document's opening and closing only: that is
-# where a letter, a decision or a press release shows its kind, and it keeps detection
-# from costing more with every page of a long report.
-DETECTION_HEAD = 50_000  # characters
-DETECTION_TAIL = 10_000
-
-
-def _framing(text: str) -> str:
-    """The start and the end of `text` (all of it when it is short), cut at line ends so no
-    word is split and no line seems to start where it does not."""
-    if len(text) <= DETECTION_HEAD + DETECTION_TAIL:
-        return text
-    head_end = text.rfind("\n", 0, DETECTION_HEAD) + 1 or DETECTION_HEAD
-    tail_start = text.find("\n", len(text) - DETECTION_TAIL) + 1 or len(text) - DETECTION_TAIL
-    return text[:head_end] + ("" if text[head_end - 1] == "\n" else "\n") + text[tail_start:]
-
-
-PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
-
-
-def content_source(document: Document) -> str:
-    """The source without a web page's header, footer and navigation: a newsletter sign-up
-    in the footer of every page does not make each page a form."""
-    return PAGE_CHROME.sub(" ", document.source) if document.format == "html" else document.source
-
-
-@lru_cache(maxsize=512)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I | re.M)
-
-
-def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
-    """Descriptions of the signals found (one text matched twice counts once), and whether
-    a decisive one is among them."""
-    found: dict[str, str] = {}
-    for pattern in detect.headings:
-        regex = _regex(pattern)
-        hit = next((line for line in view.lines if regex.fullmatch(line)), None)
-        if hit:
-            found.setdefault(hit.casefold(), f"raden «{hit}»")
-    for pattern in detect.phrases:
-        match = _regex(pattern).search(view.prose)
-        if match:
-            text = match.group(0).strip()
-            if not any(text.casefold() in seen for seen in found):
-                found.setdefault(text.casefold(), f"«{text}»")
-    for pattern in detect.html:
-        if _regex(pattern).search(view.source):
-            found.setdefault("<html>", "uppmärkning i källkoden")
-    decisive = False
-    for pattern in detect.decisive:
-        match = _regex(pattern).search(view.source)
-        if match:
-            decisive = True
-            text = " ".join(match.group(0).split())
-            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet «{text}»"
-            found.setdefault("<decisive>", label)
-    return list(found.values()), decisive
 
 
 @lru_cache(maxsize=8)

@@ -23,7 +23,7 @@ from lint.rules.checks.program import (
     title_hit,
 )
 from lint.rules.kinds.python import Check
-from lint.rules.profiles import content_source
+from lint.rules.profile_detection import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
 
