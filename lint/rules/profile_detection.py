@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from lint.rules.profiles import Detection, Profile
 
 SHORT_LINE = 60
+# Link texts and alt texts name other pages and pictures, not this document's kind.
+LINE_KINDS = frozenset(BlockKind) - {BlockKind.LINK_TEXT, BlockKind.IMAGE_ALT}
 STRONG = 2.0  # address, breadcrumb and label signals: what the site itself calls the page
 # Phrases and markup are looked for in a document's opening and closing only: that is
 # where a letter, a decision or a press release shows its kind, and it keeps detection
@@ -43,19 +45,33 @@ class TextView:
     urls: tuple[str, ...] = ()
     crumbs: tuple[str, ...] = ()
     meta: dict[str, str] = field(default_factory=dict)
+    opening: tuple[str, ...] = ()  # the title and the first headings or short lines
+    raw_lines: tuple[str, ...] = ()  # short source lines of a plain-text or Markdown file
 
     @classmethod
     def of(cls, document: Document) -> TextView:
-        lines = [block.text.strip() for block in document.blocks if block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE]
-        if document.format in {"text", "markdown"}:
-            # Lines a paragraph joined ("Beslut" straight above the decision) still head it.
-            lines += [line.strip(" #\t") for line in document.source[:LINE_SOURCE_LIMIT].splitlines() if 0 < len(line.strip()) < SHORT_LINE]
+        lines = [block.text.strip() for block in document.blocks if _is_line(block)]
         title = document.metadata.get("title")
         if isinstance(title, str) and title.strip():
             lines.insert(0, title.strip())
-        lines = list(dict.fromkeys(lines))
+        raw = _raw_lines(document)
+        opening = tuple((raw or lines)[: OPENING_LINES + 1])
         facts = page_facts(document)
-        return cls(tuple(lines), framing(document.text), framing(content_source(document)), *facts)
+        lines = list(dict.fromkeys([*lines, *raw]))
+        return cls(tuple(lines), framing(document.text), framing(content_source(document)), *facts, opening=opening, raw_lines=raw)
+
+
+def _is_line(block) -> bool:
+    return block.kind in LINE_KINDS and (block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE)
+
+
+def _raw_lines(document: Document) -> tuple[str, ...]:
+    """The short lines of a plain-text or Markdown source: a paragraph that joined them
+    ("Beslut" straight above the decision) hides them from the blocks."""
+    if document.format not in {"text", "markdown"}:
+        return ()
+    lines = (line.strip(" #\t") for line in document.source[:LINE_SOURCE_LIMIT].splitlines())
+    return tuple(line for line in lines if 0 < len(line) < SHORT_LINE)
 
 
 def framing(text: str) -> str:
@@ -178,8 +194,17 @@ def _page_signals(detect: Detection, view: TextView):
             yield f"<meta {name}>", f"{name}={value.strip()}", 1.0
 
 
-def _any_match(patterns: list[str], view: TextView) -> bool:
-    return any(_regex(p).search(view.prose) or any(_regex(p).fullmatch(line) for line in view.lines) for p in patterns)
+OPENING_LINES = 3
+
+
+def _any_match(patterns: list, view: TextView) -> bool:
+    for pattern in patterns:
+        if isinstance(pattern, dict):
+            if any(_regex(pattern["opening"]).fullmatch(line) for line in view.opening):
+                return True
+        elif _regex(pattern).search(view.prose) or any(_regex(pattern).fullmatch(line) for line in (*view.lines, *view.raw_lines)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,7 +32,9 @@ class Detection(BaseModel):
     urls: list[str] = []  # regexes on the page's address (crawled, canonical, og:url); strong
     breadcrumbs: list[str] = []  # regexes a breadcrumb item matches; strong
     meta: dict[str, str] = {}  # meta tag name -> regex its content matches (og:type: article)
-    needs: dict[str, list[str]] = {}  # groups (name -> regexes on prose or lines) that must all be found
+    # Groups (name -> regexes on the prose or a line) that must all be found; {opening: regex}
+    # must match one of the document's first lines (its title or first heading).
+    needs: dict[str, list[str | dict[Literal["opening"], str]]] = {}
     min_signals: float = 1
     priority: int = 0  # breaks ties between profiles with as many signals
 
