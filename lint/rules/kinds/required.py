@@ -82,6 +82,8 @@ class RequiredRule(Rule):
     def _applies(self, ctx: RuleContext) -> bool:
         """Whether the profile requires the element (or an `also_when` detector holds), and
         the `when` conditions and `formats` allow the rule."""
+        if self.spec.element and self.spec.element in ctx.settings.provided_for(ctx.document.path):
+            return False  # the site template adds it to every page (config template-provides)
         required = (not self.spec.element or self.spec.element in ctx.profile.requires) and self._judged(ctx.document)
         if not required and not self.also:
             return False
