@@ -91,7 +91,7 @@ class PageReader:
             region = "head"
         elif id(node) in self.roots:
             region = "body"
-        if region in {"body", "other"} and self.is_chrome(node):
+        if region != "head" and self.is_chrome(node):  # the innermost part counts: a nav inside the header is navigation
             region = _chrome_region(node)
         return _Place(
             region,
