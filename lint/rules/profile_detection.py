@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.document import BlockKind, Document
+from lint.document_parts import FormField
 
 if TYPE_CHECKING:
     from lint.rules.profiles import Detection, Profile
@@ -30,18 +31,18 @@ STRONG = 2.0  # address, breadcrumb and label signals: what the site itself call
 # from costing more with every page of a long report.
 DETECTION_HEAD = 50_000  # characters
 DETECTION_TAIL = 10_000
-PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
 LINE_SOURCE_LIMIT = 200_000  # raw lines of a plain-text file looked at for headings
 
 
 @dataclass(frozen=True)
 class TextView:
-    """What detection looks at: headings and short lines, the prose, the raw source, and
-    a web page's addresses, breadcrumbs and meta tags."""
+    """What detection looks at: headings and short lines, the prose, the text outside the
+    page chrome, form fields, and a web page's addresses, breadcrumbs and meta tags."""
 
     lines: tuple[str, ...]
     prose: str
-    source: str
+    content: str  # the text outside the page chrome (the source, for text formats)
+    fields: tuple[FormField, ...] = ()
     urls: tuple[str, ...] = ()
     crumbs: tuple[str, ...] = ()
     meta: dict[str, str] = field(default_factory=dict)
@@ -56,9 +57,12 @@ class TextView:
             lines.insert(0, title.strip())
         raw = _raw_lines(document)
         opening = tuple((raw or lines)[: OPENING_LINES + 1])
-        facts = page_facts(document)
         lines = list(dict.fromkeys([*lines, *raw]))
-        return cls(tuple(lines), framing(document.text), framing(content_source(document)), *facts, opening=opening, raw_lines=raw)
+        urls, crumbs, meta = page_facts(document)
+        return cls(
+            tuple(lines), framing(document.text), framing(content_text(document)), form_fields(document),
+            urls, crumbs, meta, opening=opening, raw_lines=raw,
+        )
 
 
 def _is_line(block) -> bool:
@@ -84,37 +88,35 @@ def framing(text: str) -> str:
     return text[:head_end] + ("" if text[head_end - 1] == "\n" else "\n") + text[tail_start:]
 
 
-def content_source(document: Document) -> str:
-    """The source without a web page's header, footer and navigation: a newsletter sign-up
-    in the footer of every page does not make each page a form."""
-    return PAGE_CHROME.sub(" ", document.source) if document.format == "html" else document.source
+def content_text(document: Document) -> str:
+    """The text without a web page's header, footer and navigation (a newsletter sign-up
+    in the footer of every page does not make each page a form); of a text format, its source."""
+    content = document.chrome.content_text
+    return document.source if content is None else content
+
+
+def form_fields(document: Document) -> tuple[FormField, ...]:
+    """Form fields outside the page chrome that stand after the start of such a form."""
+    starts = [form.offset for form in document.forms if not form.in_chrome]
+    if not starts:
+        return ()
+    first = min(starts)
+    return tuple(f for f in document.form_fields if not f.in_chrome and f.tag == "input" and f.offset > first)
 
 
 # Web page facts -----------------------------------------------------------------------
 
-URL_ATTR = re.compile(
-    r"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>]+)|<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"'>]+)""",
-    re.I,
-)
-META = re.compile(r"""<meta\b[^>]*\b(?:property|name)=["']([\w:.-]+)["'][^>]*\bcontent=["']([^"'>]*)""", re.I)
-CRUMB_NAV = re.compile(r"""<(nav|ol|ul|div)\b[^>]*(?:aria-label=["'][^"']*(?:du är här|brödsmul|breadcrumb)|class=["'][^"']*breadcrumb)[^>]*>(.*?)</\1>""", re.I | re.S)
-CRUMB_ITEM = re.compile(r"<(?:li|a|span)\b[^>]*>([^<]{1,80})<", re.I)
-HEAD_LIMIT = 300_000  # page facts stand in the head and before the content
-
-
 def page_facts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
     """A web page's addresses (its own when crawled, canonical, og:url), breadcrumb items
     and meta tags by name."""
-    urls = [document.path] if document.path.startswith(("http://", "https://")) else []
-    if document.format != "html":
-        return tuple(urls), (), {}
-    head = document.source[:HEAD_LIMIT]
-    urls += [a or b for a, b in URL_ATTR.findall(head)]
-    meta = {name.lower(): content for name, content in META.findall(head)}
-    crumbs: list[str] = []
-    for match in CRUMB_NAV.finditer(head):
-        crumbs += [" ".join(item.split()) for item in CRUMB_ITEM.findall(match.group(2)) if item.strip()]
-    return tuple(urls), tuple(crumbs), meta
+    chrome = document.chrome
+    urls = [url for url in (document.url, chrome.canonical_url, chrome.meta_content("og:url")) if url]
+    if document.path.startswith(("http://", "https://")):
+        urls.append(document.path)
+    meta: dict[str, str] = {}
+    for tag in chrome.meta:
+        meta.setdefault(tag.name, tag.content)
+    return tuple(dict.fromkeys(urls)), tuple(" ".join(crumb.split()) for crumb in chrome.breadcrumbs), meta
 
 
 # Scoring ------------------------------------------------------------------------------
@@ -168,15 +170,14 @@ def _signals(detect: Detection, view: TextView):
         if match:
             yield match.group(0).strip().casefold(), f"«{match.group(0).strip()}»", 1.0
     yield from _page_signals(detect, view)
-    for pattern in detect.html:
-        if _regex(pattern).search(view.source):
-            yield "<html>", "uppmärkning i källkoden", 1.0
+    for pattern in detect.form_fields:
+        regex = _regex(pattern)
+        if any(regex.match(value) for f in view.fields for value in (f.name, f.type, f.id) if value):
+            yield "<decisive>", "ett formulär som frågar efter personuppgifter", 1.0
     for pattern in detect.decisive:
-        match = _regex(pattern).search(view.source)
+        match = _regex(pattern).search(view.content)
         if match:
-            text = " ".join(match.group(0).split())
-            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet «{text}»"
-            yield "<decisive>", label, 1.0
+            yield "<decisive>", f"fältet «{' '.join(match.group(0).split())}»", 1.0
 
 
 def _page_signals(detect: Detection, view: TextView):

@@ -26,8 +26,12 @@ class Detection(BaseModel):
 
     headings: list[str] = []  # regexes a heading (or a short first line) matches
     phrases: list[str] = []  # regexes anywhere in the prose
-    html: list[str] = []  # regexes on the raw source (forms, meta tags)
-    decisive: list[str] = []  # regexes on the raw source; one match alone is enough (form fields)
+    # Regexes matched from the start of the name, type or id of an HTML form field that
+    # stands after a form's start; one such field alone is enough.
+    form_fields: list[str] = []
+    # Regexes on the text outside the page chrome (the source, for text formats); one
+    # match alone is enough (form lines to fill in).
+    decisive: list[str] = []
     labels: list[str] = []  # regexes a heading or short line matches; strong (the page says what it is)
     urls: list[str] = []  # regexes on the page's address (crawled, canonical, og:url); strong
     breadcrumbs: list[str] = []  # regexes a breadcrumb item matches; strong

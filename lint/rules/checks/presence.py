@@ -9,7 +9,6 @@ a Word or PDF file's own created/modified properties are no date a reader sees.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -19,24 +18,16 @@ from lint.rules.api import RuleContext
 from lint.rules.checks.program import document_cache, hrefs, page_text
 from lint.rules.organisation import Organization, org
 
-ATTRIBUTE_VALUES = re.compile(
-    r"""<(?:img|area)\b[^>]*?\balt=["']([^"'<>]{1,200})["']"""
-    r"""|<meta\b[^>]*?\bcontent=["']([^"'<>]{1,300})["']"""
-    r"""|<time\b[^>]*?\bdatetime=["']([^"'<>]{1,60})["']""",
-    re.I,
-)
-VALUES_LIMIT = 2_000_000  # characters of source read for attribute values (a 5 MB footer is cut)
-
 
 def attribute_values(document: Document) -> list[str]:
-    """Alt texts, meta contents and `<time datetime>` values of a web page."""
-    if document.format != "html":
-        return []
-    found = document.extras.get("presence:attributes")
-    if found is None:
-        found = [html.unescape(next(group for group in match if group)) for match in ATTRIBUTE_VALUES.findall(document.source[:VALUES_LIMIT])]
-        document.extras["presence:attributes"] = found
-    return found
+    """What a page shows or declares outside its text: alt texts, meta contents, `<time>`
+    values, the title, a PDF's letterhead."""
+    chrome = document.chrome
+    values = [image.alt for image in (*document.images, *chrome.images) if image.alt]
+    values += [tag.content for tag in chrome.meta if tag.content]
+    values += [time.datetime for time in chrome.times if time.datetime]
+    values += [text for text in (chrome.title, chrome.letterhead) if text]
+    return values
 
 
 def whole_text(ctx: RuleContext) -> str:
@@ -47,10 +38,8 @@ def whole_text(ctx: RuleContext) -> str:
     if text is None:
         document = ctx.document
         extra = [*attribute_values(document), *hrefs(document)]
-        if document.path.startswith(("http://", "https://")):
-            extra.append(document.path)
-        if document.format in {"markdown", "html", "text"}:
-            extra += [str(value) for value in document.metadata.values() if isinstance(value, (str, int, float))]
+        extra += [url for url in (document.url, document.path) if url and url.startswith(("http://", "https://"))]
+        extra += [str(value) for value in document.front_matter.values() if isinstance(value, (str, int, float))]
         text = page_text(document) + "\n\n" + "\n".join(extra)
         cache["presence:text"] = text
     return text
@@ -103,10 +92,12 @@ def date_present(ctx: RuleContext) -> bool:
     document = ctx.document
     if document.format not in FILE_PROPERTY_FORMATS and any(_dated(document.metadata.get(key)) for key in DATE_METADATA):
         return True
+    if any(_dated(document.front_matter.get(key)) for key in DATE_METADATA):
+        return True
     text = page_text(document)
     if DATE.search(text):
         return True
-    return any(DATE.search(value) for value in attribute_values(document))
+    return any(DATE.search(value) for value in attribute_values(document) if value)
 
 
 def _dated(value: object) -> bool:
