@@ -72,8 +72,8 @@ def _is_line(block) -> bool:
 def _raw_lines(document: Document) -> tuple[str, ...]:
     """The short lines of a plain-text or Markdown source: a paragraph that joined them
     ("Beslut" straight above the decision) hides them from the blocks."""
-    if document.format not in {"text", "markdown"}:
-        return ()
+    if document.binary or document.chrome.content_text is not None:
+        return ()  # a web page or a Word/PDF file: its blocks hold its lines
     lines = (line.strip(" #\t") for line in document.source[:LINE_SOURCE_LIMIT].splitlines())
     return tuple(line for line in lines if 0 < len(line) < SHORT_LINE)
 

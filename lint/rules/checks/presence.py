@@ -66,6 +66,45 @@ def sender_in_forms(ctx: RuleContext) -> bool:
     return bool(regex and regex.search(whole_text(ctx)))
 
 
+# Another public body --------------------------------------------------------------------
+
+OTHER_BODY = re.compile(
+    r"(?<![\w-])(?:Region\s+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+(?:stad|kommun)"
+    r"|Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län)?|[A-ZÅÄÖ][a-zåäö]+(?:myndigheten|verket|kassan|inspektionen))(?![\w-])"
+)
+SENDER_BLOCKS = 3  # the opening blocks, where a letterhead stands
+
+
+def sender_spots(document: Document) -> list[str]:
+    """Where a document says who sends it: the title, site name, logos, header, footer,
+    letterhead, and the opening and page-header/footer blocks of a letter."""
+    chrome = document.chrome
+    spots = [chrome.title or "", chrome.meta_content("og:site_name", "author", "publisher") or "", *chrome.logo_texts]
+    spots += [chrome.header, chrome.footer, chrome.letterhead]
+    # A letterhead line is short and no sentence ("Försäkringskassan betalar ut …" is not one).
+    spots += [block.text for block in document.blocks[:SENDER_BLOCKS] if len(block.text) < 60 and not block.text.endswith(".")]
+    spots += [block.text for block in document.blocks if block.attrs.get("section")]
+    return [spot for spot in spots if spot]
+
+
+def other_sender(ctx: RuleContext) -> str | None:
+    """Another public body the document presents as its sender (Region Stockholm on a page
+    checked as Stockholms stad's), or None."""
+    organization = org(ctx)
+    own = {organization.name.casefold(), *(name.casefold() for name in (*organization.allowed_names, *organization.units))}
+    for spot in sender_spots(ctx.document):
+        for match in OTHER_BODY.finditer(spot):
+            name = " ".join(match.group(0).split())
+            if name.casefold() not in own and not name.casefold().startswith(organization.name.casefold()):
+                return name
+    return None
+
+
+def no_other_sender(ctx: RuleContext) -> bool:
+    """AVS001's condition: a text that names another body as its sender gets AVS008 instead."""
+    return other_sender(ctx) is None
+
+
 # Date ---------------------------------------------------------------------------------
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -82,15 +121,14 @@ DATE = re.compile(
     re.I,
 )
 DATE_METADATA = ("date", "datum", "updated", "published", "modified", "last_updated", "senast_uppdaterad", "publicerad", "lastmod")
-# Properties of the file, not of the text: Word and PDF set them on every save.
-FILE_PROPERTY_FORMATS = frozenset({"docx", "pdf"})
 
 
 def date_present(ctx: RuleContext) -> bool:
     """A date the reader can date the document by, printed or (on a web page, in front
-    matter) given in meta tags, `<time datetime>` or front matter."""
+    matter) given in meta tags, `<time datetime>` or front matter. A Word or PDF file's
+    metadata are its own properties, set on every save: no date a reader sees."""
     document = ctx.document
-    if document.format not in FILE_PROPERTY_FORMATS and any(_dated(document.metadata.get(key)) for key in DATE_METADATA):
+    if not document.binary and any(_dated(document.metadata.get(key)) for key in DATE_METADATA):
         return True
     if any(_dated(document.front_matter.get(key)) for key in DATE_METADATA):
         return True

@@ -20,11 +20,13 @@ from lint.language.detectors import (
 )
 from lint.language.text import fold
 from lint.rules.api import Hit, RuleContext
-from lint.rules.checks.presence import contact_in_text, is_case_number, sender_in_forms, whole_text
+from lint.rules.checks.presence import contact_in_text, is_case_number, other_sender, sender_in_forms, whole_text
 from lint.rules.checks.program import (
+    MissingOptions,
     hrefs,
     page_text,
     page_words,
+    required,
 )
 from lint.rules.kinds.python import Check
 from lint.rules.organisation import Organization, is_municipal, org
@@ -44,6 +46,26 @@ def sender_named(ctx: RuleContext) -> bool:
         return True
     # The whole document: logo alt texts, meta tags, the address, a unit, a domain.
     return bool(own.search(whole_text(ctx))) or sender_in_forms(ctx)
+
+
+# AVS008 annan-avsandare --------------------------------------------------------------
+
+
+class OtherSender(Check):
+    """The text presents another public body as its sender, not the configured organisation:
+    one notice, instead of "the sender is missing" on every page of that body."""
+
+    class Options(MissingOptions):
+        pass
+
+    values = frozenset({"other"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not required(ctx, self) or sender_named(ctx):
+            return
+        other = other_sender(ctx)
+        if other:
+            yield ctx.document_hit(other=other, organization=ctx.settings.organization)
 
 
 # AVS002 stadens-namn ------------------------------------------------------------------
