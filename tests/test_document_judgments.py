@@ -86,13 +86,27 @@ def test_a_word_files_own_dates_are_no_printed_date(linter, tmp_path):
     word.add_paragraph("Hej Anna!")
     word.add_paragraph("Vi har tagit emot din ansökan och hör av oss på tisdag.")
     word.add_paragraph("Med vänlig hälsning")
+    word.add_paragraph("Eva Ek")
     path = tmp_path / "brev.docx"
     word.save(str(path))
     document = read_bytes(path.read_bytes(), str(path))
     assert document.metadata.get("date")  # python-docx sets created and modified
     result = linter.lint_document(document, replace(Settings(), select=("AVS006",)))
     assert codes(result) == ["AVS006"]
-    assert "men inte i filens egenskaper" in result.diagnostics[0].message
+    assert result.profile == "brev"
+    assert "filens egna datum räknas inte, ett brev eller beslut ska skriva ut sitt)" in result.diagnostics[0].message
+
+
+def test_a_reports_file_dates_count_when_its_profile_needs_no_printed_date(linter, tmp_path):
+    from docx import Document
+
+    word = Document()
+    word.add_heading("Årsrapport för parkerna", level=1)
+    word.add_paragraph("Parkerna hade fler besökare än året innan.")
+    path = tmp_path / "rapport.docx"
+    word.save(str(path))
+    result = linter.lint_document(read_bytes(path.read_bytes(), str(path)), replace(Settings(), select=("AVS006",)))
+    assert (result.profile, codes(result)) == ("webbsida", [])
 
 
 def test_phone_numbers_without_area_code_and_dnr_that_are_none(linter):

@@ -84,7 +84,11 @@ def derived_domains(name: str) -> tuple[str, ...]:
     """A Swedish municipality's or region's usual domain ("Malmö stad" -> malmo.se) when no
     data file gives one; none for other names."""
     match = MUNICIPAL.match(name.strip())
-    return (match.group("place").lower().translate(FOLD) + ".se",) if match else ()
+    if not match:
+        return ()
+    place = match.group("place").lower().translate(FOLD)
+    # "Göteborgs Stad" is at goteborg.se, "Västerås stad" at vasteras.se: both forms.
+    return tuple(dict.fromkeys((place + ".se", place.removesuffix("s") + ".se")))
 
 
 def is_municipal(name: str) -> bool:

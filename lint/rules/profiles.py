@@ -51,6 +51,8 @@ class ProfileSpec(BaseModel):
     description: str = ""
     thresholds: dict[str, float] = {}
     requires: list[str] = []
+    # A letter or decision must print its date: a Word or PDF file's own dates do not count.
+    printed_date: bool = False
     detect: Detection = Field(default_factory=Detection)
 
 
@@ -69,6 +71,7 @@ class Profile:
     thresholds: dict[str, float]
     requires: frozenset[str]
     detect: Detection
+    printed_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class Profiles:
     def __init__(self, spec: ProfilesFile) -> None:
         self.default = spec.default
         self.by_name = {
-            name: Profile(name, item.title, item.reader, dict(item.thresholds), frozenset(item.requires), item.detect)
+            name: Profile(name, item.title, item.reader, dict(item.thresholds), frozenset(item.requires), item.detect, item.printed_date)
             for name, item in spec.profiles.items()
         }
 

@@ -125,10 +125,12 @@ DATE_METADATA = ("date", "datum", "updated", "published", "modified", "last_upda
 
 def date_present(ctx: RuleContext) -> bool:
     """A date the reader can date the document by, printed or (on a web page, in front
-    matter) given in meta tags, `<time datetime>` or front matter. A Word or PDF file's
-    metadata are its own properties, set on every save: no date a reader sees."""
+    matter) given in meta tags, `<time datetime>`, front matter or a file's properties. A
+    letter or decision (profile printed_date) must print it: a Word or PDF file's own dates
+    are set on every save, no date its reader sees."""
     document = ctx.document
-    if not document.binary and any(_dated(document.metadata.get(key)) for key in DATE_METADATA):
+    own_properties = document.binary and ctx.profile.printed_date  # Word/PDF dates of a letter's file
+    if not own_properties and any(_dated(document.metadata.get(key)) for key in DATE_METADATA):
         return True
     if any(_dated(document.front_matter.get(key)) for key in DATE_METADATA):
         return True

@@ -72,7 +72,7 @@ class RequiredRule(Rule):
         if self._present(ctx, organization):
             return
         suggestion = self.spec.suggestion.format(organization=organization) if self.spec.suggestion is not None else None
-        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name, "looked": looked_in(ctx.document)}
+        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name, "looked": looked_in(ctx.document, ctx.profile.printed_date)}
         if ctx.document.format in self.spec.messages:
             values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)
@@ -148,15 +148,16 @@ def is_whole_document(document) -> bool:
     return any(char.isalnum() for char in document.text) and document.whole_page
 
 
-def looked_in(document) -> str:
-    """Where presence checks looked, for the message of a missing-element finding (Swedish)."""
+def looked_in(document, printed_date: bool = False) -> str:
+    """Where presence checks looked, for the message of a missing-element finding (Swedish).
+    `printed_date`: the profile's letters and decisions must print their date."""
     if document.chrome.page_text:
         where = "texten, sidhuvudet, sidfoten, menyn, sidans titel och metataggar, logotypernas alt-texter och länkarna"
         return where + (" och sidans adress" if document.url else "")
-    if document.binary and document.page_count:
-        return "hela texten, också brevhuvudet, sidhuvud och sidfot, men inte i filens egenskaper"
     if document.binary:
-        return "hela texten, också Word-filens sidhuvud och sidfot, men inte i filens egenskaper"
+        parts = "brevhuvudet, sidhuvud och sidfot" if document.page_count else "Word-filens sidhuvud och sidfot"
+        own = "; filens egna datum räknas inte, ett brev eller beslut ska skriva ut sitt" if printed_date else " och filens egenskaper"
+        return f"hela texten, också {parts}{own}"
     if document.front_matter:
         return "texten och dess front matter"
     return "hela texten"
