@@ -26,6 +26,7 @@ SHORT_LINE = 60
 # Link texts and alt texts name other pages and pictures, not this document's kind.
 LINE_KINDS = frozenset(BlockKind) - {BlockKind.LINK_TEXT, BlockKind.IMAGE_ALT}
 STRONG = 2.0  # address, breadcrumb and label signals: what the site itself calls the page
+META_WEIGHT = 0.5  # many CMSs mark every page og:type=article: a hint, never enough with one more
 # Phrases and markup are looked for in a document's opening and closing only: that is
 # where a letter, a decision or a press release shows its kind, and it keeps detection
 # from costing more with every page of a long report.
@@ -192,7 +193,7 @@ def _page_signals(detect: Detection, view: TextView):
     for name, pattern in detect.meta.items():
         value = view.meta.get(name.lower())
         if value is not None and _regex(pattern).fullmatch(value.strip()):
-            yield f"<meta {name}>", f"{name}={value.strip()}", 1.0
+            yield f"<meta {name}>", f"{name}={value.strip()}", META_WEIGHT
 
 
 OPENING_LINES = 3
