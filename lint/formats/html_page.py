@@ -59,7 +59,7 @@ class PageReader:
         self.is_hidden = is_hidden
         self.page: list[Text] = []
         self.content: list[Text] = []
-        self.parts: list[tuple[Region, Text]] = []
+        self.parts: list[tuple[Region | None, Text]] = []
 
     def read(self, root: Node) -> None:
         stack: list[tuple[Node | Text, _Place]] = [(root, _Place("other"))]
@@ -106,8 +106,8 @@ class PageReader:
         self.page.append(piece)
         if not place.chrome_tag:
             self.content.append(piece)
-        if place.shown and place.region not in {"body", "head"}:
-            self.parts.append((place.region, piece))
+        shown_chrome = place.shown and place.region not in {"body", "head"}
+        self.parts.append((place.region if shown_chrome else None, piece))  # None ends a run
 
     # Elements ------------------------------------------------------------------------
 
@@ -166,7 +166,8 @@ class PageReader:
 def read_forms(html: str, offset: int, document: Document) -> None:
     """Record the forms and form fields of a piece of HTML that stands at `offset` (raw
     HTML in Markdown, say) on the document."""
-    if "<" not in html:
+    lowered = html.lower()
+    if not any(f"<{tag}" in lowered for tag in ("form", *FIELD_TAGS)):
         return
     root, _ = parse_html(html)
     reader = PageReader(Document(document.path, html, document.format, []), [], set(), lambda node: False, lambda node: False)
@@ -212,20 +213,21 @@ def _joined(pieces: list[Text]) -> str:
     return "".join(out)
 
 
-def _parts(pieces: list[tuple[Region, Text]]) -> list[ChromeText]:
-    """Runs of text in one region, in page order, whitespace collapsed."""
+def _parts(pieces: list[tuple[Region | None, Text]]) -> list[ChromeText]:
+    """Runs of chrome text in one region, in page order, whitespace collapsed; a piece of
+    another region, or of none (prose, hidden text), ends a run."""
     parts: list[ChromeText] = []
     run: list[Text] = []
     region: Region | None = None
     for piece_region, piece in [*pieces, (None, None)]:
-        if piece_region != region and run and region is not None:
+        if piece_region != region:
             text = _collapse(_joined(run))
-            if text:
+            if text and region is not None:
                 last = run[-1]
                 parts.append(ChromeText(region, text, run[0].offset, last.offset + (last.source_length or len(last.text))))
             run = []
-        region = piece_region
-        if piece is not None:
+            region = piece_region
+        if piece is not None and piece_region is not None:
             run.append(piece)
     return parts
 
