@@ -202,3 +202,12 @@ def test_text_outside_main_is_chrome_of_its_own_region_split_by_the_prose():
         ("other", "Box 8314", "Box 8314"),
     ]
     assert [block.text for block in page.blocks] == ["Text här."]
+
+
+def test_the_host_comes_from_the_known_address_only(page):
+    assert page.url is None and page.host is None  # a canonical link is what the page claims, not where it was read
+    fetched = read_bytes(PAGE.encode(), "sida.html")
+    fetched.url = "https://start.stockholm:443/bygglov/?a=1"
+    assert fetched.host == "start.stockholm"
+    fetched.url = "http://[::1"
+    assert fetched.host is None
