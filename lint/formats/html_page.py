@@ -33,6 +33,8 @@ NOT_TEXT = frozenset({"script", "style"})  # their content is code, not text, on
 NOT_SHOWN = frozenset("script style template noscript svg math iframe object canvas select textarea button head".split())
 CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 FIELD_TAGS = frozenset({"input", "select", "textarea"})
+# Tags that may change the place of what is inside them even without attributes.
+SPECIAL = NOT_SHOWN | CHROME_TAGS | {"head", "nav"}
 BREADCRUMB = re.compile(r"breadcrumb|brödsmul|smulstig|du är här|you are here", re.I)
 WHITESPACE = re.compile(r"\s+")
 
@@ -73,11 +75,15 @@ class PageReader:
         self._finish()
 
     def _enter(self, node: Node, place: _Place) -> _Place:
-        place = self._place(node, place)
+        attrs = node.attrs
+        if attrs or node.tag in SPECIAL or id(node) in self.roots:
+            place = self._place(node, place)
         handler = _HANDLERS.get(node.tag)
         if handler is not None:
             handler(self, node, place)
-        if "lang" in node.attrs and node.tag != "html":
+        if not attrs:
+            return place
+        if "lang" in attrs and node.tag != "html":
             self.document.element_languages.append(ElementLanguage(node.attrs["lang"], node.tag, node.offset, node.tag_end))
         if "href" in node.attrs and node.tag != "link" and id(node) not in self.prose_nodes:
             self._link(node, place)
