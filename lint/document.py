@@ -145,6 +145,8 @@ class Block:
         return seg.text_start <= start and end <= seg.text_start + seg.length
 
 
+LOOK_BACK = 16  # blocks before the one starting last before an offset that may still hold it
+
 # Characters that only say how to break or join (a soft hyphen, zero-width space, word
 # joiner, a byte-order mark mid-text). Left in, "er\u00adhålla" is no word any rule knows;
 # they are dropped from block text while the segments keep pointing at the source.
@@ -293,6 +295,7 @@ class Document:
     line_ends: list[str] | None = None  # mixed line endings, one per line
     metadata_problem: str | None = None  # why the front matter was refused (Swedish)
     _line_index: LineIndex | None = field(default=None, repr=False)
+    _starts: tuple[tuple[int, int], list[tuple[int, int]]] | None = field(default=None, repr=False)
 
     @property
     def host(self) -> str | None:
@@ -333,15 +336,29 @@ class Document:
     def text_after(self, offset: int, length: int = 200) -> str:
         """The prose that follows a source offset: the rest of its block, and the next
         block's text when nothing follows within the block."""
-        for index, block in enumerate(self.blocks):
-            position = block.text_index(offset)
-            if position is None:
+        starts = self._block_starts()
+        # The block starting last at or before the offset holds it, as a rule; blocks read out
+        # of source order (an image's alt text) are found by looking further back.
+        last = bisect.bisect_right(starts, (offset, len(starts))) - 1
+        for position in range(last, max(last - LOOK_BACK, -1), -1):
+            index = starts[position][1]
+            block = self.blocks[index]
+            found = block.text_index(offset)
+            if found is None:
                 continue
-            rest = block.text[position:]
+            rest = block.text[found:]
             if not rest.strip() and index + 1 < len(self.blocks):
                 rest += " " + self.blocks[index + 1].text
             return rest[:length]
         return ""
+
+    def _block_starts(self) -> list[tuple[int, int]]:
+        """(source start, index) of each block with text, by start; kept while the blocks are."""
+        key = (id(self.blocks), len(self.blocks))
+        if self._starts is None or self._starts[0] != key:
+            starts = sorted((block.segments[0].source_start, index) for index, block in enumerate(self.blocks) if block.segments)
+            self._starts = (key, starts)
+        return self._starts[1]
 
     def line_text(self, line: int) -> str:
         start, end = self.line_index.line_span(line)

@@ -192,3 +192,22 @@ def test_link_scheme_of_a_relative_or_odd_address():
     assert Link("x", "/a:b", 0, 0).scheme == ""
     assert Link("x", "TEL:+46 8 508 000 00", 0, 0).target == "+46 8 508 000 00"
     assert Image(None, "a.png", 0, 0).region == "body"
+
+
+def test_text_outside_main_is_chrome_of_its_own_region_split_by_the_prose():
+    source = '<html><body><div class="top">Stockholms stad</div><main><p>Text här.</p></main><div class="sidfot">Box 8314</div></body></html>'
+    page = read_bytes(source.encode(), "a.html")
+    assert [(part.region, part.text, source[part.offset : part.end_offset]) for part in page.chrome.parts] == [
+        ("other", "Stockholms stad", "Stockholms stad"),
+        ("other", "Box 8314", "Box 8314"),
+    ]
+    assert [block.text for block in page.blocks] == ["Text här."]
+
+
+def test_the_host_comes_from_the_known_address_only(page):
+    assert page.url is None and page.host is None  # a canonical link is what the page claims, not where it was read
+    fetched = read_bytes(PAGE.encode(), "sida.html")
+    fetched.url = "https://start.stockholm:443/bygglov/?a=1"
+    assert fetched.host == "start.stockholm"
+    fetched.url = "http://[::1"
+    assert fetched.host is None

@@ -33,6 +33,8 @@ NOT_TEXT = frozenset({"script", "style"})  # their content is code, not text, on
 NOT_SHOWN = frozenset("script style template noscript svg math iframe object canvas select textarea button head".split())
 CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 FIELD_TAGS = frozenset({"input", "select", "textarea"})
+# Tags that may change the place of what is inside them even without attributes.
+SPECIAL = NOT_SHOWN | CHROME_TAGS | {"head", "nav"}
 BREADCRUMB = re.compile(r"breadcrumb|brödsmul|smulstig|du är här|you are here", re.I)
 WHITESPACE = re.compile(r"\s+")
 
@@ -59,7 +61,7 @@ class PageReader:
         self.is_hidden = is_hidden
         self.page: list[Text] = []
         self.content: list[Text] = []
-        self.parts: list[tuple[Region, Text]] = []
+        self.parts: list[tuple[Region | None, Text]] = []
 
     def read(self, root: Node) -> None:
         stack: list[tuple[Node | Text, _Place]] = [(root, _Place("other"))]
@@ -73,11 +75,15 @@ class PageReader:
         self._finish()
 
     def _enter(self, node: Node, place: _Place) -> _Place:
-        place = self._place(node, place)
+        attrs = node.attrs
+        if attrs or node.tag in SPECIAL or id(node) in self.roots:
+            place = self._place(node, place)
         handler = _HANDLERS.get(node.tag)
         if handler is not None:
             handler(self, node, place)
-        if "lang" in node.attrs and node.tag != "html":
+        if not attrs:
+            return place
+        if "lang" in attrs and node.tag != "html":
             self.document.element_languages.append(ElementLanguage(node.attrs["lang"], node.tag, node.offset, node.tag_end))
         if "href" in node.attrs and node.tag != "link" and id(node) not in self.prose_nodes:
             self._link(node, place)
@@ -106,8 +112,8 @@ class PageReader:
         self.page.append(piece)
         if not place.chrome_tag:
             self.content.append(piece)
-        if place.shown and place.region not in {"body", "head"}:
-            self.parts.append((place.region, piece))
+        shown_chrome = place.shown and place.region not in {"body", "head"}
+        self.parts.append((place.region if shown_chrome else None, piece))  # None ends a run
 
     # Elements ------------------------------------------------------------------------
 
@@ -166,7 +172,8 @@ class PageReader:
 def read_forms(html: str, offset: int, document: Document) -> None:
     """Record the forms and form fields of a piece of HTML that stands at `offset` (raw
     HTML in Markdown, say) on the document."""
-    if "<" not in html:
+    lowered = html.lower()
+    if not any(f"<{tag}" in lowered for tag in ("form", *FIELD_TAGS)):
         return
     root, _ = parse_html(html)
     reader = PageReader(Document(document.path, html, document.format, []), [], set(), lambda node: False, lambda node: False)
@@ -212,20 +219,21 @@ def _joined(pieces: list[Text]) -> str:
     return "".join(out)
 
 
-def _parts(pieces: list[tuple[Region, Text]]) -> list[ChromeText]:
-    """Runs of text in one region, in page order, whitespace collapsed."""
+def _parts(pieces: list[tuple[Region | None, Text]]) -> list[ChromeText]:
+    """Runs of chrome text in one region, in page order, whitespace collapsed; a piece of
+    another region, or of none (prose, hidden text), ends a run."""
     parts: list[ChromeText] = []
     run: list[Text] = []
     region: Region | None = None
     for piece_region, piece in [*pieces, (None, None)]:
-        if piece_region != region and run and region is not None:
+        if piece_region != region:
             text = _collapse(_joined(run))
-            if text:
+            if text and region is not None:
                 last = run[-1]
                 parts.append(ChromeText(region, text, run[0].offset, last.offset + (last.source_length or len(last.text))))
             run = []
-        region = piece_region
-        if piece is not None:
+            region = piece_region
+        if piece is not None and piece_region is not None:
             run.append(piece)
     return parts
 
