@@ -224,3 +224,9 @@ print(json.dumps([document.source.count(chr(10)) + 1, len(document.blocks)]))
 
     lines, blocks = run_bounded(code, data=base64.b64encode(data).decode())
     assert lines == 10000 and blocks >= 1
+
+
+def test_a_text_line_of_invisible_characters_alone_is_a_blank_line():
+    document = read_bytes("brev\n\n\xad\u200b\n\nNästa stycke.".encode("utf-8"), "brev.txt")
+    assert [block.text for block in document.blocks] == ["brev", "Nästa stycke."]
+    assert read_bytes(b"\xad", "brev.txt").blocks == []
