@@ -271,3 +271,12 @@ def test_without_them_in_the_template_each_page_reports_them(tmp_path):
     pages = _crawl(site, tmp_path / "utan")
     assert len(pages) == PAGES
     assert all(found == ["AVS001", "AVS004", "AVS006"] for found in pages.values()), pages
+
+
+def test_a_contractor_writing_on_the_citys_behalf_is_recognised(linter):
+    text = "Ledningsarbete på Bergsgatan\n\nPå uppdrag av Stockholms stad bygger vi om ledningarna under Bergsgatan. Arbetet pågår till juni.\n"
+    result = lint_text(linter, text, select=("AVS007",))
+    assert (result.profile, codes(result)) == ("leverantor", [])
+    hired = "Trädfällning\n\nVi på Grönyta AB fäller döda träd i parken. Stockholms stad har anlitat oss.\n"
+    result = lint_text(linter, hired, select=("AVS007",))
+    assert (result.profile, codes(result)) == ("leverantor", ["AVS007"])
