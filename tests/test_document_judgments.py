@@ -280,3 +280,15 @@ def test_a_contractor_writing_on_the_citys_behalf_is_recognised(linter):
     hired = "Trädfällning\n\nVi på Grönyta AB fäller döda träd i parken. Stockholms stad har anlitat oss.\n"
     result = lint_text(linter, hired, select=("AVS007",))
     assert (result.profile, codes(result)) == ("leverantor", ["AVS007"])
+
+
+def test_a_service_page_titled_like_a_decision_is_no_decision(linter):
+    html = page(
+        "<h1>Beslut om bistånd</h1><p>När du har ansökt utreder en handläggare din ansökan. Du får ett beslut med posten.</p>"
+        "<h2>Om du beviljas bistånd</h2><p>I beslutet står det vad du får hjälp med.</p>"
+        "<h2>Om du får avslag</h2><p>Du kan överklaga beslutet inom tre veckor.</p><p>Senast uppdaterad 2025-01-20</p>",
+        header='<img alt="Stockholms stad" src="l.svg">', footer="<p>08-508 25 000</p>",
+    )
+    result = lint_text(linter, html, "bistand.html", select=("AVS", "OFF"))
+    assert (result.profile, codes(result)) == ("webbsida", [])
+    assert "saknar beslutsformel" in result.profile_reason
