@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lint.language.genitive import determines_noun, genitive_reading
 from lint.language.passive_exceptions import is_exception
 from lint.language.swedish import DEPONENT_FORMS, STRONG_FORMS
 from lint.language.views import token_lowers
@@ -44,7 +45,8 @@ NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "
                        "naturgas", "vätgas", "fordonsgas", "klass", "skjuts", "fullmäktiges", "hus", "pris", "kris",
                        "arnas", "ernas", "ornas", "ens")  # the last four: definite genitives (nämndens, skolornas)
 MIN_LEXICON_LENGTH = 4  # ses, tas, ges: too short to look up (letters, abbreviations)
-NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"})
+NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
+                          | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"})  # härmed kallas du till möte
 RECIPROCAL = {"ses", "sågs", "setts", "hörs", "hördes", "hörts"}
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
@@ -77,6 +79,7 @@ def previous_word(doc, index: int, low_bound: int):
 
 PASSIVE_ENDINGS = ("as", "ats", "its", "tts", "ts", "es", "ås", "ds")
 NOUN_MARKERS = {"i", "inkl.", "exkl.", "en", "ett", "varje", "denna", "detta"}
+ARTICLES = {"i", "inkl.", "exkl.", "en", "ett", "varje"}
 NOT_A_VERB = {"PROPN", "PRON", "DET", "ADP", "NUM", "CCONJ", "SCONJ", "PUNCT"}
 
 
@@ -94,18 +97,20 @@ def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str], high_bou
     bits = word_bits(low) if len(low) >= MIN_LEXICON_LENGTH else 0
     if low in STRONG_FORMS and not STRONG_FORMS[low].endswith("s"):
         bits |= PASSIVE  # lades, skrevs: strong verbs the dictionary lacks forms of
-    if bits == OTHER:
-        return False  # the dictionary knows it only as a genitive or noun: andras, nöjes, gårds
+    if bits & (PASSIVE | OTHER) == OTHER:
+        if genitive_reading(token) or token.pos_ not in {"VERB", "AUX"}:
+            return False  # the dictionary knows only a genitive or noun: andras behov, gårds festsal
+        bits = 0  # görs, utsatts: a verb the dictionary lacks; the model decides
     previous = previous_word(token.doc, token.i, low_bound)
     if previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING):
         return low.endswith(PASSIVE_ENDINGS)  # ska betalas, har beviljats, anses böra beaktas
     before = _previous_token(token, low_bound)
-    after_determiner = before is not None and (before.pos_ in {"DET", "ADP"} or before.lower_ in NOUN_MARKERS)
-    if bits == PASSIVE:
-        return not after_determiner  # only a passive in the dictionary: avslås, töms, slås (ihop)
-    if bits & PASSIVE:  # a passive or a genitive (läggs, sammanträdes): a genitive determines a noun
-        return not after_determiner and not _determines_noun(token)
-    noun_context = after_determiner or (before is not None and before.pos_ == "ADJ")
+    after_preposition = before is not None and (before.pos_ == "ADP" or before.lower_ in ARTICLES)
+    if bits & (PASSIVE | OTHER) == PASSIVE:
+        return not after_preposition  # only a passive in the dictionary: avslås, töms, (de) används
+    if bits & PASSIVE:  # a passive or a noun (läggs, sammanträdes, dans): the model's verb, and no noun phrase after
+        return token.pos_ in {"VERB", "AUX"} and not after_preposition and not determines_noun(token)
+    noun_context = after_preposition or (before is not None and before.pos_ in {"DET", "ADJ"})
     tagged = "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}
     if tagged and "Fin" in token.morph.get("VerbForm"):
         return True  # the model saw a finite passive: handlingar som är inkomna registreras
@@ -122,18 +127,6 @@ def _previous_token(token, low_bound: int):
     while position >= low_bound and token.doc[position].is_space:
         position -= 1
     return token.doc[position] if position >= low_bound else None
-
-
-def _determines_noun(token) -> bool:
-    """The -s word is followed by a noun phrase it could determine as a genitive: an
-    indefinite noun, perhaps after adjectives (sammanträdes första del)."""
-    doc = token.doc
-    for position in range(token.i + 1, min(len(doc), token.i + 4)):
-        following = doc[position]
-        if following.pos_ in {"ADJ", "NUM"} and not following.like_num:
-            continue
-        return following.pos_ == "NOUN" and "Def" not in following.morph.get("Definite")
-    return False
 
 
 def _may_be_verb(token, low: str, low_bound: int, deponent_forms: frozenset[str]) -> bool:

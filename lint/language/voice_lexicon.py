@@ -31,7 +31,8 @@ PASSIVE = 1  # an s-passive of a verb
 OTHER = 2  # an -s form that is not a passive: a genitive, a noun, a deponent's own stem
 ADJECTIVE = 4  # a form of an adjective that is not a participle
 VERB = 8  # a verb's infinitive (a stem with conjugation flags)
-FORMAT = 4
+BASE_S = 16  # a noun whose own base form ends in -s (insats, dans, kurs): no genitive, no passive
+FORMAT = 5
 VERB_FLAGS = frozenset("mMNKL")
 LEMMA_FLAGS = VERB_FLAGS | frozenset("Bj")  # B makes -ande nouns, j imperatives: only verbs have them
 ADJECTIVE_FLAGS = frozenset("OPQ")
@@ -58,6 +59,8 @@ def _bits(stem: str, flags: set[str], form: str, flag: str) -> int:
     if flag == "" and not flags - COMPOUND_FLAGS:
         return 0  # a bare stem kept for compounding (godkänns, lämnas): says nothing about its class
     if form.endswith("s"):
+        if flag == "" and not verb:
+            return OTHER | BASE_S
         if verb and flag in NOUN_FROM_VERB:
             return OTHER  # beviljandes, avslöjandenas: genitives of nouns made from the verb
         return PASSIVE if verb and (flag != "R" or stem.endswith("a")) else OTHER
@@ -128,7 +131,7 @@ class VoiceLexicon:
             if found is not None:
                 if found & OTHER and not found & PASSIVE and any((self.exact(lemma) or 0) & VERB for lemma in verb_lemmas(tail)):
                     found |= PASSIVE  # läggs, visas, samlas: a verb the dictionary describes only in part
-                return found & (PASSIVE | OTHER | ADJECTIVE)
+                return found & (PASSIVE | OTHER | ADJECTIVE | BASE_S)
         return 0
 
 
@@ -166,6 +169,6 @@ def voice_lexicon() -> VoiceLexicon | None:
 
 
 def word_bits(word: str) -> int:
-    """PASSIVE, OTHER and ADJECTIVE bits of a word (0 when unknown or without a dictionary)."""
+    """PASSIVE, OTHER, ADJECTIVE and BASE_S bits of a word (0 when unknown or without a dictionary)."""
     lexicon = voice_lexicon()
     return lexicon.bits(word.lower()) if lexicon is not None else 0
