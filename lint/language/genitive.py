@@ -61,9 +61,16 @@ def genitive_rules(doc):
     for index, value in enumerate(morphs):
         if value in passive:
             token = doc[index]
-            if token.pos_ in ("VERB", "AUX") and genitive_reading(token):
+            if token.pos_ in ("VERB", "AUX") and not _after_article(token) and genitive_reading(token):
                 _make_genitive(token)
     return doc
+
+
+def _after_article(token) -> bool:
+    """After "en" or "ett" an -s form is as often a split compound's first part (en
+    återvinnings central) as a genitive (ett barns rätt): the token keeps the model's tag
+    there for the spelling rules; the passive analysis still reads it as a genitive."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in ("en", "ett")
 
 
 def _make_genitive(token) -> None:

@@ -12,9 +12,9 @@ is bli with an adjective, not a passive. Stems that look like participles (godk�
 uppsagd) are left out, since "bli godkänd" is a passive.
 
 Which flags do what is read from sv_SE.aff (hunspell-sv 2.x): m, M, N, K and L conjugate
-verbs, and every -s form of a verb stem is a passive except the genitives of the nouns B
-and F make from it (beviljandes); R adds -es (a verb's passive on an a-stem, an
-adjective's genitive otherwise); on any other stem an -s form is not a passive;
+verbs; on a verb stem the -s forms of A (-s: granskas, slås), N (granskades, granskats),
+L (bedöms, bedömdes) and R (-es on an a-stem: läses) are passives, while B, F and T make
+nouns from the verb (beviljandes, användarnas); on any other stem an -s form is not a passive;
 O, P and Q inflect adjectives. The table is built once per dictionary version beside the
 spelling lexicon (a few seconds) and read from SQLite afterwards.
 """
@@ -32,12 +32,12 @@ OTHER = 2  # an -s form that is not a passive: a genitive, a noun, a deponent's 
 ADJECTIVE = 4  # a form of an adjective that is not a participle
 VERB = 8  # a verb's infinitive (a stem with conjugation flags)
 BASE_S = 16  # a noun whose own base form ends in -s (insats, dans, kurs): no genitive, no passive
-FORMAT = 5
+FORMAT = 6
 VERB_FLAGS = frozenset("mMNKL")
 LEMMA_FLAGS = VERB_FLAGS | frozenset("Bj")  # B makes -ande nouns, j imperatives: only verbs have them
 ADJECTIVE_FLAGS = frozenset("OPQ")
 COMPOUND_FLAGS = frozenset("XYUZW")
-NOUN_FROM_VERB = frozenset("BF")
+PASSIVE_FLAGS = frozenset("ANLR")  # on a verb stem: granskas, granskades, bedöms, läses
 PARTICIPLE_SHAPES = ("d", "t", "en", "et")
 MIN_TAIL = 4  # the shortest last part of a compound looked up on its own
 _LOCK = threading.Lock()
@@ -61,9 +61,9 @@ def _bits(stem: str, flags: set[str], form: str, flag: str) -> int:
     if form.endswith("s"):
         if flag == "" and not verb:
             return OTHER | BASE_S
-        if verb and flag in NOUN_FROM_VERB:
-            return OTHER  # beviljandes, avslöjandenas: genitives of nouns made from the verb
-        return PASSIVE if verb and (flag != "R" or stem.endswith("a")) else OTHER
+        if verb and flag in PASSIVE_FLAGS and (flag != "R" or stem.endswith("a")):
+            return PASSIVE
+        return OTHER  # nouns and their genitives, also those made from a verb (beviljandes, användarnas)
     if not verb and flags & ADJECTIVE_FLAGS and (flag == "" or flag in ADJECTIVE_FLAGS) and not stem.endswith(PARTICIPLE_SHAPES):
         return ADJECTIVE
     return 0
