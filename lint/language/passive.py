@@ -122,9 +122,9 @@ def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str], high_bou
 
 
 def _previous_token(token, low_bound: int):
-    """The token before, line breaks skipped (Ansökan\navslås)."""
+    """The token before, line breaks skipped (Ansökan\navslås); a masked span (blanks) is kept."""
     position = token.i - 1
-    while position >= low_bound and token.doc[position].is_space:
+    while position >= low_bound and token.doc[position].is_space and "\n" in token.doc[position].text:
         position -= 1
     return token.doc[position] if position >= low_bound else None
 
