@@ -146,3 +146,9 @@ def test_passive_share_and_nominal_quotient_read_the_same_analysis(linter):
     sentence = doc[:]
     assert passives(sentence, deponents()) == () and passive_tokens(sentence) == frozenset()
     assert [token.morph.get("Voice") for token in doc if token.text in ("Kamraternas", "hustruns", "andras")] == [[], [], []]
+
+
+def test_a_masked_code_span_before_a_passive_is_not_skipped_like_a_line_break(linter):
+    needs_morph(linter)
+    text = "En matchning som slutar med `…` jämförs som början av texten.\n"
+    assert findings(linter, text, "KLAR006", name="text.md") == [("KLAR006", 1, 33, "jämförs")]
