@@ -40,10 +40,13 @@ SKIP_BETWEEN = {"inte", "också", "även", "redan", "alltid", "aldrig", "snart",
 NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags",
                "ingenstans", "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "slags", "sorts",
                "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
-               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss"}
+               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss", "alldeles"}
 NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans", "andes", "endes", "biogas",
                        "naturgas", "vätgas", "fordonsgas", "klass", "skjuts", "fullmäktiges", "hus", "pris", "kris",
-                       "arnas", "ernas", "ornas", "ens")  # the last four: definite genitives (nämndens, skolornas)
+                       "arnas", "ernas", "ornas", "ens",  # definite genitives (nämndens, skolornas)
+                       "länges", "ledes", "vägs", "värtes")  # adverbs: baklänges, likaledes, halvvägs, invärtes
+# Adverbs that are also passives; the passive only before these words (förstås som, förstås av).
+ADVERB_HOMOGRAPHS = {"förstås": {"som", "av"}}
 MIN_LEXICON_LENGTH = 4  # ses, tas, ges: too short to look up (letters, abbreviations)
 NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
                           | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"})  # härmed kallas du till möte
@@ -80,6 +83,7 @@ def previous_word(doc, index: int, low_bound: int):
 PASSIVE_ENDINGS = ("as", "ats", "its", "tts", "ts", "es", "ås", "ds")
 NOUN_MARKERS = {"i", "inkl.", "exkl.", "en", "ett", "varje", "denna", "detta"}
 ARTICLES = {"i", "inkl.", "exkl.", "en", "ett", "varje"}
+WEAK_DEFINITE = {"den", "de", "dom"}  # not "det": det krävs bygglov, det beviljades bidrag
 NOT_A_VERB = {"PROPN", "PRON", "DET", "ADP", "NUM", "CCONJ", "SCONJ", "PUNCT"}
 
 
@@ -92,6 +96,9 @@ def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str], high_bou
         return False
     if is_exception(token, low_bound, len(token.doc) if high_bound is None else high_bound, NAMING_SKIP):
         return False  # kallas A-inkomster, justeras omedelbart, öppnas i nytt fönster
+    if low in ADVERB_HOMOGRAPHS:
+        following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        return following in ADVERB_HOMOGRAPHS[low]  # "han är förstås pessimist": of course
     if low in RAISING:
         return True
     bits = word_bits(low) if len(low) >= MIN_LEXICON_LENGTH else 0
@@ -103,8 +110,10 @@ def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str], high_bou
         bits = 0  # görs, utsatts: a verb the dictionary lacks; the model decides
     previous = previous_word(token.doc, token.i, low_bound)
     if previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING):
-        return low.endswith(PASSIVE_ENDINGS)  # ska betalas, har beviljats, anses böra beaktas
+        return low.endswith(PASSIVE_ENDINGS) and token.pos_ not in NOT_A_VERB  # ska betalas, har beviljats (not: har trots detta)
     before = _previous_token(token, low_bound)
+    if before is not None and before.lower_ in WEAK_DEFINITE and determines_noun(token):
+        return False  # den försäkrades inkomst, de boendes synpunkter: an adjective's genitive
     after_preposition = before is not None and (before.pos_ == "ADP" or before.lower_ in ARTICLES)
     if bits & (PASSIVE | OTHER) == PASSIVE:
         return not after_preposition  # only a passive in the dictionary: avslås, töms, (de) används
