@@ -152,3 +152,9 @@ def test_a_masked_code_span_before_a_passive_is_not_skipped_like_a_line_break(li
     needs_morph(linter)
     text = "En matchning som slutar med `…` jämförs som början av texten.\n"
     assert findings(linter, text, "KLAR006", name="text.md") == [("KLAR006", 1, 33, "jämförs")]
+
+
+def test_an_agent_after_om_hand_is_still_an_agent(linter):
+    needs_morph(linter)
+    text = "Skräpet tas om hand av en entreprenör. Skräpet tas om hand varje vecka.\n"
+    assert findings(linter, text, "KLAR006") == [("KLAR006", 1, 48, "tas")]

@@ -244,8 +244,9 @@ def _has_agent(doc, start: int, end: int) -> bool:
     position = start
     while position < min(end, start + 6):
         token = doc[position]
-        if token.lower_ in TIME_PREPOSITIONS and position + 1 < end and doc[position + 1].lower_ in TIME_WORDS:
-            position += 2  # införs i höst av förvaltningen
+        following = doc[position + 1].lower_ if position + 1 < end else ""
+        if (token.lower_ in TIME_PREPOSITIONS and following in TIME_WORDS) or (token.lower_, following) == ("om", "hand"):
+            position += 2  # införs i höst av förvaltningen, tas om hand av en entreprenör
             continue
         position += 1
         if token.lower_ == "av":
