@@ -158,3 +158,14 @@ def test_an_agent_after_om_hand_is_still_an_agent(linter):
     needs_morph(linter)
     text = "Skräpet tas om hand av en entreprenör. Skräpet tas om hand varje vecka.\n"
     assert findings(linter, text, "KLAR006") == [("KLAR006", 1, 48, "tas")]
+
+
+def test_without_the_dictionary_the_model_decides(linter, monkeypatch):
+    needs_morph(linter)
+    from lint.language import voice_lexicon
+    from lint.language.passive import passives
+
+    monkeypatch.setattr(voice_lexicon, "voice_lexicon", lambda: None)
+    assert voice_lexicon.word_bits("kamraternas") == 0
+    doc = linter.pipeline(None).nlp("Ansökan granskas inom två veckor.")
+    assert [(found.start, found.end, found.kind) for found in passives(doc[:], frozenset())] == [(1, 2, "s")]
