@@ -30,3 +30,20 @@ def test_checker_sees_a_circle_and_a_lazy_import():
 def test_language_may_not_import_rules():
     graph = {"lint.language.passive": {"lint.rules.packs"}, "lint.rules.packs": set()}
     assert check_imports.layer_violations(graph) == ["lint.language.passive imports lint.rules.packs"]
+
+
+def test_modules_and_functions_within_their_size_limits():
+    import check_size
+
+    assert check_size.long_modules() + check_size.long_functions() == []
+
+
+def test_size_checker_sees_a_long_function(tmp_path):
+    import check_size
+
+    package = tmp_path / "lint"
+    package.mkdir()
+    body = "\n".join(f"    x{index} = {index}" for index in range(check_size.MAX_FUNCTION_LINES))
+    (package / "long.py").write_text(f"def long():\n{body}\n", encoding="utf-8")
+    assert check_size.long_functions(package) == [f"lint/long.py:1 long: {check_size.MAX_FUNCTION_LINES + 1} lines"]
+    assert check_size.long_modules(package) == []

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lint.language.swedish import DEPONENT_FORMS
+from lint.language.verbs import DEPONENT_FORMS
 from lint.language.views import token_lowers
 from lint.resources import builtin_rules_dir
 

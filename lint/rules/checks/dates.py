@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language.detectors import COMPACT_DATE, DOTTED_DATE, ISO_DATE, MONTHS, SLASH_DATE, WEEK
 from lint.language.text import (
     block_has_digit,
     block_sentences,
@@ -16,7 +17,6 @@ from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
 
 # --- times -----------------------------------------------------------------------
@@ -97,13 +97,6 @@ def _without_overlaps(ctx: RuleContext, block, hits, protected) -> Iterator[Hit]
 
 # --- dates -----------------------------------------------------------------------
 
-DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-MONTH = r"(?:0?[1-9]|1[0-2])"
-SLASH_DATE = re.compile(rf"(?<![\w/.,-])(?P<d>{DAY})/(?P<m>{MONTH})(?:(?:\s|-)(?P<y>(?:19|20)\d\d))?(?![\w/]|[.,]\d)")
-DOTTED_DATE = re.compile(rf"(?<![\w.,])(?P<d>{DAY})\.(?P<m>{MONTH})\.(?P<y>(?:19|20)?\d\d)(?![\w]|[.,]\d)")
-COMPACT_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d|-)")
-ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
-WEEK = re.compile(r"\b(?:v\.?\s?|vecka\s)(?P<w>[1-9]|[1-4]\d|5[0-3])\b(?!\s*(?:och|–|-)\s*\d{4})", re.I)
 DATE_CONTEXT = re.compile(r"\b(?:den|från|till|fr\.o\.m\.|t\.o\.m\.|senast|före|efter|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön|datum|dag)\s*$", re.I)
 IDENTIFIER_BEFORE = re.compile(r"\b(?:nr|nummer|dnr|diarienummer|ärende|ref|id|ocr)\.?:?\s*$", re.I)
 # What the date regexes need, found quickly: a digit, a point and a digit (DOTTED_DATE); eight

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.diagnostics import Edit, Fix
+from lint.language.detectors import MONTHS as MONTH_NAMES
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
@@ -14,7 +15,7 @@ from lint.rules.kinds.python import Check
 
 NUMBER_RANGE = re.compile(r"(?<![\w.,:/–-])(\d{1,4})(?:([.:])(\d{2}))?-(\d{1,4})(?:[.:](\d{2}))?(?![\w/–-]|[.,:]\d)")
 DAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön"
-MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+MONTHS = "|".join((*MONTH_NAMES, "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"))
 WORD_RANGE = re.compile(rf"\b(?:{DAYS}|{MONTHS})(-)(?:{DAYS}|{MONTHS})\b", re.I)
 SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_)”]) (-) (?=[(”]?[^\W\d_])")
 # A number after these is an identifier (dnr 12-345, tfn 08-12 34), not a range.
