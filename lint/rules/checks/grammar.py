@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language.prefilter import Needs
+from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
@@ -57,13 +59,13 @@ TRANSITIVE = (
 ).split()
 DE_AFTER_VERB = re.compile(rf"(?<![\w-])(?:{'|'.join(TRANSITIVE)})\s+(de)(?=\s+som\b)", re.I)
 DEM_FLESTA = re.compile(r"(?<![\w-])(dem)(?=\s+flesta\b)", re.I)
+DE_DEM_NEEDS = Needs.of(DE_AFTER_PREPOSITION, DEM_AS_SUBJECT, DE_AFTER_VERB, DEM_FLESTA)
 
 
 def de_dem(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
         text = parsed.text
-        lowered = text.lower()
-        if " de" not in lowered and "dem" not in lowered:
+        if not DE_DEM_NEEDS.may_match(folded_text(parsed)):
             continue
         for start, end, replacement, safety in _de_dem_findings(text):
             replacement = keep_case(text[start:end], replacement)

@@ -18,6 +18,7 @@ from lint.language.detectors import (
     word_count,
     words_regex,
 )
+from lint.language.prefilter import Needs
 from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
@@ -265,7 +266,7 @@ def _word_list(name: str, key: str) -> WordList:
 
 
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
-HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
+HAN_NEEDS = Needs.of(PRONOUN_HAN)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
 
@@ -290,7 +291,7 @@ class Inclusive(Check):
             pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
             for start, end in pair_spans:
                 yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
-            if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
+            if roles and HAN_NEEDS.may_match(folded_text(parsed)) and role_phrases.may_occur(words):
                 yield from _generic_han(ctx, block, roles, pair_spans)
 
 
@@ -333,8 +334,7 @@ DECISION = re.compile(
     r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
     re.I,
 )
-# Every alternative of DEADLINE and DECISION needs one of these words.
-MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
+MAIN_POINT_NEEDS = Needs.of(DEADLINE, DECISION)
 
 
 class Structure(Check):
@@ -374,7 +374,7 @@ def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
         return
     seen = 0
     for parsed in ctx.parsed:
-        match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
+        match = _main_point(parsed) if MAIN_POINT_NEEDS.may_match(folded_text(parsed)) else None
         if match:
             if seen > total * 0.6:
                 hit = ctx.hit(parsed.block, match.start(), match.end(), variant="main_point_late")
