@@ -1,4 +1,4 @@
-"""Typography (Svenska skrivregler): SPR006 tankstreck, SPR007 citattecken, SPR008 mellanslag."""
+"""Typography (Svenska skrivregler): SPR006 tankstreck, SPR007 citattecken (SPR008 mellanslag is a pattern rule)."""
 
 from __future__ import annotations
 
@@ -99,42 +99,6 @@ def _two_edits(ctx: RuleContext, block, start: int, end: int, mark: str, matched
     return Hit(offset, end_offset, {"match": matched, "suggestion": mark + matched[1:-1] + mark}, (mark + matched[1:-1] + mark,), fix)
 
 
-# --- SPR008: spaces --------------------------------------------------------------------------------
-
-DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
-SPACE_BEFORE = re.compile(r"(?<=[^\W_])( +)(?=[,.;:!?](?:\s|$))")
-NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[a-zåäöé]{2}|[a-zåäöé][\"”)])(\.)(?=[A-ZÅÄÖ][a-zåäö]+\b)")
-
-
-def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.text
-        mask = prose_mask(text, codes=False)
-        for start, end, replacement, values in _spacing_findings(text):
-            if not masked(start, end, mask) and _as_written(ctx, parsed.block, start, end):
-                yield _replace(ctx, parsed.block, start, end, replacement, **values)
-
-
-def _spacing_findings(text: str) -> Iterator[tuple[int, int, str, dict[str, str]]]:
-    for match in DOUBLE_SPACE.finditer(text):
-        yield match.start(1), match.end(1), " ", {"variant": "double"}
-    for match in SPACE_BEFORE.finditer(text):
-        yield match.start(1), match.end(1), "", {"variant": "before", "sign": text[match.end(1)]}
-    for match in NO_SPACE_AFTER.finditer(text):
-        group = 1 if match[1] else 2
-        yield match.start(group), match.end(group), match[group] + " ", {"variant": "after", "sign": match[group]}
-
-
-def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
-    """Whether the text around [start, end) stands so in the source (a reader may have left out
-    a web address or markup, leaving "på ." in the text)."""
-    start, end = max(0, start - 1), min(len(block.text), end + 1)
-    if not block.is_contiguous(start, end):
-        return False
-    offset, end_offset = block.source_span(start, end)
-    return ctx.document.source[offset:end_offset] == block.text[start:end]
-
-
 def _replace(ctx: RuleContext, block, start: int, end: int, replacement: str, **values: str) -> Hit:
     """A finding on [start, end) whose safe fix is `replacement`, if that text is plain source."""
     source = ctx.document.source
@@ -158,13 +122,3 @@ class QuotationMarks(Check):
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         return quotation_marks(ctx, self.rule)
-
-
-class Spacing(Check):
-    """SPR008."""
-
-    variants = frozenset({"double", "before", "after"})
-    values = frozenset({"sign"})
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        return spacing(ctx, self.rule)

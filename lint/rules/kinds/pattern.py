@@ -1,0 +1,166 @@
+"""pattern: regular expressions that each report a message variant and may fix what they find.
+
+In a rule pack: `kind: pattern` and a list `find`, each entry a regex run over every block
+of the rule's scope, in order. An entry reports the whole match or one `group`, under the
+message variant `message` (a key of `messages`), with placeholders filled from the match
+(`values`: placeholder → a template such as `\\2` or `\\g<sign>`), and its fix `replace`
+(a template too; `keep_case` gives it the case of what it replaces). `exceptions` are
+regexes; a reported text that fully matches one is skipped. The literal words each regex
+needs are derived from it (lint.language.prefilter), so a block without them is skipped.
+
+`mask` leaves text alone that is not prose: `prose` (web and e-mail addresses, file names
+and the like), `prose_and_codes` (also codes such as SFS 2017:900), `quotations` (quoted
+text and legal citations) or `none`. `as_written`: `finding` reports only where the text
+around the finding stands so in the source (a reader may have dropped a web address or
+markup), `fix` fixes only where the finding is the source text as written, `any` always.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from lint.language.prefilter import Needs
+from lint.language.text import folded_text, protected_spans
+from lint.language.views import keep_case
+from lint.language.words import masked, prose_mask
+from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.regex_guard import check_pattern
+
+TEMPLATE_PLACEHOLDER = re.compile(r"\\(?:g<(\w+)>|(\d+))")
+
+
+class PatternFind(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    ignore_case: bool = False
+    group: int | str = 0  # the group reported (and replaced)
+    message: str | None = None  # a key of the rule's `messages`; the rule's `message` when absent
+    replace: str | None = None  # what replaces the group (a match.expand template): the fix
+    keep_case: bool = False  # the replacement takes the case of what it replaces
+    safety: Literal["safe", "unsafe"] = "safe"
+    values: dict[str, str] = {}  # placeholder → match.expand template
+    exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        check_pattern(pattern)
+        return pattern
+
+    @field_validator("exceptions")
+    @classmethod
+    def _exceptions_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            check_pattern(pattern)
+        return patterns
+
+    @model_validator(mode="after")
+    def _groups_exist(self) -> PatternFind:
+        regex = re.compile(self.pattern)
+        wanted = [str(self.group)] + [name or number for template in [self.replace or "", *self.values.values()] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
+        for group in wanted:
+            if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
+                raise ValueError(f"gruppen {group!r} finns inte i mönstret")
+        return self
+
+    @property
+    def flags(self) -> int:
+        return re.I if self.ignore_case else 0
+
+
+class PatternSpec(RuleSpec):
+    kind: Literal["pattern"]
+    message: str | None = None  # type: ignore[assignment]  # when the entries have no `message`
+    messages: dict[str, str] = {}  # message variants for `find`
+    find: list[PatternFind] = Field(min_length=1)
+    mask: Literal["none", "prose", "prose_and_codes", "quotations"] = "none"
+    as_written: Literal["any", "fix", "finding"] = "any"
+    fix: Literal["safe", "unsafe", "none"] = "none"
+
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
+
+    @model_validator(mode="after")
+    def _messages_and_values(self) -> PatternSpec:
+        for index, entry in enumerate(self.find):
+            if entry.message is None and self.message is None:
+                raise ValueError(f"find[{index}] behöver message, eller regeln ett message")
+            if entry.message is not None and entry.message not in self.messages:
+                raise ValueError(f"meddelandet {entry.message!r} saknas under messages")
+            allowed = self.placeholders | entry.values.keys()
+            text = self.messages.get(entry.message or "", self.message or "")
+            unknown = {name for _, name, _, _ in string.Formatter().parse(text) if name} - allowed
+            if unknown:
+                raise ValueError(f"find[{index}]: okänd platshållare {{{sorted(unknown)[0]}}} i meddelandet")
+        return self
+
+
+class PatternRule(Rule):
+    kind = "pattern"
+    spec_model = PatternSpec
+    spec: PatternSpec
+
+    def __init__(self, spec: PatternSpec, origin: str = "") -> None:
+        super().__init__(spec, origin)
+        self.finds = []
+        for entry in spec.find:
+            regex = re.compile(entry.pattern, entry.flags)
+            self.finds.append((regex, [re.compile(p, entry.flags) for p in entry.exceptions], Needs.of(regex)))
+
+    @property
+    def fixable(self) -> bool:
+        return self.spec.fix != "none" and any(entry.replace is not None for entry in self.spec.find)
+
+    def check(self, ctx: RuleContext) -> Iterable[Hit]:
+        for parsed in ctx.blocks(self.spec.scope):
+            text = parsed.block.text
+            folded = folded_text(parsed)
+            mask = None
+            for entry, (regex, exceptions, needs) in zip(self.spec.find, self.finds):
+                if not needs.may_match(folded):
+                    continue
+                for match in regex.finditer(text):
+                    start, end = match.span(entry.group)
+                    if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
+                        continue
+                    mask = self._mask(text) if mask is None else mask
+                    if masked(start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
+                        continue
+                    yield self._hit(ctx, parsed.block, match, entry)
+
+    def _mask(self, text: str) -> list[tuple[int, int]]:
+        if self.spec.mask == "quotations":
+            return protected_spans(text)
+        return [] if self.spec.mask == "none" else prose_mask(text, codes=self.spec.mask == "prose_and_codes")
+
+    def _hit(self, ctx: RuleContext, block, match: re.Match[str], entry: PatternFind) -> Hit:
+        start, end = match.span(entry.group)
+        values: dict[str, Any] = {key: match.expand(template) for key, template in entry.values.items()}
+        if entry.message:
+            values["variant"] = entry.message
+        replacement = match.expand(entry.replace) if entry.replace is not None else None
+        if replacement is not None and entry.keep_case:
+            replacement = keep_case(block.text[start:end], replacement)
+        alternatives = (replacement,) if replacement is not None else ()
+        fix = replacement if self.spec.fix != "none" else None
+        if fix is not None and self.spec.as_written == "fix" and not _plain(ctx, block, start, end):
+            fix = None
+        safety = entry.safety if self.spec.fix == "safe" else "unsafe"
+        return ctx.replacement_hit(block, start, end, fix, safety, alternatives, suggestion=replacement if replacement is not None else "…", **values)
+
+
+def _plain(ctx: RuleContext, block, start: int, end: int) -> bool:
+    """Whether block text [start, end) is the source text as written."""
+    offset, end_offset = block.source_span(start, end)
+    return block.is_contiguous(start, end) and ctx.document.source[offset:end_offset] == block.text[start:end]
+
+
+def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
+    """Whether the text around [start, end) stands so in the source."""
+    return _plain(ctx, block, max(0, start - 1), min(len(block.text), end + 1))
+
