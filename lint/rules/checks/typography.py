@@ -1,11 +1,10 @@
-"""Typography (Svenska skrivregler): SPR006 tankstreck, SPR007 citattecken (SPR008 mellanslag is a pattern rule)."""
+"""Typography (Svenska skrivregler): SPR006 tankstreck (SPR007 citattecken and SPR008 mellanslag are pattern rules)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from lint.diagnostics import Edit, Fix
 from lint.language.detectors import MONTHS as MONTH_NAMES
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
@@ -67,38 +66,6 @@ def _is_range(text: str, match: re.Match[str]) -> bool:
     return int(right) > int(left)
 
 
-# --- SPR007: Swedish quotation marks -------------------------------------------------------------
-
-QUOTE = re.compile(r'"([^"\n]{1,400})"|“([^“”"\n]{1,400})[”“]')
-
-
-def quotation_marks(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.text
-        if '"' not in text and "“" not in text:
-            continue
-        mask = prose_mask(text)
-        for match in QUOTE.finditer(text):
-            start, end = match.span()
-            inner = text[start + 1 : end - 1]
-            if masked(start, start + 1, mask) or masked(end - 1, end, mask) or inner != inner.strip() or "=" in inner:
-                continue
-            hit = _two_edits(ctx, parsed.block, start, end, "”", match[0])
-            if hit is not None:
-                yield hit
-
-
-def _two_edits(ctx: RuleContext, block, start: int, end: int, mark: str, matched: str) -> Hit | None:
-    """A finding on the whole quotation whose fix changes its two marks."""
-    if not (block.is_contiguous(start, start + 1) and block.is_contiguous(end - 1, end)):
-        return ctx.hit(block, start, end, suggestion=f"{mark}…{mark}")
-    first, _ = block.source_span(start, start + 1)
-    last, last_end = block.source_span(end - 1, end)
-    offset, end_offset = block.source_span(start, end)
-    fix = Fix((Edit(first, first + 1, mark), Edit(last, last_end, mark)), "safe")
-    return Hit(offset, end_offset, {"match": matched, "suggestion": mark + matched[1:-1] + mark}, (mark + matched[1:-1] + mark,), fix)
-
-
 def _replace(ctx: RuleContext, block, start: int, end: int, replacement: str, **values: str) -> Hit:
     """A finding on [start, end) whose safe fix is `replacement`, if that text is plain source."""
     source = ctx.document.source
@@ -115,10 +82,3 @@ class EnDashes(Check):
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         return en_dashes(ctx, self.rule)
-
-
-class QuotationMarks(Check):
-    """SPR007."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        return quotation_marks(ctx, self.rule)

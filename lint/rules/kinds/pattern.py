@@ -8,9 +8,11 @@ message variant `message` (a key of `messages`), with placeholders filled from t
 regexes; a reported text that fully matches one is skipped. The literal words each regex
 needs are derived from it (lint.language.prefilter), so a block without them is skipped.
 
-`mask` leaves text alone that is not prose: `prose` (web and e-mail addresses, file names
-and the like), `prose_and_codes` (also codes such as SFS 2017:900), `quotations` (quoted
-text and legal citations) or `none`. `as_written`: `finding` reports only where the text
+`ends` replaces only the first and the last character of what is found (quotation marks),
+as two edits. `mask` leaves text alone that is not prose: `prose` (web and e-mail
+addresses, file names and the like), `prose_and_codes` (also codes such as SFS 2017:900),
+`quotations` (a finding that starts in quoted text or a legal citation) or `none`; with
+`ends`, only the two marks must be prose. `as_written`: `finding` reports only where the text
 around the finding stands so in the source (a reader may have dropped a web address or
 markup), `fix` fixes only where the finding is the source text as written, `any` always.
 """
@@ -24,8 +26,9 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from lint.diagnostics import Edit, Fix
 from lint.language.prefilter import Needs
-from lint.language.text import folded_text, protected_spans
+from lint.language.text import folded_text, is_protected, protected_spans
 from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
@@ -44,6 +47,8 @@ class PatternFind(BaseModel):
     replace: str | None = None  # what replaces the group (a match.expand template): the fix
     keep_case: bool = False  # the replacement takes the case of what it replaces
     safety: Literal["safe", "unsafe"] = "safe"
+    ends: str | None = None  # the mark that replaces the first and the last character (two edits)
+    suggest: list[str] = []  # suggestions shown, when not the replacement
     values: dict[str, str] = {}  # placeholder → match.expand template
     exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
 
@@ -114,7 +119,7 @@ class PatternRule(Rule):
 
     @property
     def fixable(self) -> bool:
-        return self.spec.fix != "none" and any(entry.replace is not None for entry in self.spec.find)
+        return self.spec.fix != "none" and any(entry.replace is not None or entry.ends for entry in self.spec.find)
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
@@ -129,9 +134,16 @@ class PatternRule(Rule):
                     if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
                         continue
                     mask = self._mask(text) if mask is None else mask
-                    if masked(start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
+                    if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
                         continue
-                    yield self._hit(ctx, parsed.block, match, entry)
+                    yield self._ends_hit(ctx, parsed.block, start, end, entry.ends) if entry.ends else self._hit(ctx, parsed.block, match, entry)
+
+    def _masked(self, entry: PatternFind, start: int, end: int, mask: list[tuple[int, int]]) -> bool:
+        if self.spec.mask == "quotations":
+            return is_protected(start, mask)
+        if entry.ends:
+            return masked(start, start + 1, mask) or masked(end - 1, end, mask)
+        return masked(start, end, mask)
 
     def _mask(self, text: str) -> list[tuple[int, int]]:
         if self.spec.mask == "quotations":
@@ -146,12 +158,25 @@ class PatternRule(Rule):
         replacement = match.expand(entry.replace) if entry.replace is not None else None
         if replacement is not None and entry.keep_case:
             replacement = keep_case(block.text[start:end], replacement)
-        alternatives = (replacement,) if replacement is not None else ()
+        alternatives = tuple(entry.suggest) or ((replacement,) if replacement is not None else ())
         fix = replacement if self.spec.fix != "none" else None
         if fix is not None and self.spec.as_written == "fix" and not _plain(ctx, block, start, end):
             fix = None
         safety = entry.safety if self.spec.fix == "safe" else "unsafe"
-        return ctx.replacement_hit(block, start, end, fix, safety, alternatives, suggestion=replacement if replacement is not None else "…", **values)
+        suggestion = alternatives[0] if alternatives else "…"
+        return ctx.replacement_hit(block, start, end, fix, safety, alternatives, suggestion=suggestion, **values)
+
+    def _ends_hit(self, ctx: RuleContext, block, start: int, end: int, mark: str) -> Hit:
+        """A finding on the whole text whose fix changes its first and last character."""
+        if not (block.is_contiguous(start, start + 1) and block.is_contiguous(end - 1, end)):
+            return ctx.hit(block, start, end, suggestion=f"{mark}…{mark}")
+        matched = block.text[start:end]
+        replaced = mark + matched[1:-1] + mark
+        first, _ = block.source_span(start, start + 1)
+        last, last_end = block.source_span(end - 1, end)
+        offset, end_offset = block.source_span(start, end)
+        fix = Fix((Edit(first, first + 1, mark), Edit(last, last_end, mark)), "safe") if self.spec.fix != "none" else None
+        return Hit(offset, end_offset, {"match": matched, "suggestion": replaced}, (replaced,), fix)
 
 
 def _plain(ctx: RuleContext, block, start: int, end: int) -> bool:
