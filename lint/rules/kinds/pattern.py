@@ -3,8 +3,9 @@
 In a rule pack: `kind: pattern` and a list `find`, each entry a regex run over every block
 of the rule's scope, in order. An entry reports the whole match or one `group`, under the
 message variant `message` (a key of `messages`), with placeholders filled from the match
-(`values`: placeholder → a template such as `\\2` or `\\g<sign>`), and its fix `replace`
-(a template too; `keep_case` gives it the case of what it replaces). `exceptions` are
+(`values`: placeholder → a template such as `\\2` or `\\g<sign>`, or a `table` that looks
+the expanded template `of` up), and its fix `replace` (a template too, in which `{name}`
+stands for a value; `keep_case` gives it the case of what it replaces). `exceptions` are
 regexes; a reported text that fully matches one is skipped. The literal words each regex
 needs are derived from it (lint.language.prefilter), so a block without them is skipped.
 
@@ -37,6 +38,19 @@ from lint.rules.regex_guard import check_pattern
 TEMPLATE_PLACEHOLDER = re.compile(r"\\(?:g<(\w+)>|(\d+))")
 
 
+class Lookup(BaseModel):
+    """A value looked up in a table: `of` (a match.expand template) → its entry in `table`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    of: str
+    table: dict[str, str]
+
+    def value(self, match: re.Match[str]) -> str:
+        key = match.expand(self.of)
+        return self.table.get(key, key)
+
+
 class PatternFind(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -49,7 +63,7 @@ class PatternFind(BaseModel):
     safety: Literal["safe", "unsafe"] = "safe"
     ends: str | None = None  # the mark that replaces the first and the last character (two edits)
     suggest: list[str] = []  # suggestions shown, when not the replacement
-    values: dict[str, str] = {}  # placeholder → match.expand template
+    values: dict[str, str | Lookup] = {}  # placeholder → match.expand template, or a lookup
     exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
 
     @field_validator("pattern")
@@ -68,7 +82,7 @@ class PatternFind(BaseModel):
     @model_validator(mode="after")
     def _groups_exist(self) -> PatternFind:
         regex = re.compile(self.pattern)
-        wanted = [str(self.group)] + [name or number for template in [self.replace or "", *self.values.values()] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
+        wanted = [str(self.group)] + [name or number for template in [self.replace or "", *map(_template, self.values.values())] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
         for group in wanted:
             if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
                 raise ValueError(f"gruppen {group!r} finns inte i mönstret")
@@ -152,10 +166,10 @@ class PatternRule(Rule):
 
     def _hit(self, ctx: RuleContext, block, match: re.Match[str], entry: PatternFind) -> Hit:
         start, end = match.span(entry.group)
-        values: dict[str, Any] = {key: match.expand(template) for key, template in entry.values.items()}
+        values: dict[str, Any] = {key: _value(template, match) for key, template in entry.values.items()}
         if entry.message:
             values["variant"] = entry.message
-        replacement = match.expand(entry.replace) if entry.replace is not None else None
+        replacement = _replacement(entry.replace, values, match) if entry.replace is not None else None
         if replacement is not None and entry.keep_case:
             replacement = keep_case(block.text[start:end], replacement)
         alternatives = tuple(entry.suggest) or ((replacement,) if replacement is not None else ())
@@ -177,6 +191,21 @@ class PatternRule(Rule):
         offset, end_offset = block.source_span(start, end)
         fix = Fix((Edit(first, first + 1, mark), Edit(last, last_end, mark)), "safe") if self.spec.fix != "none" else None
         return Hit(offset, end_offset, {"match": matched, "suggestion": replaced}, (replaced,), fix)
+
+
+def _template(value: str | Lookup) -> str:
+    return value.of if isinstance(value, Lookup) else value
+
+
+def _value(value: str | Lookup, match: re.Match[str]) -> str:
+    return value.value(match) if isinstance(value, Lookup) else match.expand(value)
+
+
+def _replacement(template: str, values: dict[str, Any], match: re.Match[str]) -> str:
+    """The fix: `{name}` filled in from the values first (as literal text), then the groups."""
+    if "{" in template:
+        template = template.format_map({key: str(value).replace("\\", "\\\\") for key, value in values.items()})
+    return match.expand(template)
 
 
 def _plain(ctx: RuleContext, block, start: int, end: int) -> bool:
