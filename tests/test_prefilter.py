@@ -131,3 +131,16 @@ def test_linting_with_and_without_prefilters_finds_the_same(linter):
         with prefilter.disabled():
             without = _findings(linter, text, name, codes, profile)
         assert with_filters == without, name
+
+
+EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+@pytest.mark.parametrize("plain", [chr(code) for code in range(0x100) if prefilter.PLAIN.fullmatch(chr(code))])
+def test_a_plain_character_folds_to_what_a_case_insensitive_regex_matches(plain):
+    expected = [match.start() for match in re.finditer(re.escape(plain), EVERY_CHARACTER, re.I)]
+    assert [match.start() for match in re.finditer(re.escape(plain), fold(EVERY_CHARACTER))] == expected
+
+
+def test_punctuation_is_a_literal_too():
+    assert Needs.of(r"(?<![\w:/.])(\d{1,2}):([0-5]\d)").clauses == (frozenset({":"}),)

@@ -21,8 +21,10 @@ from re import _constants as sre
 from re import _parser as sre_parse
 
 # Characters whose lower case fold() gives exactly as a case-insensitive regex compares them
-# (see lint.language.detectors.PLAIN_WORD), and the space, which matches only itself.
-PLAIN = re.compile(r"[0-9a-z_ \u00df-\u00f6\u00f8-\u00ff]{2,}")
+# (see lint.language.detectors.PLAIN_WORD), the space and the ASCII punctuation, which
+# match only themselves.
+PLAIN_CHARACTERS = r"0-9a-z_ \x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00df-\u00f6\u00f8-\u00ff"
+PLAIN = re.compile(f"[{PLAIN_CHARACTERS}]+")
 MAX_CLAUSES = 3  # the strongest ones; more cost time and rarely add anything
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -63,11 +65,24 @@ class Needs:
 
 def _needed(patterns: tuple[re.Pattern[str] | str, ...]) -> tuple[frozenset[str], ...]:
     if len(patterns) == 1:
-        return tuple(sorted(set(_clauses(_parse(patterns[0]))), key=_weakness)[:MAX_CLAUSES])
+        return tuple(_pruned(set(_clauses(_parse(patterns[0]))))[:MAX_CLAUSES])
     alternatives = [_strongest(_clauses(_parse(pattern))) for pattern in patterns]
     if any(clause is None for clause in alternatives):
         return ()
     return (frozenset().union(*alternatives),)  # type: ignore[arg-type]
+
+
+def _pruned(clauses: set[frozenset[str]]) -> list[frozenset[str]]:
+    """Strongest first, without the clauses a kept one implies (each of its texts holds one of theirs)."""
+    kept: list[frozenset[str]] = []
+    for clause in sorted(clauses, key=lambda clause: (_weakness(clause), sorted(clause))):
+        if not any(_implies(other, clause) for other in kept):
+            kept.append(clause)
+    return kept
+
+
+def _implies(clause: frozenset[str], weaker: frozenset[str]) -> bool:
+    return all(any(part in text for part in weaker) for text in clause)
 
 
 def _parse(pattern: re.Pattern[str] | str):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,10 +44,12 @@ class Lookup(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     of: str
-    table: dict[str, str]
+    table: dict[str, str] = {}
+    lower: bool = False  # the text is looked up (and, when not in the table, kept) in lower case
 
     def value(self, match: re.Match[str]) -> str:
         key = match.expand(self.of)
+        key = key.lower() if self.lower else key
         return self.table.get(key, key)
 
 
@@ -100,6 +102,7 @@ class PatternSpec(RuleSpec):
     find: list[PatternFind] = Field(min_length=1)
     mask: Literal["none", "prose", "prose_and_codes", "quotations"] = "none"
     as_written: Literal["any", "fix", "finding"] = "any"
+    overlaps: Literal["all", "longest"] = "all"  # longest: of overlapping findings the first and longest
     fix: Literal["safe", "unsafe", "none"] = "none"
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
@@ -137,20 +140,29 @@ class PatternRule(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
-            text = parsed.block.text
-            folded = folded_text(parsed)
-            mask = None
-            for entry, (regex, exceptions, needs) in zip(self.spec.find, self.finds):
-                if not needs.may_match(folded):
+            found = list(self._found(ctx, parsed))
+            if self.spec.overlaps == "longest":
+                found = _longest(found)
+            for match, entry in found:
+                start, end = match.span(entry.group)
+                yield self._ends_hit(ctx, parsed.block, start, end, entry.ends) if entry.ends else self._hit(ctx, parsed.block, match, entry)
+
+    def _found(self, ctx: RuleContext, parsed) -> Iterator[tuple[re.Match[str], PatternFind]]:
+        """Every match of every entry in the block that no exception, mask or source test drops."""
+        text = parsed.block.text
+        folded = folded_text(parsed)
+        mask = None
+        for entry, (regex, exceptions, needs) in zip(self.spec.find, self.finds):
+            if not needs.may_match(folded):
+                continue
+            for match in regex.finditer(text):
+                start, end = match.span(entry.group)
+                if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
                     continue
-                for match in regex.finditer(text):
-                    start, end = match.span(entry.group)
-                    if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
-                        continue
-                    mask = self._mask(text) if mask is None else mask
-                    if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
-                        continue
-                    yield self._ends_hit(ctx, parsed.block, start, end, entry.ends) if entry.ends else self._hit(ctx, parsed.block, match, entry)
+                mask = self._mask(text) if mask is None else mask
+                if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
+                    continue
+                yield match, entry
 
     def _masked(self, entry: PatternFind, start: int, end: int, mask: list[tuple[int, int]]) -> bool:
         if self.spec.mask == "quotations":
@@ -166,7 +178,7 @@ class PatternRule(Rule):
 
     def _hit(self, ctx: RuleContext, block, match: re.Match[str], entry: PatternFind) -> Hit:
         start, end = match.span(entry.group)
-        values: dict[str, Any] = {key: _value(template, match) for key, template in entry.values.items()}
+        values = _values(entry, match)
         if entry.message:
             values["variant"] = entry.message
         replacement = _replacement(entry.replace, values, match) if entry.replace is not None else None
@@ -193,12 +205,27 @@ class PatternRule(Rule):
         return Hit(offset, end_offset, {"match": matched, "suggestion": replaced}, (replaced,), fix)
 
 
+def _longest(found: list[tuple[re.Match[str], PatternFind]]) -> list[tuple[re.Match[str], PatternFind]]:
+    """Where findings overlap, the one that starts first and, of those, the longest."""
+    kept, last_end = [], -1
+    for match, entry in sorted(found, key=lambda pair: (pair[0].start(pair[1].group), -pair[0].end(pair[1].group))):
+        if match.start(entry.group) >= last_end:
+            kept.append((match, entry))
+            last_end = match.end(entry.group)
+    return kept
+
+
 def _template(value: str | Lookup) -> str:
     return value.of if isinstance(value, Lookup) else value
 
 
-def _value(value: str | Lookup, match: re.Match[str]) -> str:
-    return value.value(match) if isinstance(value, Lookup) else match.expand(value)
+def _values(entry: PatternFind, match: re.Match[str]) -> dict[str, Any]:
+    """The entry's values: lookups first, then templates, which may use them as `{name}`."""
+    values: dict[str, Any] = {key: value.value(match) for key, value in entry.values.items() if isinstance(value, Lookup)}
+    for key, value in entry.values.items():
+        if isinstance(value, str):
+            values[key] = _replacement(value, values, match)
+    return values
 
 
 def _replacement(template: str, values: dict[str, Any], match: re.Match[str]) -> str:
