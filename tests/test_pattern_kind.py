@@ -69,3 +69,14 @@ def test_an_unknown_option_names_line_and_nearest(tmp_path):
 def test_a_mask_value_outside_the_list_is_refused(tmp_path):
     message = pattern_error(tmp_path, PATTERN_RULE.replace("mask: prose", "mask: kod"))
     assert "TEST005-monstertest.yaml:6: regel TEST005, fält mask:" in message
+
+
+def test_klockan_keeps_its_word_in_the_suggestion(linter):
+    from conftest import lint_text
+
+    text = "Simhallen har öppet mellan klockan 9–17 på lördagar och Klockan 9 - 12 på söndagar."
+    result = lint_text(linter, text, select=("KLAR015",))
+    assert [(d.match, d.suggestions) for d in result.diagnostics] == [
+        ("mellan klockan 9–17", ("klockan 9–17",)),
+        ("Klockan 9 - 12", ("klockan 9–12",)),
+    ]
