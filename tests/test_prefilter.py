@@ -136,7 +136,10 @@ def test_linting_with_and_without_prefilters_finds_the_same(linter):
 EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
 
-@pytest.mark.parametrize("plain", [chr(code) for code in range(0x100) if prefilter.PLAIN.fullmatch(chr(code))])
+PLAIN = [chr(code) for code in (*range(0x100), *range(0x2000, 0x2100)) if prefilter.PLAIN.fullmatch(chr(code))]
+
+
+@pytest.mark.parametrize("plain", PLAIN)
 def test_a_plain_character_folds_to_what_a_case_insensitive_regex_matches(plain):
     expected = [match.start() for match in re.finditer(re.escape(plain), EVERY_CHARACTER, re.I)]
     assert [match.start() for match in re.finditer(re.escape(plain), fold(EVERY_CHARACTER))] == expected
@@ -144,3 +147,4 @@ def test_a_plain_character_folds_to_what_a_case_insensitive_regex_matches(plain)
 
 def test_punctuation_is_a_literal_too():
     assert Needs.of(r"(?<![\w:/.])(\d{1,2}):([0-5]\d)").clauses == (frozenset({":"}),)
+    assert Needs.of(r"[$€£]\s?\d+|\d+\s?[$€£]").clauses == (frozenset({"$", "€", "£"}),)

@@ -21,9 +21,12 @@ from re import _constants as sre
 from re import _parser as sre_parse
 
 # Characters whose lower case fold() gives exactly as a case-insensitive regex compares them
-# (see lint.language.detectors.PLAIN_WORD), the space and the ASCII punctuation, which
-# match only themselves.
-PLAIN_CHARACTERS = r"0-9a-z_ \x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00df-\u00f6\u00f8-\u00ff"
+# (see lint.language.detectors.PLAIN_WORD), and the space, punctuation and signs that match
+# only themselves (ASCII, Latin-1 but µ, ª and º, general punctuation, the euro sign).
+PLAIN_CHARACTERS = (
+    r"0-9a-z_ \x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00df-\u00f6\u00f8-\u00ff"
+    r"\u00a1-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u00bf\u2010-\u2027\u2030-\u205e\u20ac"
+)
 PLAIN = re.compile(f"[{PLAIN_CHARACTERS}]+")
 MAX_CLAUSES = 3  # the strongest ones; more cost time and rarely add anything
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -159,6 +162,9 @@ def _item_clauses(op, value) -> list[frozenset[str]]:
         return _clauses(value[2])
     if op is sre.BRANCH:
         return _branch_clauses(value[1], [], [])
+    if op is sre.IN and value and all(kind is sre.LITERAL for kind, _ in value):
+        chars = frozenset(chr(code).lower() for _, code in value)
+        return [chars] if all(PLAIN.fullmatch(char) for char in chars) else []
     return []  # optional parts, classes, lookarounds, anchors: nothing required
 
 

@@ -63,6 +63,7 @@ class PatternFind(BaseModel):
     replace: str | None = None  # what replaces the group (a match.expand template): the fix
     keep_case: bool = False  # the replacement takes the case of what it replaces
     safety: Literal["safe", "unsafe"] = "safe"
+    unsafe_with: str | None = None  # a group: when it took part in the match, the fix is unsafe
     ends: str | None = None  # the mark that replaces the first and the last character (two edits)
     suggest: list[str] = []  # suggestions shown, when not the replacement
     values: dict[str, str | Lookup] = {}  # placeholder → match.expand template, or a lookup
@@ -84,7 +85,7 @@ class PatternFind(BaseModel):
     @model_validator(mode="after")
     def _groups_exist(self) -> PatternFind:
         regex = re.compile(self.pattern)
-        wanted = [str(self.group)] + [name or number for template in [self.replace or "", *map(_template, self.values.values())] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
+        wanted = [str(self.group), *([self.unsafe_with] if self.unsafe_with else [])] + [name or number for template in [self.replace or "", *map(_template, self.values.values())] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
         for group in wanted:
             if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
                 raise ValueError(f"gruppen {group!r} finns inte i mönstret")
@@ -189,6 +190,8 @@ class PatternRule(Rule):
         if fix is not None and self.spec.as_written == "fix" and not _plain(ctx, block, start, end):
             fix = None
         safety = entry.safety if self.spec.fix == "safe" else "unsafe"
+        if entry.unsafe_with and match.group(entry.unsafe_with) is not None:
+            safety = "unsafe"
         suggestion = alternatives[0] if alternatives else "…"
         return ctx.replacement_hit(block, start, end, fix, safety, alternatives, suggestion=suggestion, **values)
 
