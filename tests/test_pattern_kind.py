@@ -80,3 +80,8 @@ def test_klockan_keeps_its_word_in_the_suggestion(linter):
         ("mellan klockan 9–17", ("klockan 9–17",)),
         ("Klockan 9 - 12", ("klockan 9–12",)),
     ]
+
+
+def test_a_value_the_entry_lacks_is_refused(tmp_path):
+    message = pattern_error(tmp_path, PATTERN_RULE.replace("replace: '\\1.\\2'", "replace: '{klocka}'"))
+    assert message.endswith("TEST005-monstertest.yaml:10: regel TEST005, fält find.0: värdet {klocka} finns inte under values")

@@ -83,13 +83,22 @@ class PatternFind(BaseModel):
         return patterns
 
     @model_validator(mode="after")
-    def _groups_exist(self) -> PatternFind:
+    def _groups_and_values_exist(self) -> PatternFind:
         regex = re.compile(self.pattern)
-        wanted = [str(self.group), *([self.unsafe_with] if self.unsafe_with else [])] + [name or number for template in [self.replace or "", *map(_template, self.values.values())] for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
-        for group in wanted:
+        for group in self._groups():
             if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
                 raise ValueError(f"gruppen {group!r} finns inte i mönstret")
+        for template in [self.replace or "", *(value for value in self.values.values() if isinstance(value, str))]:
+            for _, name, _, _ in string.Formatter().parse(template):
+                if name and name not in self.values:
+                    raise ValueError(f"värdet {{{name}}} finns inte under values")
         return self
+
+    def _groups(self) -> list[str]:
+        """The groups the entry names: `group`, `unsafe_with` and those in its templates."""
+        templates = [self.replace or "", *map(_template, self.values.values())]
+        named = [name or number for template in templates for name, number in TEMPLATE_PLACEHOLDER.findall(template)]
+        return [str(self.group), *([self.unsafe_with] if self.unsafe_with else []), *named]
 
     @property
     def flags(self) -> int:
