@@ -85,3 +85,14 @@ def test_klockan_keeps_its_word_in_the_suggestion(linter):
 def test_a_value_the_entry_lacks_is_refused(tmp_path):
     message = pattern_error(tmp_path, PATTERN_RULE.replace("replace: '\\1.\\2'", "replace: '{klocka}'"))
     assert message.endswith("TEST005-monstertest.yaml:10: regel TEST005, fält find.0: värdet {klocka} finns inte under values")
+
+
+def test_an_unknown_organisation_term_is_refused(tmp_path):
+    message = pattern_error(tmp_path, PATTERN_RULE.replace("\\b(\\d{1,2})", "{org.namn}\\b(\\d{1,2})"))
+    assert "TEST005-monstertest.yaml:10: regel TEST005, fält find.0.pattern: okänd organisationsterm {org.namn}" in message
+
+
+def test_the_organisation_terms_come_from_the_configured_organisation(linter, tmp_path):
+    document = read_bytes("Tyresö Kommun och Stockholms Stad.".encode(), "exempel.txt")
+    result = linter.lint_document(document, replace(Settings(), select=("AVS002",), organization="Tyresö kommun"))
+    assert [(d.match, d.suggestions) for d in result.diagnostics] == [("Tyresö Kommun", ("Tyresö kommun",))]

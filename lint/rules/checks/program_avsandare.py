@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from lint.language.detectors import (
     Phrases,
-    block_words,
     contains_email,
     masked_text,
     phone_numbers,
@@ -63,40 +62,6 @@ def _wrong_forms(organization: Organization) -> list[str]:
 def _name_phrases(organization: Organization) -> tuple[Phrases, Phrases]:
     """The words the own name (also in the genitive) and the wrong names need."""
     return Phrases.of((organization.name, organization.name + "s")), Phrases.of(_wrong_forms(organization))
-
-
-class SenderName(Check):
-    """The organisation's name written wrongly: wrong case, or a form the data file lists."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        organization = org(ctx)
-        own, wrong, allowed = _name_patterns(organization)
-        own_phrases, wrong_phrases = _name_phrases(organization)
-        for parsed in ctx.blocks(self.spec.scope):
-            words = block_words(parsed)
-            own_matches = list(own.finditer(masked_text(parsed))) if own_phrases.may_occur(words) else []
-            wrong_matches = list(wrong.finditer(masked_text(parsed))) if wrong and wrong_phrases.may_occur(words) else []
-            if not own_matches and not wrong_matches:
-                continue
-            allowed_starts = {m.start() for m in allowed.finditer(parsed.block.text)} if allowed else set()
-            found: list[tuple[int, int, str, str]] = []
-            for match in own_matches:
-                written = match.group(0)
-                base = written[: len(written) - len(match.group("gen"))]
-                if base == organization.name or base.isupper() or match.start() in allowed_starts:
-                    continue
-                found.append((match.start(), match.end(), organization.name + match.group("gen"), "safe"))
-            for match in wrong_matches:
-                if match.start() in allowed_starts:
-                    continue
-                genitive = match.group(0).endswith("s") and not _is_wrong_name(match.group(0), organization)
-                found.append((match.start(), match.end(), organization.genitive if genitive else organization.name, "unsafe"))
-            for start, end, right, safety in sorted(found):
-                yield ctx.replacement_hit(parsed.block, start, end, right, safety, (right,), suggestion=right)
-
-
-def _is_wrong_name(text: str, organization: Organization) -> bool:
-    return any(" ".join(text.split()).casefold() == name.casefold() for name in organization.wrong_names)
 
 
 # AVS003 forvaltning-saknas: a `required` rule with this detector -----------------------

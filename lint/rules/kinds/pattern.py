@@ -28,11 +28,13 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from lint.diagnostics import Edit, Fix
+from lint.language.detectors import masked_text
 from lint.language.prefilter import Needs
 from lint.language.text import folded_text, is_protected, protected_spans
 from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
+from lint.rules.organisation import ORG_TERM, ORG_TERMS, Organization, expand_terms, org, regex_terms
 from lint.rules.regex_guard import check_pattern
 
 TEMPLATE_PLACEHOLDER = re.compile(r"\\(?:g<(\w+)>|(\d+))")
@@ -68,29 +70,34 @@ class PatternFind(BaseModel):
     suggest: list[str] = []  # suggestions shown, when not the replacement
     values: dict[str, str | Lookup] = {}  # placeholder → match.expand template, or a lookup
     exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
+    not_at: list[str] = []  # regexes; a match where one matches in the block text (not masked) is skipped
 
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, pattern: str) -> str:
-        check_pattern(pattern)
+        check_pattern(_sample(pattern))
         return pattern
 
-    @field_validator("exceptions")
+    @field_validator("exceptions", "not_at")
     @classmethod
     def _exceptions_compile(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            check_pattern(pattern)
+            check_pattern(_sample(pattern))
         return patterns
+
+    @property
+    def uses_organisation(self) -> bool:
+        return any(ORG_TERM.search(pattern) for pattern in [self.pattern, *self.exceptions, *self.not_at])
 
     @model_validator(mode="after")
     def _groups_and_values_exist(self) -> PatternFind:
-        regex = re.compile(self.pattern)
+        regex = re.compile(_sample(self.pattern))
         for group in self._groups():
             if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
                 raise ValueError(f"gruppen {group!r} finns inte i mönstret")
         for template in [self.replace or "", *(value for value in self.values.values() if isinstance(value, str))]:
             for _, name, _, _ in string.Formatter().parse(template):
-                if name and name not in self.values:
+                if name and name not in self.values and not (name.startswith("org.") and name[4:] in ORGANISATION_FIELDS):
                     raise ValueError(f"värdet {{{name}}} finns inte under values")
         return self
 
@@ -110,7 +117,7 @@ class PatternSpec(RuleSpec):
     message: str | None = None  # type: ignore[assignment]  # when the entries have no `message`
     messages: dict[str, str] = {}  # message variants for `find`
     find: list[PatternFind] = Field(min_length=1)
-    mask: Literal["none", "prose", "prose_and_codes", "quotations"] = "none"
+    mask: Literal["none", "prose", "prose_and_codes", "quotations", "addresses"] = "none"
     as_written: Literal["any", "fix", "finding"] = "any"
     overlaps: Literal["all", "longest"] = "all"  # longest: of overlapping findings the first and longest
     fix: Literal["safe", "unsafe", "none"] = "none"
@@ -139,10 +146,17 @@ class PatternRule(Rule):
 
     def __init__(self, spec: PatternSpec, origin: str = "") -> None:
         super().__init__(spec, origin)
-        self.finds = []
-        for entry in spec.find:
-            regex = re.compile(entry.pattern, entry.flags)
-            self.finds.append((regex, [re.compile(p, entry.flags) for p in entry.exceptions], Needs.of(regex)))
+        self.by_organisation: dict[Organization, list[Compiled]] = {}
+        self.finds = None if any(entry.uses_organisation for entry in spec.find) else _compiled(spec.find, {})
+
+    def _finds(self, ctx: RuleContext) -> list[Compiled]:
+        """The compiled entries; with `{org.…}` terms, once per organisation."""
+        if self.finds is not None:
+            return self.finds
+        organization = org(ctx)
+        if organization not in self.by_organisation:
+            self.by_organisation[organization] = _compiled(self.spec.find, regex_terms(organization))
+        return self.by_organisation[organization]
 
     @property
     def fixable(self) -> bool:
@@ -159,15 +173,17 @@ class PatternRule(Rule):
 
     def _found(self, ctx: RuleContext, parsed) -> Iterator[tuple[re.Match[str], PatternFind]]:
         """Every match of every entry in the block that no exception, mask or source test drops."""
-        text = parsed.block.text
+        text = masked_text(parsed) if self.spec.mask == "addresses" else parsed.block.text
         folded = folded_text(parsed)
         mask = None
-        for entry, (regex, exceptions, needs) in zip(self.spec.find, self.finds):
+        for entry, (regex, exceptions, needs, not_at) in zip(self.spec.find, self._finds(ctx)):
             if not needs.may_match(folded):
                 continue
             for match in regex.finditer(text):
                 start, end = match.span(entry.group)
                 if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
+                    continue
+                if any(pattern.match(parsed.block.text, match.start()) for pattern in not_at):
                     continue
                 mask = self._mask(text) if mask is None else mask
                 if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
@@ -184,14 +200,15 @@ class PatternRule(Rule):
     def _mask(self, text: str) -> list[tuple[int, int]]:
         if self.spec.mask == "quotations":
             return protected_spans(text)
-        return [] if self.spec.mask == "none" else prose_mask(text, codes=self.spec.mask == "prose_and_codes")
+        return [] if self.spec.mask in ("none", "addresses") else prose_mask(text, codes=self.spec.mask == "prose_and_codes")
 
     def _hit(self, ctx: RuleContext, block, match: re.Match[str], entry: PatternFind) -> Hit:
         start, end = match.span(entry.group)
         values = _values(entry, match)
         if entry.message:
             values["variant"] = entry.message
-        replacement = _replacement(entry.replace, values, match) if entry.replace is not None else None
+        terms = {**values, "org": org(ctx)} if entry.replace is not None and "{org." in entry.replace else values
+        replacement = _replacement(entry.replace, terms, match) if entry.replace is not None else None
         if replacement is not None and entry.keep_case:
             replacement = keep_case(block.text[start:end], replacement)
         alternatives = tuple(entry.suggest) or ((replacement,) if replacement is not None else ())
@@ -215,6 +232,28 @@ class PatternRule(Rule):
         offset, end_offset = block.source_span(start, end)
         fix = Fix((Edit(first, first + 1, mark), Edit(last, last_end, mark)), "safe") if self.spec.fix != "none" else None
         return Hit(offset, end_offset, {"match": matched, "suggestion": replaced}, (replaced,), fix)
+
+
+Compiled = tuple[re.Pattern[str], list[re.Pattern[str]], Needs, list[re.Pattern[str]]]
+ORGANISATION_FIELDS = frozenset({"name", "genitive"})  # what a replacement may read as {org.…}
+
+
+def _compiled(finds: list[PatternFind], terms: dict[str, str]) -> list[Compiled]:
+    """Each entry's regex (with the organisation's terms filled in), exceptions and pre-filter."""
+    compiled = []
+    for entry in finds:
+        regex = re.compile(expand_terms(entry.pattern, terms) if terms else entry.pattern, entry.flags)
+        exceptions, not_at = ([re.compile(expand_terms(p, terms) if terms else p, entry.flags) for p in patterns] for patterns in (entry.exceptions, entry.not_at))
+        compiled.append((regex, exceptions, Needs.of(regex), not_at))
+    return compiled
+
+
+def _sample(pattern: str) -> str:
+    """The pattern with sample organisation terms, to validate it when the pack is read."""
+    for name in ORG_TERM.findall(pattern):
+        if name not in ORG_TERMS:
+            raise ValueError(f"okänd organisationsterm {{org.{name}}}; tillåtna: {', '.join('{org.' + t + '}' for t in ORG_TERMS)}")
+    return ORG_TERM.sub("x", pattern)
 
 
 def _longest(found: list[tuple[re.Match[str], PatternFind]]) -> list[tuple[re.Match[str], PatternFind]]:
@@ -243,7 +282,7 @@ def _values(entry: PatternFind, match: re.Match[str]) -> dict[str, Any]:
 def _replacement(template: str, values: dict[str, Any], match: re.Match[str]) -> str:
     """The fix: `{name}` filled in from the values first (as literal text), then the groups."""
     if "{" in template:
-        template = template.format_map({key: str(value).replace("\\", "\\\\") for key, value in values.items()})
+        template = template.format_map({key: value.replace("\\", "\\\\") if isinstance(value, str) else value for key, value in values.items()})
     return match.expand(template)
 
 
