@@ -87,18 +87,19 @@ def org(ctx: RuleContext) -> Organization:
 
 #: `{org.<term>}` in a pattern rule's regex: the organisation's data as regex source.
 ORG_TERM = re.compile(r"\{org\.(\w+)\}")
-ORG_TERMS = ("name", "name_as_written", "wrong_names", "allowed_names")
+ORG_TERMS = ("name", "name_as_written", "wrong_names", "allowed_names", "abbreviations")
 
 
 def regex_terms(organization: Organization) -> dict[str, str]:
     """The organisation's name (its words with any blank between them), the name exactly as
-    written, and its wrong and allowed names as alternations (longest first; `(?!)`, which
-    never matches, for an empty list)."""
+    written, and its wrong and allowed names and internal abbreviations as alternations
+    (longest first; `(?!)`, which never matches, for an empty list)."""
     return {
         "name": r"\s+".join(re.escape(word) for word in organization.name.split()),
         "name_as_written": re.escape(organization.name),
         "wrong_names": _alternation(organization.wrong_names),
         "allowed_names": _alternation(organization.allowed_names),
+        "abbreviations": "|".join(sorted(map(re.escape, organization.abbreviations), key=len, reverse=True)) or "(?!)",
     }
 
 

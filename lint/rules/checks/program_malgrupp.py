@@ -26,7 +26,7 @@ from lint.rules.checks.program import prose_blocks, title_hit
 from lint.rules.kinds.existence import token_matcher
 from lint.rules.kinds.python import Check
 from lint.rules.kinds.substitution import FormIndex, Swap
-from lint.rules.organisation import load_data, org
+from lint.rules.organisation import load_data
 
 # MALG001 tilltal ----------------------------------------------------------------------
 
@@ -129,68 +129,6 @@ def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
         return False
     span = parsed.doc.char_span(start, end)
     return span is not None and span[0].pos_ == pos
-
-
-# MALG002 intern-forkortning -----------------------------------------------------------
-
-CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
-
-
-class InternalAbbreviations(Check):
-    """Internal abbreviations from the organisation's data file, unless explained in the text."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        abbreviations = org(ctx).abbreviations
-        if not abbreviations:
-            return
-        pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
-        explained = None  # looked for in the whole text only once some block has an abbreviation
-        for parsed in ctx.blocks(self.spec.scope):
-            if not phrases.may_occur(block_words(parsed)):
-                continue
-            block = parsed.block
-            text = masked_text(parsed)
-            if not pattern.search(text):
-                continue
-            if _shouting(text):
-                continue  # in a text in capitals every word looks like an abbreviation
-            if explained is None:
-                explained = _explained(ctx.document.text, abbreviations)
-            for match in pattern.finditer(text):
-                short = match.group(1)
-                if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
-                    continue  # explained, or the prefix of a case number (SBK 2024-04512)
-                full = abbreviations[short]
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
-
-
-@lru_cache(maxsize=8)
-def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str], Phrases]:
-    """The regex for the abbreviations, and the words it needs (its look-arounds make each a whole word)."""
-    alternatives = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
-    return re.compile(r"(?<![\w\-.@/])(" + alternatives + r")(?![\w\-@]|\.\w)"), Phrases.of(abbreviations)
-
-
-def _shouting(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
-
-
-def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
-    """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
-    found = set()
-    if "(" not in text:
-        return found  # both forms of an explanation have a parenthesis
-    folded = text.lower()
-    for short, full in abbreviations.items():
-        if short.lower() not in folded:
-            continue  # both forms of an explanation contain the abbreviation itself
-        long = re.escape(full).replace(r"\ ", r"\s+")
-        if re.search(long + r"\s*\(\s*" + re.escape(short) + r"\s*\)", text, re.I) or re.search(
-            re.escape(short) + r"\s*\(\s*" + long, text, re.I
-        ):
-            found.add(short)
-    return found
 
 
 # MALG004 inkluderande (MALG003 anglicism is a substitution rule) -----------------------

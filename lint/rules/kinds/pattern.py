@@ -32,11 +32,12 @@ from lint.language.detectors import masked_text
 from lint.language.prefilter import Needs
 from lint.language.text import folded_text, is_protected, protected_spans
 from lint.language.views import keep_case
-from lint.language.words import masked, prose_mask
+from lint.language.words import in_capitals, masked, prose_mask
 from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 from lint.rules.organisation import ORG_TERM, ORG_TERMS, Organization, expand_terms, org, regex_terms
 from lint.rules.regex_guard import check_pattern
 
+VALUE = re.compile(r"\{(\w+)\}")  # a value in an `unless_in_document` regex
 TEMPLATE_PLACEHOLDER = re.compile(r"\\(?:g<(\w+)>|(\d+))")
 
 
@@ -46,13 +47,14 @@ class Lookup(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     of: str
-    table: dict[str, str] = {}
+    table: dict[str, str] | Literal["org.abbreviations"] = {}  # or the organisation's abbreviations
     lower: bool = False  # the text is looked up (and, when not in the table, kept) in lower case
 
-    def value(self, match: re.Match[str]) -> str:
+    def value(self, match: re.Match[str], organization: Organization | None) -> str:
         key = match.expand(self.of)
         key = key.lower() if self.lower else key
-        return self.table.get(key, key)
+        table = organization.abbreviations if self.table == "org.abbreviations" and organization else self.table
+        return table.get(key, key) if isinstance(table, dict) else key
 
 
 class PatternFind(BaseModel):
@@ -71,6 +73,7 @@ class PatternFind(BaseModel):
     values: dict[str, str | Lookup] = {}  # placeholder → match.expand template, or a lookup
     exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
     not_at: list[str] = []  # regexes; a match where one matches in the block text (not masked) is skipped
+    unless_in_document: list[str] = []  # regexes with {value} (as written, any blank for a space): found in the document, the match is skipped
 
     @field_validator("pattern")
     @classmethod
@@ -78,7 +81,7 @@ class PatternFind(BaseModel):
         check_pattern(_sample(pattern))
         return pattern
 
-    @field_validator("exceptions", "not_at")
+    @field_validator("exceptions", "not_at", "unless_in_document")
     @classmethod
     def _exceptions_compile(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -87,7 +90,8 @@ class PatternFind(BaseModel):
 
     @property
     def uses_organisation(self) -> bool:
-        return any(ORG_TERM.search(pattern) for pattern in [self.pattern, *self.exceptions, *self.not_at])
+        lookups = [value for value in self.values.values() if isinstance(value, Lookup) and value.table == "org.abbreviations"]
+        return bool(lookups) or any(ORG_TERM.search(pattern) for pattern in [self.pattern, *self.exceptions, *self.not_at])
 
     @model_validator(mode="after")
     def _groups_and_values_exist(self) -> PatternFind:
@@ -120,6 +124,7 @@ class PatternSpec(RuleSpec):
     mask: Literal["none", "prose", "prose_and_codes", "quotations", "addresses"] = "none"
     as_written: Literal["any", "fix", "finding"] = "any"
     overlaps: Literal["all", "longest"] = "all"  # longest: of overlapping findings the first and longest
+    skip_capitals: bool = False  # true: blocks written in capitals are skipped (every word looks like an abbreviation)
     fix: Literal["safe", "unsafe", "none"] = "none"
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
@@ -175,7 +180,7 @@ class PatternRule(Rule):
         """Every match of every entry in the block that no exception, mask or source test drops."""
         text = masked_text(parsed) if self.spec.mask == "addresses" else parsed.block.text
         folded = folded_text(parsed)
-        mask = None
+        mask, capitals = None, None
         for entry, (regex, exceptions, needs, not_at) in zip(self.spec.find, self._finds(ctx)):
             if not needs.may_match(folded):
                 continue
@@ -185,10 +190,23 @@ class PatternRule(Rule):
                     continue
                 if any(pattern.match(parsed.block.text, match.start()) for pattern in not_at):
                     continue
+                capitals = in_capitals(text) if capitals is None and self.spec.skip_capitals else capitals
+                if capitals or (entry.unless_in_document and self._in_document(ctx, entry, match)):
+                    continue
                 mask = self._mask(text) if mask is None else mask
                 if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
                     continue
                 yield match, entry
+
+    def _in_document(self, ctx: RuleContext, entry: PatternFind, match: re.Match[str]) -> bool:
+        """Whether one of the entry's `unless_in_document` regexes, with this match's values, is in the document."""
+        values = _values(entry, match, org(ctx) if entry.uses_organisation else None)
+        as_regex = {key: re.escape(str(value)).replace(r"\ ", r"\s+") for key, value in values.items()}
+        for template in entry.unless_in_document:
+            pattern = VALUE.sub(lambda found: as_regex.get(found.group(1), found.group(0)), template)
+            if re.search(pattern, ctx.document.text, entry.flags | re.I):
+                return True
+        return False
 
     def _masked(self, entry: PatternFind, start: int, end: int, mask: list[tuple[int, int]]) -> bool:
         if self.spec.mask == "quotations":
@@ -204,14 +222,14 @@ class PatternRule(Rule):
 
     def _hit(self, ctx: RuleContext, block, match: re.Match[str], entry: PatternFind) -> Hit:
         start, end = match.span(entry.group)
-        values = _values(entry, match)
+        values = _values(entry, match, org(ctx) if entry.uses_organisation else None)
         if entry.message:
             values["variant"] = entry.message
         terms = {**values, "org": org(ctx)} if entry.replace is not None and "{org." in entry.replace else values
         replacement = _replacement(entry.replace, terms, match) if entry.replace is not None else None
         if replacement is not None and entry.keep_case:
             replacement = keep_case(block.text[start:end], replacement)
-        alternatives = tuple(entry.suggest) or ((replacement,) if replacement is not None else ())
+        alternatives = tuple(text.format_map(values) for text in entry.suggest) or ((replacement,) if replacement is not None else ())
         fix = replacement if self.spec.fix != "none" else None
         if fix is not None and self.spec.as_written == "fix" and not _plain(ctx, block, start, end):
             fix = None
@@ -270,9 +288,9 @@ def _template(value: str | Lookup) -> str:
     return value.of if isinstance(value, Lookup) else value
 
 
-def _values(entry: PatternFind, match: re.Match[str]) -> dict[str, Any]:
+def _values(entry: PatternFind, match: re.Match[str], organization: Organization | None = None) -> dict[str, Any]:
     """The entry's values: lookups first, then templates, which may use them as `{name}`."""
-    values: dict[str, Any] = {key: value.value(match) for key, value in entry.values.items() if isinstance(value, Lookup)}
+    values: dict[str, Any] = {key: value.value(match, organization) for key, value in entry.values.items() if isinstance(value, Lookup)}
     for key, value in entry.values.items():
         if isinstance(value, str):
             values[key] = _replacement(value, values, match)
