@@ -17,6 +17,7 @@ from lint.diagnostics import Diagnostic, EngineError, Severity
 from lint.document import Document
 from lint.engine.config import Settings, discover
 from lint.engine.guards import RULE_BUDGET, RuleTimeout, internal_error, parse_batch, split_blocks, time_budget, timeout_error
+from lint.engine.redaction import redact_diagnostic
 from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
@@ -298,7 +299,7 @@ class Linter:
         end_line, end_column, _ = document.locate(hit.end_offset)
         values = dict(hit.values)
         values.setdefault("match", document.source[hit.offset : hit.end_offset])
-        return Diagnostic(
+        return redact_diagnostic(Diagnostic(
             code=rule.code,
             name=rule.name,
             principle=rule.principle,
@@ -317,7 +318,7 @@ class Linter:
             page=page,
             whole_document=hit.whole_document,
             heading=document.heading_before(hit.offset) if document.extras.get("binary") else None,
-        )
+        ))
 
     def _unused(self, suppressor: Suppressor, document: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
         code, name = UNUSED_SUPPRESSION
