@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from lint.clock import today as current_date
+
 # Not inside a longer run of digits (or a decimal number, an address, a dnr like 2023/1234-5).
 CANDIDATE = re.compile(
     r"(?<![\w/.,:-])(?:(?P<century>18|19|20)?(?P<date>\d{6})(?P<sep>[-+–]?)(?P<serial>\d{3})(?P<check>\d))(?![\w/]|[.,:-]\d)"
@@ -42,7 +44,7 @@ def find_numbers(text: str, today: date | None = None) -> list[IdentityNumber]:
     """Every valid personnummer and samordningsnummer in `text`."""
     if SIX_DIGITS.search(text) is None:
         return []
-    today = today or date.today()
+    today = today or current_date()
     found = []
     for match in CANDIDATE.finditer(text):
         day = _valid_day(match, today)
