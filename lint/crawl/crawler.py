@@ -20,6 +20,7 @@ from lint.crawl.fetch import ROBOTS_AGENT, Fetched, Fetcher, FetchSettings
 from lint.crawl.linting import LintPool
 from lint.crawl.pages import content_hash, inspect_html, page_kind
 from lint.crawl.robots import Robots
+from lint.crawl.sitechecks import check_site
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
 from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
@@ -107,6 +108,8 @@ class Crawler:
         try:
             asyncio.run(self._crawl(pending))
             status = "complete" if self.store.count("pages", self.run_id) else "empty"
+            if status == "complete":
+                check_site(self.store, self.run_id, self.start_urls, self.config.lint_options)
         finally:
             self.store.finish_run(self.run_id, status, self.notices)
         if status == "empty":
