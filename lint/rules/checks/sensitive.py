@@ -1,7 +1,7 @@
 """Sensitive personal data about a named person (OFF009, GDPR art. 9 and 10).
 
 A finding needs three things in one sentence: a person's name (two or more capitalised
-proper nouns in a row, "Anna Berg"), then within a few words a category word (health,
+words in a row, "Anna Berg"), then within a few words a category word (health,
 ethnic origin, religion, sexual orientation, union membership, offences), and between
 them a word that ties the category to the person ("har", "är", "sin"), unless the
 category word itself says what happened to the person ("dömdes"). The category word is
@@ -40,6 +40,7 @@ class SensitiveData(Check):
         categories: dict[str, Category]
         ties: list[str]  # words that tie a category to the person before it
         guards: list[str]  # regexes on the text just before the category word
+        not_names: list[str] = []  # capitalised words (a sentence's first) that start no name
 
     values = frozenset({"category", "name"})
 
@@ -57,14 +58,18 @@ class SensitiveData(Check):
         guards = re.compile("|".join(f"(?:{g})" for g in self.options.guards) + r"|(?!)", re.I)
         return words, meaning, frozenset(t.lower() for t in self.options.ties), guards
 
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        return frozenset(word.lower() for word in self.options.not_names)
+
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         words, meaning, ties, guards = self.compiled
         for parsed in ctx.blocks(self.spec.scope):
             text = parsed.block.text
             found = list(words.finditer(text))
-            if not found or parsed.doc is None:
+            if not found:
                 continue
-            names = person_names(parsed.doc)
+            names = person_names(text, self.not_names)
             reported: set[tuple[int, int]] = set()
             for match in found:
                 name = self._person(text, match, names, meaning[match.lastgroup][1], ties, guards)
@@ -91,18 +96,19 @@ class SensitiveData(Check):
         return None
 
 
-NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})  # the tagger often misreads a first name
-
-
-def person_names(doc) -> list[tuple[int, int]]:
-    """Character spans of two or more capitalised words in a row, at least one of them a
-    proper noun (first name and surname)."""
+def person_names(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of two or more capitalised words in a row, joined by single spaces
+    (first name and surname). The tagger's PROPN misses too many first names to rely on;
+    Swedish capitalises few other words, and a sentence's capitalised first word that is
+    no name (option `not_names`) is left out."""
     spans, run = [], []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ in NAME_TAGS and token.text[:1].isupper() and WORD.fullmatch(token.text):
-            run.append(token)
+    for match in [*WORD.finditer(text), None]:
+        word = match.group(0) if match else ""
+        capital = word[:1].isupper() and not word.isupper() and word.lower() not in not_names
+        if capital and run and text[run[-1].end() : match.start()] == " ":
+            run.append(match)
             continue
-        if len(run) >= 2 and any(t.pos_ == "PROPN" for t in run):
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
-        run = []
+        if len(run) >= 2:
+            spans.append((run[0].start(), run[-1].end()))
+        run = [match] if capital else []
     return spans
