@@ -27,7 +27,8 @@ class LanguageMarking(Check):
         facts: list[BlockLanguage] = document.extras.get("block_languages") or []
         if document.format != "html" or len(facts) != len(document.blocks):
             return
-        runs = list(_mismatched_runs(facts))
+        # Swedish text under a page's other language is TILL004's finding, not this one's.
+        runs = [run for run in _mismatched_runs(facts) if facts[run[0]].detected != SWEDISH or document.blocks[run[0]].attrs.get("lang")]
         judged = [fact for fact in facts if fact.detected is not None]
         if runs and len(runs) == 1 and len(runs[0]) == len(judged) and len(judged) > 1:
             first = runs[0][0]
