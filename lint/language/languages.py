@@ -3,8 +3,10 @@
 The detector is lingua (lingua-language-detector), limited to the languages Stockholm
 publishes in and run in its low-accuracy mode: trigram models only, fast enough to run
 on every block. A block is judged only when it has MIN_WORDS words or more, and called
-foreign only when lingua is confident; otherwise it is taken to be in the language
-declared for it.
+foreign only when lingua is confident. A block too short to judge follows the judged
+blocks around it, or counts as Swedish when there are none: a page's or a Word template's
+declared language is too often wrong to decide alone (TILL004 reports it). A block's own
+lang attribute in another language always makes it foreign.
 """
 
 from __future__ import annotations
@@ -83,8 +85,6 @@ def block_languages(document: Document) -> list[BlockLanguage]:
     base = document.extras.get("lang")
     detected = [detect(block.text) for block in document.blocks]
     judged = [None if found is None else found != SWEDISH for found in detected]
-    if not any(flag is not None for flag in judged):  # nothing long enough: trust the page
-        judged = [bool(base) and not same_language(base, SWEDISH)] * len(detected)
     neighbours = _between(judged)
     facts = []
     for block, found, flag in zip(document.blocks, detected, neighbours):

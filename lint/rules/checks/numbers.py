@@ -14,9 +14,10 @@ from lint.language.text import (
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
 
-# \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
+# \d{5,} not preceded by any of \w.,:/-–+ nor followed by them and a digit (never part of
+# a longer run: 811218-9876 is no 81121); the lookbehind follows the first digit so that
 # the regex engine skips quickly from digit to digit.
-UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?![\d.,:/\-–]\d|[^\W\d_])")
+UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?!\d)(?![.,:/\-–+]\d|[^\W\d_])")
 COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 # Words after which a long digit string is an identifier, not a quantity.
 IDENTIFIER_BEFORE = re.compile(
