@@ -66,3 +66,14 @@ def test_an_outdated_statement_is_reported_with_its_date(tmp_path):
         "Redogörelsen granskades senast 2025-06-01, för över ett år sedan (548 dagar). Se över den och skriv det nya datumet."
     ]
     assert "2025-06-01" in html
+
+
+def test_check_recognises_a_statement_from_its_heading_and_lists_missing_parts(linter):
+    from conftest import lint_text
+    from statement_site import STATEMENTS
+
+    result = lint_text(linter, STATEMENTS["missing_parts"], name="redogorelse.html", select=("TILL011",))
+    assert (result.profile, result.profile_source) == ("tillganglighetsredogorelse", "detected")
+    assert len([d for d in result.diagnostics if d.code == "TILL011"]) == 3
+    plain = lint_text(linter, "# Bygglov\n\nDu behöver bygglov.\n", name="bygglov.md", select=("TILL011",))
+    assert plain.profile == "webbsida" and plain.diagnostics == []
