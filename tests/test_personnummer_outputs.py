@@ -26,7 +26,7 @@ TEXT = (
     "Samordningsnummer 731280-1140 tillhör en person som  nyss flyttat hit.\n"
 )
 HTML = (
-    '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>Deltagare</title></head>\n<body><main>\n'
+    '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>Deltagare 460712-5533</title></head>\n<body><main>\n'
     + "".join(f"<p>{line}</p>\n" for line in TEXT.replace("# ", "").split("\n\n") if line.strip())
     + "</main></body></html>\n"
 )

@@ -25,6 +25,7 @@ from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
 from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
 from lint.errors import KommlintError
+from lint.language.personnummer import redact
 
 MAX_SITEMAPS = 1000
 
@@ -337,7 +338,7 @@ class Crawler:
             if notice not in self.notices:
                 self.notices.append(notice)
         page.update(
-            status="linted", title=(info.title if info else None) or result.get("doc_title"), format=result.get("format"),
+            status="linted", title=_title(info, result), format=result.get("format"),
             profile=result.get("profile"), profile_source=result.get("profile_source"), metrics=result.get("metrics") or {},
             errors=result.get("errors") or [],
         )
@@ -356,6 +357,12 @@ class Crawler:
             return
         for link in links:
             self._enqueue(link, entry.depth + 1, entry.url)
+
+
+def _title(info, result: dict[str, Any]) -> str | None:
+    """The page's title for the report, with any personnummer masked (OFF008)."""
+    title = (info.title if info else None) or result.get("doc_title")
+    return redact(title) if title else title
 
 
 def crawl(config: CrawlConfig, store: Store, progress, **kwargs: Any) -> int:
