@@ -82,7 +82,7 @@ class BlockLanguage:
 
 def block_languages(document: Document) -> list[BlockLanguage]:
     """The language facts of every block of `document`, in order."""
-    base = document.extras.get("lang")
+    base = document.language.value if document.language else None
     detected = [detect(block.text) for block in document.blocks]
     judged = [None if found is None else found != SWEDISH for found in detected]
     neighbours = _between(judged)
@@ -115,10 +115,10 @@ def _between(judged: list[bool | None]) -> list[bool]:
 
 
 def swedish_blocks(document: Document, parsed: list) -> list:
-    """The parsed blocks in Swedish; the language facts are kept in the document's extras."""
-    facts = document.extras.get("block_languages")
+    """The parsed blocks in Swedish; the language facts are kept in `document.block_languages`."""
+    facts = document.block_languages
     if facts is None or len(facts) != len(document.blocks):
-        facts = document.extras["block_languages"] = block_languages(document)
+        facts = document.block_languages = block_languages(document)
     if not any(fact.foreign for fact in facts):
         return parsed
     return [item for item, fact in zip(parsed, facts) if not fact.foreign]

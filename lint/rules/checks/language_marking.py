@@ -1,7 +1,7 @@
 """Text in another language than the one declared for it (TILL012, WCAG 3.1.2).
 
 The engine detects each block's language once (lint.language.languages) and keeps the
-facts in the document's extras; this check compares them with the nearest `lang`.
+facts in `document.block_languages`; this check compares them with the nearest `lang`.
 A run of blocks in the same language is one finding, and a page that is all in another
 language than it declares is one finding for the page.
 """
@@ -24,8 +24,8 @@ class LanguageMarking(Check):
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         document = ctx.document
-        facts: list[BlockLanguage] = document.extras.get("block_languages") or []
-        if document.format != "html" or len(facts) != len(document.blocks):
+        facts: list[BlockLanguage] = document.block_languages or []
+        if not _marks_languages(document) or len(facts) != len(document.blocks):
             return
         # Swedish text under a page's other language is TILL004's finding, not this one's.
         runs = [run for run in _mismatched_runs(facts) if facts[run[0]].detected != SWEDISH or document.blocks[run[0]].attrs.get("lang")]
@@ -44,6 +44,11 @@ class LanguageMarking(Check):
         language = self.options.names.get(code, code)
         block = ctx.document.blocks[index]
         return ctx.hit(block, 0, len(block.text), variant=variant, language=language, code=code, value=fact.declared or "", count=count)
+
+
+def _marks_languages(document) -> bool:
+    """An HTML page: a web document with a language declaration of its own (Markdown has none)."""
+    return document.medium == "web" and document.language is not None
 
 
 def _mismatched_runs(facts: list[BlockLanguage]) -> Iterator[list[int]]:
