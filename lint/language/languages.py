@@ -32,6 +32,12 @@ SAME_LANGUAGE = {"bs": "bcs", "hr": "bcs", "sr": "bcs", "sh": "bcs", "nb": "no",
 # Principles whose rules judge Swedish words and sentences; they skip other languages.
 LANGUAGE_BOUND = frozenset({"klarspråk", "målgrupp", "språkriktighet"})
 WORD = re.compile(r"[^\W\d_]{2,}")
+# Swedish function words that the other languages above hardly use. A block with several
+# of them, making up a fair share of its words, is Swedish without asking lingua: that
+# keeps the cost of detection to the few blocks that may be in another language.
+SWEDISH_WORDS = frozenset("och att är på för inte ska också eller när från som det har kan med till av om vi du den ett".split())
+SWEDISH_MIN_DISTINCT = 3
+SWEDISH_MIN_SHARE = 0.2
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +57,11 @@ def _codes() -> dict[Any, str]:
 
 def detect(text: str) -> str | None:
     """The language of `text` as an ISO 639-1 code; None for short or uncertain text."""
-    if len(WORD.findall(text)) < MIN_WORDS:
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS:
         return None
+    if _plainly_swedish(words):
+        return SWEDISH
     values = _detector().compute_language_confidence_values(text)
     if not values:
         return None
@@ -61,6 +70,11 @@ def detect(text: str) -> str | None:
     if code != SWEDISH and best.value < MIN_CONFIDENCE:
         return None
     return code
+
+
+def _plainly_swedish(words: list[str]) -> bool:
+    found = [word for word in map(str.lower, words) if word in SWEDISH_WORDS]
+    return len(set(found)) >= SWEDISH_MIN_DISTINCT and len(found) >= SWEDISH_MIN_SHARE * len(words)
 
 
 def primary(lang: str | None) -> str:
