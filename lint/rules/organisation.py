@@ -6,6 +6,7 @@ abbreviations) are data; nothing here names a city.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,8 @@ class Organization:
     allowed_names: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     abbreviations: dict[str, str] = field(default_factory=dict)
+    domains: tuple[str, ...] = ()  # web and e-mail domains (stockholm.se)
+    phone_area_code: str | None = None  # numbers written without it are still phone numbers
 
     @property
     def genitive(self) -> str:
@@ -64,7 +67,34 @@ class Organization:
             allowed_names=tuple(data.get("allowed_names", [])),
             units=tuple(units),
             abbreviations=dict(data.get("internal_abbreviations", {})),
+            domains=tuple(str(domain).lower() for domain in data.get("domains", []) or derived_domains(name)),
+            phone_area_code=str(data["phone_area_code"]) if data.get("phone_area_code") else None,
         )
+
+    @classmethod
+    def without_data(cls, name: str) -> Organization:
+        return cls(name=name, domains=derived_domains(name))
+
+
+MUNICIPAL = re.compile(r"^(?P<place>[\w-]+)\s+(?:stad|kommun|region)$", re.I)
+FOLD = str.maketrans("åäöéü", "aaoeu")
+
+
+def derived_domains(name: str) -> tuple[str, ...]:
+    """A Swedish municipality's or region's usual domain ("Malmö stad" -> malmo.se) when no
+    data file gives one; none for other names."""
+    match = MUNICIPAL.match(name.strip())
+    if not match:
+        return ()
+    place = match.group("place").lower().translate(FOLD)
+    # "Göteborgs Stad" is at goteborg.se, "Västerås stad" at vasteras.se: both forms.
+    return tuple(dict.fromkeys((place + ".se", place.removesuffix("s") + ".se")))
+
+
+def is_municipal(name: str) -> bool:
+    """A municipality or region has units (förvaltningar, nämnder); a state authority such
+    as Justitiekanslern is its own unit."""
+    return MUNICIPAL.match(name.strip()) is not None
 
 
 @lru_cache(maxsize=8)
@@ -77,7 +107,7 @@ def organization(name: str, packs: tuple[str, ...] = ()) -> Organization:
             data = load_data(path.name, directory)
             if isinstance(data, dict) and str(data.get("name", "")).casefold() == name.casefold():
                 return Organization.from_data(name, data)
-    return Organization(name=name)
+    return Organization.without_data(name)
 
 
 def org(ctx: RuleContext) -> Organization:

@@ -29,6 +29,8 @@ class MissingOptions(Check.Options):
 def required(ctx: RuleContext, rule) -> bool:
     """True when the rule's element (option `element`) is required by the profile."""
     element = rule.options.element
+    if element is not None and element in ctx.settings.provided_for(ctx.document.path):
+        return False  # the site template adds it (config template-provides)
     return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
 
 

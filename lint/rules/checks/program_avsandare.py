@@ -20,13 +20,16 @@ from lint.language.detectors import (
 )
 from lint.language.text import fold
 from lint.rules.api import Hit, RuleContext
+from lint.rules.checks.presence import contact_in_text, is_case_number, other_sender, sender_in_forms, whole_text
 from lint.rules.checks.program import (
+    MissingOptions,
     hrefs,
     page_text,
     page_words,
+    required,
 )
 from lint.rules.kinds.python import Check
-from lint.rules.organisation import Organization, org
+from lint.rules.organisation import Organization, is_municipal, org
 
 # AVS001 avsandare-saknas: a `required` rule with this detector -------------------------
 
@@ -39,7 +42,30 @@ def sender_named(ctx: RuleContext) -> bool:
     words = page_words(ctx)
     text = page_text(ctx.document)
     named = own_phrases.may_occur(words) and own.search(text)
-    return bool(named or (wrong and wrong_phrases.may_occur(words) and wrong.search(text)))
+    if named or (wrong and wrong_phrases.may_occur(words) and wrong.search(text)):
+        return True
+    # The whole document: logo alt texts, meta tags, the address, a unit, a domain.
+    return bool(own.search(whole_text(ctx))) or sender_in_forms(ctx)
+
+
+# AVS008 annan-avsandare --------------------------------------------------------------
+
+
+class OtherSender(Check):
+    """The text presents another public body as its sender, not the configured organisation:
+    one notice, instead of "the sender is missing" on every page of that body."""
+
+    class Options(MissingOptions):
+        pass
+
+    values = frozenset({"other"})
+
+    def run(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not required(ctx, self) or sender_named(ctx):
+            return
+        other = other_sender(ctx)
+        if other:
+            yield ctx.document_hit(other=other, organization=ctx.settings.organization)
 
 
 # AVS002 stadens-namn ------------------------------------------------------------------
@@ -115,6 +141,8 @@ def unit_present(ctx: RuleContext) -> bool:
     if UNIT_SUFFIX.search(text):
         return True
     organization = org(ctx)
+    if not is_municipal(organization.name) and _name_patterns(organization)[0].search(whole_text(ctx)):
+        return True  # a state authority (Justitiekanslern) is its own unit
     units = words_regex(organization.units)
     return bool(units and units.search(text))
 
@@ -141,7 +169,7 @@ def contact_present(ctx: RuleContext) -> bool:
         return True
     if "/" in text and "/kontakt" in fold(text) and CONTACT_URL.search(text):
         return True
-    return contains_email(text) or next(phone_numbers(text), None) is not None
+    return contains_email(text) or contact_in_text(ctx)
 
 
 # AVS005 telefonformat -----------------------------------------------------------------
@@ -156,9 +184,10 @@ class PhoneFormat(Check):
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
             block = parsed.block
-            for match in phone_numbers(masked_text(parsed)):
+            masked = masked_text(parsed)
+            for match in phone_numbers(masked):
                 written = match.group("number")
-                if RIGHT_PHONE.fullmatch(written):
+                if RIGHT_PHONE.fullmatch(written) or is_case_number(masked, match.start()):
                     continue
                 right = ms_phone(written)
                 start, end = match.span("number")
