@@ -112,3 +112,30 @@ def organization(name: str, packs: tuple[str, ...] = ()) -> Organization:
 
 def org(ctx: RuleContext) -> Organization:
     return organization(ctx.settings.organization, ctx.settings.rule_packs)
+
+
+#: `{org.<term>}` in a pattern rule's regex: the organisation's data as regex source.
+ORG_TERM = re.compile(r"\{org\.(\w+)\}")
+ORG_TERMS = ("name", "name_as_written", "wrong_names", "allowed_names", "abbreviations")
+
+
+def regex_terms(organization: Organization) -> dict[str, str]:
+    """The organisation's name (its words with any blank between them), the name exactly as
+    written, and its wrong and allowed names and internal abbreviations as alternations
+    (longest first; `(?!)`, which never matches, for an empty list)."""
+    return {
+        "name": r"\s+".join(re.escape(word) for word in organization.name.split()),
+        "name_as_written": re.escape(organization.name),
+        "wrong_names": _alternation(organization.wrong_names),
+        "allowed_names": _alternation(organization.allowed_names),
+        "abbreviations": "|".join(sorted(map(re.escape, organization.abbreviations), key=len, reverse=True)) or "(?!)",
+    }
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    parts = sorted({re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases if phrase}, key=len, reverse=True)
+    return "|".join(parts) or "(?!)"
+
+
+def expand_terms(pattern: str, terms: dict[str, str]) -> str:
+    return ORG_TERM.sub(lambda match: terms[match.group(1)], pattern)

@@ -68,6 +68,15 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
     return words
 
 
+def page_folded(ctx: RuleContext) -> str:
+    """fold(page_text(document)), once per document: what derived pre-filters read."""
+    cache = document_cache(ctx)
+    folded = cache.get("program:page_folded")
+    if folded is None:
+        folded = cache["program:page_folded"] = fold(page_text(ctx.document))
+    return folded
+
+
 def document_cache(ctx: RuleContext) -> dict[str, Any]:
     """Values computed once per document and lint run: kept with the first block, whose
     cache lives exactly as long as the run (a throwaway dict for an empty document)."""
