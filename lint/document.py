@@ -278,6 +278,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     language: DeclaredLanguage | None = None  # None: the format (or a fragment) declares no language
     element_languages: list[ElementLanguage] = field(default_factory=list)
+    block_languages: list[Any] | None = None  # per block, set by the engine (lint.language.languages)
     forms: list[Form] = field(default_factory=list)
     form_fields: list[FormField] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict)  # Markdown: the front matter as written

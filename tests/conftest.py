@@ -36,6 +36,8 @@ def _private_cache(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kommlint-cache")
     patch = pytest.MonkeyPatch()
     patch.setenv("KOMMLINT_CACHE_DIR", str(folder))
+    # Rules that judge age (TILL011, OFF008) count from one fixed day: 1 December 2026.
+    patch.setenv("SOURCE_DATE_EPOCH", "1796083200")
     # The spelling lexicon depends only on the dictionary: built once, kept for later test runs.
     patch.setenv("KOMMLINT_LEXICON_DIR", str(tmp_path_factory.getbasetemp().parent / "kommlint-lexicon"))
     yield folder

@@ -8,7 +8,7 @@ from lint.formats import read_bytes
 from lint.rules.packs import builtin_rules_dir
 from lint.rules.profiles import load_profiles
 
-PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor")
+PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor", "tillganglighetsredogorelse")
 # Elements some rule checks; a profile requiring anything else would require it silently.
 ELEMENTS = {"avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter"}
 THRESHOLDS = {"lix", "sentence_words", "block_words", "passive_share", "heading_words", "nk"}

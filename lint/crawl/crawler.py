@@ -20,10 +20,12 @@ from lint.crawl.fetch import ROBOTS_AGENT, Fetched, Fetcher, FetchSettings
 from lint.crawl.linting import LintPool
 from lint.crawl.pages import content_hash, inspect_html, page_kind
 from lint.crawl.robots import Robots
+from lint.crawl.sitechecks import check_site
 from lint.crawl.sitemaps import SitemapError, parse_sitemap
 from lint.crawl.store import FrontierEntry, Store
 from lint.crawl.urls import UrlPolicy, host_of, normalize, page_key
 from lint.errors import KommlintError
+from lint.language.personnummer import redact
 
 MAX_SITEMAPS = 1000
 
@@ -107,6 +109,8 @@ class Crawler:
         try:
             asyncio.run(self._crawl(pending))
             status = "complete" if self.store.count("pages", self.run_id) else "empty"
+            if status == "complete":
+                check_site(self.store, self.run_id, self.start_urls, self.config.lint_options)
         finally:
             self.store.finish_run(self.run_id, status, self.notices)
         if status == "empty":
@@ -334,7 +338,7 @@ class Crawler:
             if notice not in self.notices:
                 self.notices.append(notice)
         page.update(
-            status="linted", title=(info.title if info else None) or result.get("doc_title"), format=result.get("format"),
+            status="linted", title=_title(info, result), format=result.get("format"),
             profile=result.get("profile"), profile_source=result.get("profile_source"), metrics=result.get("metrics") or {},
             errors=result.get("errors") or [],
         )
@@ -353,6 +357,12 @@ class Crawler:
             return
         for link in links:
             self._enqueue(link, entry.depth + 1, entry.url)
+
+
+def _title(info, result: dict[str, Any]) -> str | None:
+    """The page's title for the report, with any personnummer masked (OFF008)."""
+    title = (info.title if info else None) or result.get("doc_title")
+    return redact(title) if title else title
 
 
 def crawl(config: CrawlConfig, store: Store, progress, **kwargs: Any) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 from lint.diagnostics import Diagnostic
 from lint.document import BlockKind, Document
+from lint.language.personnummer import redact
 
 CONTEXT_CHARS = 70
 FINGERPRINT_CHARS = 30
@@ -110,7 +111,7 @@ def block_context(document: Document, start: int, end: int) -> tuple[str, str]:
                     before = "…" + before.split(" ", 1)[-1]
                 if stop + CONTEXT_CHARS < len(block.text):
                     after = after.rsplit(" ", 1)[0] + "…"
-                return before, after
+                return redact(before), redact(after)
     return "", ""
 
 

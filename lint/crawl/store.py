@@ -243,6 +243,15 @@ class Store:
         self.db.commit()
         return page_id
 
+    def replace_findings(self, run_id: int, page_id: int, fingerprint: str, findings: Iterable[dict[str, Any]]) -> None:
+        """Replace a page's findings with this fingerprint (a site-wide finding, added after the crawl)."""
+        self.db.execute("DELETE FROM findings WHERE run_id = ? AND page_id = ? AND fingerprint = ?", (run_id, page_id, fingerprint))
+        self.db.executemany(
+            f"INSERT INTO findings (run_id, page_id, {', '.join(FINDING_FIELDS)}) VALUES (?, ?, {', '.join('?' * len(FINDING_FIELDS))})",
+            ((run_id, page_id, *(_encode(key, finding.get(key)) for key in FINDING_FIELDS)) for finding in findings),
+        )
+        self.db.commit()
+
     def previous_page(self, url: str, before_run: int, signature: str) -> dict[str, Any] | None:
         """The latest checked version of `url` from an earlier run linted the same way."""
         row = self.db.execute(

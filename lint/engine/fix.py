@@ -20,6 +20,7 @@ from lint.document import Document, LineIndex
 from lint.engine.writing import WriteRefused, write_user_file
 from lint.errors import KommlintError, ReadError
 from lint.formats.decoding import byte_order_mark
+from lint.language.personnummer import redact
 from lint.wording import count
 
 MAX_PASSES = 8
@@ -217,7 +218,8 @@ def unified_diff(outcome: Outcome) -> str:
         fromfile=f"a/{outcome.path}",
         tofile=f"b/{outcome.path}",
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ Ingen radbrytning i slutet av filen\n" for line in lines)
+    # Personnummer are masked here as in every other output (OFF008).
+    return "".join(redact(line) if line.endswith("\n") else redact(line) + "\n\\ Ingen radbrytning i slutet av filen\n" for line in lines)
 
 
 # Source text for reporters when the document is not at hand (cache hits) --------------

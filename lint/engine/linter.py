@@ -17,9 +17,11 @@ from lint.diagnostics import Diagnostic, EngineError, Severity
 from lint.document import Document
 from lint.engine.config import Settings, discover
 from lint.engine.guards import RULE_BUDGET, RuleTimeout, internal_error, parse_batch, split_blocks, time_budget, timeout_error
+from lint.engine.redaction import redact_diagnostic
 from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
+from lint.language.languages import LANGUAGE_BOUND, swedish_blocks
 from lint.rules.registry import redirect
 
 if TYPE_CHECKING:
@@ -248,8 +250,11 @@ class Linter:
         from lint.language.metrics import document_metrics
         from lint.rules.api import RuleContext
 
-        result.metrics = document_metrics(parsed, pipeline.provides)
+        swedish = swedish_blocks(document, parsed)
+        result.metrics = document_metrics(swedish, pipeline.provides)
         context = RuleContext(document, parsed, profile, settings, pipeline.provides, result.metrics)
+        # Rules about Swedish words and sentences see only the Swedish blocks (TILL012).
+        swedish_context = context if len(swedish) == len(parsed) else RuleContext(document, swedish, profile, settings, pipeline.provides, result.metrics)
         suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
         overrides = settings.severity
         budget = self.options.rule_budget
@@ -258,7 +263,7 @@ class Linter:
             try:
                 severity = severity_for(rule, overrides)
                 with time_budget(budget):
-                    for hit in rule.check(context):
+                    for hit in rule.check(swedish_context if rule.principle in LANGUAGE_BOUND else context):
                         found.append(self._diagnostic(rule, hit, document, severity))
             except RuleTimeout:
                 result.errors.append(timeout_error(rule, budget, document.path))
@@ -301,7 +306,7 @@ class Linter:
         end_line, end_column, _ = document.locate(hit.end_offset)
         values = dict(hit.values)
         values.setdefault("match", document.source[hit.offset : hit.end_offset])
-        return Diagnostic(
+        return redact_diagnostic(Diagnostic(
             code=rule.code,
             name=rule.name,
             principle=rule.principle,
@@ -320,7 +325,7 @@ class Linter:
             page=page,
             whole_document=hit.whole_document,
             heading=document.heading_before(hit.offset) if document.binary else None,
-        )
+        ))
 
     def _unused(self, suppressor: Suppressor, document: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
         code, name = UNUSED_SUPPRESSION

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lint.language.metrics import lix_band
+from lint.language.personnummer import redact
 from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -63,7 +64,7 @@ def _source_line(console: Console, result, d) -> None:
     if d.end_offset <= d.offset:
         return
     line, end_line = _source_lines(result, d)
-    text = lines.line_text(line)
+    text = redact(lines.line_text(line) or "")
     if not text or not text.strip():
         return
     start = d.column - 1

@@ -13,6 +13,7 @@ from lint.diagnostics import Diagnostic
 from lint.document import Block
 from lint.engine.linter import FileResult
 from lint.language.metrics import MIN_LIX_WORDS, document_metrics, lix_band
+from lint.language.personnummer import redact
 
 
 def block_range(block: Block, start: int, end: int) -> tuple[int, int] | None:
@@ -78,7 +79,7 @@ def page_view(result: FileResult) -> dict[str, Any]:
     marks, outside = block_marks(document.blocks, result.diagnostics)
     per_block = block_metrics(result)
     blocks = [
-        {"kind": block.kind.value, "level": block.level, "text": block.text, "marks": block_marks_of, "metrics": metrics}
+        {"kind": block.kind.value, "level": block.level, "text": redact(block.text), "marks": block_marks_of, "metrics": metrics}
         for block, block_marks_of, metrics in zip(document.blocks, marks, per_block)
     ]
     lix = result.metrics.get("lix")

@@ -15,9 +15,10 @@ from lint.language.text import (
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
 
-# \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
+# \d{5,} not preceded by any of \w.,:/-–+ nor followed by them and a digit (never part of
+# a longer run: 811218-9876 is no 81121); the lookbehind follows the first digit so that
 # the regex engine skips quickly from digit to digit.
-UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?![\d.,:/\-–]\d|[^\W\d_])")
+UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?!\d)(?![.,:/\-–+]\d|[^\W\d_])")
 # Words after which a long digit string is an identifier, not a quantity.
 IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:nr|nummer|dnr|diarienummer|diarienr|ärendenummer|ärende|org|orgnr|organisationsnummer|"
