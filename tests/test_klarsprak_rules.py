@@ -127,7 +127,7 @@ def test_points_between_thousands_are_not_decimal_points(linter):
         (1, 64, "2.5", ("2,5",), "safe"),
         (1, 89, "2.500", ("2 500", "2,500"), "unsafe"),
     ]
-    assert result.diagnostics[0].message == "Siffror: skriv mellanrum mellan tusentalen, inte punkt: «1 500»."
+    assert result.diagnostics[0].message == "Siffror: skriv mellanrum mellan tusentalen, inte punkt: ”1 500”."
     assert apply_fixes(text, result.diagnostics) == (
         "Avgiften är 1 500 kr. Budgeten är 12 345 678 kronor. Räntan är 2,5 procent. Sträckan är 2.500 km.\n"
     )
@@ -162,11 +162,11 @@ def test_messages_quote_the_text_and_the_suggestion(linter):
     text = "Du erhåller svar. Skicka intyg och/eller betyg samt pass. Mötet är 13:00. Fråga SLK.\n"
     result = lint_text(linter, text, select=("KLAR001", "KLAR013", "KLAR015", "KLAR018"))
     assert [(d.code, d.message) for d in result.diagnostics] == [
-        ("KLAR001", "Krångligt ord: skriv hellre «får» än «erhåller»."),
-        ("KLAR018", "Bindeord: skriv «eller» – det utesluter inte att båda gäller; vill du vara tydlig, skriv «eller båda» efter det sista ledet."),
-        ("KLAR018", "Bindeord: «samt» är ett stelt «och»; skriv «och»."),
-        ("KLAR015", "Klockslag: skriv klockslag med punkt: «13.00»."),
-        ("KLAR013", "Förkortning: skriv ut vad «SLK» betyder – det är en intern förkortning."),
+        ("KLAR001", "Krångligt ord: skriv hellre ”får” än ”erhåller”."),
+        ("KLAR018", "Bindeord: skriv ”eller” – det utesluter inte att båda gäller; vill du vara tydlig, skriv ”eller båda” efter det sista ledet."),
+        ("KLAR018", "Bindeord: ”samt” är ett stelt ”och”; skriv ”och”."),
+        ("KLAR015", "Klockslag: skriv klockslag med punkt: ”13.00”."),
+        ("KLAR013", "Förkortning: skriv ut vad ”SLK” betyder – det är en intern förkortning."),
     ]
 
 

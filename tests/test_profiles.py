@@ -46,7 +46,7 @@ def test_choice_order(profiles):
     assert (choice.profile.name, choice.source) == ("lattlast", "config")
     choice = profiles.choose(decision, None, {}, None)
     assert (choice.profile.name, choice.source) == ("beslut", "detected")
-    assert choice.reason == "igenkänd från texten som beslut: raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»"
+    assert choice.reason == "igenkänd från texten som beslut: raden ”Beslut om bygglov”, ”Stadsbyggnadsnämnden beviljar”"
     choice = profiles.choose(doc("Öppettider\n\nBiblioteket har öppet kl. 10–18.\n"), None, {}, None)
     assert (choice.profile.name, choice.source, choice.reason) == ("webbsida", "default", "standardprofil (ingen annan profil kändes igen)")
 
@@ -105,7 +105,7 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
     assert (data["profile"], data["profile_source"]) == ("brev", "detected")
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)
-    assert "profil brev, igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
+    assert "profil brev, igenkänd från texten som brev: raden ”Hej Anna!”, ”Med vänlig hälsning”" in stream.getvalue()
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -118,7 +118,7 @@ def test_program_rules_survive_empty_documents(lint, profile, text):
 
 def test_a_form_field_alone_decides(profiles):
     choice = profiles.choose(doc("Simskola\n\nPersonnummer: ________\n"), None, {}, None)
-    assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet «Personnummer: ________»")
+    assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet ”Personnummer: ________”")
 
 
 
@@ -143,7 +143,7 @@ def test_a_sign_up_form_in_the_footer_makes_no_form(profiles):
 def test_unknown_profile_in_metadata_is_named_in_the_reason(profiles):
     choice = profiles.choose(doc("---\nprofile: nyheter\n---\n# Parker\n\nParkerna är öppna.\n", "parker.md"), None, {}, None)
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
-    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil «nyheter» (finns: webbsida, nyhet,")
+    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil ”nyheter” (finns: webbsida, nyhet,")
 
 
 
@@ -152,6 +152,6 @@ def test_long_documents_are_detected_from_their_opening_and_closing(profiles):
     letter = "Hej Anna!\n\n" + filler + "Vi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n"
     choice = profiles.choose(doc(letter), None, {}, None)
     assert (choice.profile.name, choice.source) == ("brev", "detected")
-    assert "«Vi har tagit emot din»" in choice.reason  # a phrase in the closing counts
+    assert "”Vi har tagit emot din”" in choice.reason  # a phrase in the closing counts
     buried = "Parker\n\n" + filler[: len(filler) // 2] + "Vi har tagit emot din ansökan.\n\n" + filler[len(filler) // 2 :]
     assert profiles.choose(doc(buried), None, {}, None).source == "default"  # the middle of a long text is not read

@@ -89,7 +89,7 @@ class Profiles:
         choice = self._choose_without_metadata(document, config_globs, config_profile)
         if declared:
             known = ", ".join(self.by_name)
-            return ProfileChoice(choice.profile, choice.source, f"{choice.reason}; metadata anger okänd profil «{declared}» (finns: {known})")
+            return ProfileChoice(choice.profile, choice.source, f"{choice.reason}; metadata anger okänd profil ”{declared}” (finns: {known})")
         return choice
 
     def _choose_without_metadata(self, document: Document, config_globs: dict[str, str], config_profile: str | None) -> ProfileChoice:
@@ -191,13 +191,13 @@ def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
         regex = _regex(pattern)
         hit = next((line for line in view.lines if regex.fullmatch(line)), None)
         if hit:
-            found.setdefault(hit.casefold(), f"raden «{hit}»")
+            found.setdefault(hit.casefold(), f"raden ”{hit}”")
     for pattern in detect.phrases:
         match = _regex(pattern).search(view.prose)
         if match:
             text = match.group(0).strip()
             if not any(text.casefold() in seen for seen in found):
-                found.setdefault(text.casefold(), f"«{text}»")
+                found.setdefault(text.casefold(), f"”{text}”")
     for pattern in detect.html:
         if _regex(pattern).search(view.source):
             found.setdefault("<html>", "uppmärkning i källkoden")
@@ -207,7 +207,7 @@ def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
         if match:
             decisive = True
             text = " ".join(match.group(0).split())
-            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet «{text}»"
+            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet ”{text}”"
             found.setdefault("<decisive>", label)
     return list(found.values()), decisive
 
