@@ -21,6 +21,7 @@ from lint.engine.guards import RULE_BUDGET, RuleTimeout, internal_error, parse_b
 from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
+from lint.language.spacing import single_spaced
 from lint.rules.registry import redirect
 
 if TYPE_CHECKING:
@@ -258,7 +259,7 @@ class Linter:
         pipeline = self.pipeline(settings)
         rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
-        document.blocks = split_blocks(document.blocks)
+        document.blocks = [single_spaced(block) for block in split_blocks(document.blocks)]
         if document.extras.get("metadata_problem"):  # refused front matter: the prose is still checked
             self.notices.append(f"{document.path}: {document.extras['metadata_problem']}")
         docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks))

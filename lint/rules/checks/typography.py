@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lint.diagnostics import Edit, Fix
+from lint.language.spacing import as_read
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
@@ -107,11 +108,12 @@ NO_SPACE_AFTER = re.compile(r"(?<=[a-zåäöé]{2})([,;!?])(?=[^\W\d_]{2})|(?<=[
 
 def spacing(ctx: RuleContext, rule) -> Iterator[Hit]:
     for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.text
+        block = as_read(parsed.block)  # the spaces as written, not made single for the other rules
+        text = block.text
         mask = prose_mask(text, codes=False)
         for start, end, replacement, values in _spacing_findings(text):
-            if not masked(start, end, mask) and _as_written(ctx, parsed.block, start, end):
-                yield _replace(ctx, parsed.block, start, end, replacement, **values)
+            if not masked(start, end, mask) and _as_written(ctx, block, start, end):
+                yield _replace(ctx, block, start, end, replacement, **values)
 
 
 def _spacing_findings(text: str) -> Iterator[tuple[int, int, str, dict[str, str]]]:
