@@ -150,12 +150,13 @@ def test_inkomma_keeps_its_subject(linter):
     text = "Ansökan ska ha inkommit senast 1 maj. Du ska inkomma med intyget. Alla inkomna ansökningar sparas. Svaret inkom i går.\n"
     result = lint_text(linter, text, select=("KLAR001",))
     assert [(d.column, d.match, d.suggestions, d.fix and d.fix.edits[0].replacement) for d in result.diagnostics] == [
-        (16, "inkommit", ("kommit in", "lämna in", "skicka in"), "kommit in"),
+        (16, "inkommit", ("kommit in", "lämnat in", "skickat in"), "kommit in"),  # every alternative inflected
         (46, "inkomma med", ("lämna in", "skicka in"), "lämna in"),
-        (72, "inkomna", ("som har kommit in",), None),
-        (107, "inkom", ("kom in", "lämna in", "skicka in"), "kom in"),
+        (72, "inkomna", (), None),  # no word fits before the noun: a rewrite hint
+        (107, "inkom", ("kom in", "lämnade in", "skickade in"), "kom in"),
     ]
     assert {d.fix.safety for d in result.diagnostics if d.fix} == {"unsafe"}
+    assert result.diagnostics[2].message == "Krångligt ord: ”inkomna”. Skriv om med en bisats: ”inkomna ansökningar” blir ”ansökningar som har kommit in”."
 
 
 def test_messages_quote_the_text_and_the_suggestion(linter):
