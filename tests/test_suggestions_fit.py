@@ -171,7 +171,7 @@ def test_where_no_word_fits_the_finding_gives_a_rewrite_hint_and_no_word(linter,
 )
 def test_an_english_word_gets_the_swedish_word_in_the_same_form(linter, text, suggestion):
     [(_, suggestions, _, message)] = _found(linter, text, "MALG003")
-    assert suggestions == (suggestion,) and message.endswith(f"Skriv hellre ”{suggestion}”.")
+    assert suggestions[0] == suggestion and message.endswith(f"Skriv hellre ”{suggestion}”.")
 
 
 def test_meaning_and_person_of_the_rewrites(linter):
