@@ -41,12 +41,13 @@ CORPUS = [
     "Vi informerar om förändringen via mejl och brev.",
 ]
 
-RULES = [rule for rule in load_rules(entry_points=False) if rule.fixable]
+RULES = load_rules(entry_points=False)  # suggestions are shown (and pasted by hand) with or without a fix
 FEATURES = {"NOUN": ("Number", "Definite"), "ADJ": ("Number", "Definite"), "PRON": ("Case",)}
 # What a rule is there to correct: SPR003 changes the case of de/dem on purpose.
 CORRECTS = {"SPR003": {"Case"}}
-# Where the tagger misreads the replaced word (the -ens of "transparens" is no definite ending).
-TAGGER_MISREADS = {("transparens", "Definite")}
+# Words the tagger misreads, so their tags say nothing about the place: the -ens of
+# "transparens" is no definite ending; English plurals read as singular or as a verb in -ar.
+TAGGER_MISREADS = {"transparens", "workshops", "workshoppar"}
 VOWELS = set("aeiouyåäöé")
 
 
@@ -73,14 +74,14 @@ def _agreement_problems(linter, text: str, diagnostic, suggestion: str) -> list[
     if len(before) != 1 or not after:
         return []  # phrases: the explicit tests below cover them
     replaced = before[0]
-    if _abbreviation(replaced.text) or _abbreviation(suggestion):
+    if _abbreviation(replaced.text) or _abbreviation(suggestion) or replaced.lower_ in TAGGER_MISREADS:
         return []
     problems = []
     if replaced.pos_ in {"NOUN", "ADJ"} and after[0].lower_ == "att":
         problems.append("ett substantiv blir en verbfras")
     head = next((t for t in reversed(after) if t.pos_ == replaced.pos_), None)
     for feature in FEATURES.get(replaced.pos_, ()):
-        if feature in CORRECTS.get(diagnostic.code, ()) or (replaced.lower_, feature) in TAGGER_MISREADS:
+        if feature in CORRECTS.get(diagnostic.code, ()):
             continue
         was, now = replaced.morph.get(feature), head.morph.get(feature) if head is not None else []
         if was and now and was != now:
