@@ -4,7 +4,9 @@ Drafts pasted from Word or a web page carry doubled spaces, tabs and non-breakin
 between words ("inom tre  veckor"). spaCy makes a token of every extra space, so phrase
 lists, patterns and neighbour checks would all miss there. Every run of such spaces
 becomes one plain space in the block text; the segments keep pointing at the source, so
-findings land on the characters the user wrote. The block as read stays in
+findings land on the characters the user wrote. A run with a space that stands for
+left-out source (the reader's space for a code span or an image) stays as it is: rules
+tell such a gap from a plain space. The block as read stays in
 `attrs["as_read"]` for the rule about the spaces themselves (SPR008).
 """
 
@@ -24,10 +26,13 @@ def single_spaced(block: Block) -> Block:
     """The block with every run of spaces as one plain space (the block itself when it has none)."""
     if ODD_SPACE.search(block.text) is None:
         return block
+    owner = _owners(block)
     kept: list[int] = []  # for each character of the new text, its index in the old
     parts: list[str] = []
     position = 0
     for run in SPACES.finditer(block.text):
+        if run.end() - run.start() > 1 and any(index not in owner for index in range(run.start(), run.end())):
+            continue  # a space standing for left-out source (a code span, an image) keeps its run
         kept.extend(range(position, run.start()))
         parts.append(block.text[position : run.start()])
         kept.append(run.start())
@@ -36,12 +41,11 @@ def single_spaced(block: Block) -> Block:
     kept.extend(range(position, len(block.text)))
     parts.append(block.text[position:])
     attrs = {**block.attrs, AS_READ: block}
-    return Block(block.kind, "".join(parts), _segments(block, kept), block.level, attrs)
+    return Block(block.kind, "".join(parts), _segments(owner, kept), block.level, attrs)
 
 
-def _segments(block: Block, kept: list[int]) -> list[Segment]:
+def _segments(owner: dict[int, Segment], kept: list[int]) -> list[Segment]:
     """Segments for the new text: runs of kept characters that are consecutive in one old segment."""
-    owner = _owners(block)
     segments: list[Segment] = []
     for new_index, old_index in enumerate(kept):
         seg = owner.get(old_index)
