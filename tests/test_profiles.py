@@ -121,7 +121,7 @@ def test_a_decision_needs_a_party_or_dnr_and_a_date_or_signature(profiles):
     choice = profiles.choose(doc(bare), None, {}, None)
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
     assert choice.reason == (
-        "standardprofil: svaga tecken på beslut (raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»; "
+        "standardprofil: svaga tecken på beslut (raden ”Beslut om bygglov”, ”Stadsbyggnadsnämnden beviljar”; "
         "saknar part eller diarienummer, datum eller underskrift)"
     )
     dated = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n\nDatum 2025-03-04, dnr SBK 2025-00412\n"
@@ -161,7 +161,7 @@ def test_a_breadcrumb_and_a_label_line_make_news_a_mention_of_a_press_release_do
     )
     choice = profiles.choose(doc(page, "sida.html"), None, {}, None)
     assert choice.profile.name == "nyhet", choice.reason
-    assert "brödsmulan «Nyheter»" in choice.reason
+    assert "brödsmulan ”Nyheter”" in choice.reason
     mention = "<html><body><main><h1>Ny park</h1><p>Staden berättade om parken i ett pressmeddelande.</p></main></body></html>"
     assert profiles.choose(doc(mention, "sida.html"), None, {}, None).profile.name == "webbsida"
 
