@@ -292,3 +292,10 @@ def test_a_service_page_titled_like_a_decision_is_no_decision(linter):
     result = lint_text(linter, html, "bistand.html", select=("AVS", "OFF"))
     assert (result.profile, codes(result)) == ("webbsida", [])
     assert "saknar beslutsformel" in result.profile_reason
+
+
+def test_another_city_written_with_its_own_capital_stad_is_another_sender(linter):
+    html = page(BODY, header='<img alt="Göteborgs Stad" src="logo.svg">')
+    result = linter.lint_document(read_bytes(html.encode(), "nyhet.html"), replace(Settings(), select=("AVS001", "AVS008")))
+    assert codes(result) == ["AVS008"]
+    assert result.diagnostics[0].message.startswith("Texten verkar komma från Göteborgs Stad, inte från Stockholms stad.")

@@ -69,7 +69,7 @@ def sender_in_forms(ctx: RuleContext) -> bool:
 # Another public body --------------------------------------------------------------------
 
 OTHER_BODY = re.compile(
-    r"(?<![\w-])(?:Region\s+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+(?:stad|kommun)"
+    r"(?<![\w-])(?:Region\s+[A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+(?:[Ss]tad|[Kk]ommun)"
     r"|Länsstyrelsen\s+i\s+[A-ZÅÄÖ][a-zåäö]+(?:\s+län)?|[A-ZÅÄÖ][a-zåäö]+(?:myndigheten|verket|kassan|inspektionen))(?![\w-])"
 )
 SENDER_BLOCKS = 3  # the opening blocks, where a letterhead stands
