@@ -187,3 +187,10 @@ def test_section_signs_are_symbols(nlp):
     doc = nlp("Enligt 4 kap. 1 § och 3–5 §§ förvaltningslagen gäller det.")
     assert [t.pos_ for t in doc if t.text in ("§", "§§")] == ["SYM", "SYM"]
     assert _token(doc, "kap.").pos_ == "NOUN"
+
+
+def test_model_train_finds_its_recipe_and_writes_over_the_embedded_model_by_default():
+    from lint.cli import model
+
+    assert (model.REPO_TRAINING / "train.py").is_file()
+    assert (model.PACKAGE / "language" / "embedded" / "sv_kommlint" / "meta.json").is_file()

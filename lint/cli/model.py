@@ -17,7 +17,8 @@ import click
 from lint.cli.main import SwedishGroup
 
 SOURCES = ("cli", "config", "installed", "embedded", "blank")
-REPO_TRAINING = Path(__file__).resolve().parent.parent / "training"
+PACKAGE = Path(__file__).resolve().parents[1]  # lint/
+REPO_TRAINING = PACKAGE.parent / "training"
 
 
 def _meta_dir(name: str) -> Path | None:
@@ -159,7 +160,7 @@ def train(data_dir: Path, out_dir: Path | None, work_dir: Path | None, max_steps
     if not script.is_file():
         raise click.ClickException("träningsreceptet (training/train.py) finns bara i en klon av kommlints källkod.")
     if out_dir is None:
-        out_dir = Path(__file__).resolve().parent / "nlp" / "embedded" / "sv_kommlint"
+        out_dir = PACKAGE / "language" / "embedded" / "sv_kommlint"
     cmd = [sys.executable, str(script), "--data", str(data_dir), "--out", str(out_dir)]
     if work_dir:
         cmd += ["--work", str(work_dir)]

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from lint.language.genitive import determines_noun, genitive_reading
 from lint.language.passive_exceptions import is_exception
-from lint.language.verbs import DEPONENT_FORMS, STRONG_FORMS
+from lint.language.morphology import PLURAL_SUBJECTS
+from lint.language.verbs import DEPONENT_FORMS, RECIPROCAL, STRONG_FORMS
 from lint.language.views import token_lowers
 from lint.language.voice_lexicon import ADJECTIVE, OTHER, PASSIVE, word_bits
 from lint.resources import builtin_rules_dir
@@ -50,7 +51,6 @@ ADVERB_HOMOGRAPHS = {"förstås": {"som", "av"}}
 MIN_LEXICON_LENGTH = 4  # ses, tas, ges: too short to look up (letters, abbreviations)
 NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
                           | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"})  # härmed kallas du till möte
-RECIPROCAL = {"ses", "sågs", "setts", "hörs", "hördes", "hörts"}
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
 
@@ -143,7 +143,7 @@ def _may_be_verb(token, low: str, low_bound: int, deponent_forms: frozenset[str]
         return False
     if low in deponent_forms or low in NOT_PASSIVE or low.endswith(NOT_PASSIVE_ENDINGS):
         return False
-    if low in RECIPROCAL and token.i > 0 and token.doc[token.i - 1].lower_ in {"vi", "ni", "de", "dom"}:
+    if low in RECIPROCAL and token.i > 0 and token.doc[token.i - 1].lower_ in PLURAL_SUBJECTS:
         return False  # vi ses, vi hörs: reciprocal, not passive
     # Stockholms, Hans: names and genitives are not verbs.
     return token.pos_ != "PROPN" and not (token.text[:1].isupper() and token.i > low_bound)
