@@ -129,9 +129,9 @@ def test_python_docx_reads_one_comment_per_finding_by_kommlint(annotated):
     # Header, footer, text box and footnote findings (a missing-contact finding stands in the body, issue 14).
     assert annotated.outside == len(annotated.result.diagnostics) - len(inside) == 5
     assert [c.author for c in word.comments if c.author != "kommlint"] == ["Granskare"]  # the existing one
-    skall = next(c for c in ours if "«skall»" in c.text)
+    skall = next(c for c in ours if "”skall”" in c.text)
     assert skall.text.splitlines() == [
-        "Ålderdomlig form: skriv «ska» i stället för «skall».",
+        "Ålderdomlig form: skriv ”ska” i stället för ”skall”.",
         "Förslag: ska",
         "Rättningen finns som spårad ändring: godkänn eller avvisa den.",
         "Regel: KLAR003 (alderdomlig-form)",
@@ -157,20 +157,20 @@ def test_each_comment_is_anchored_on_exactly_the_matched_words(annotated):
     for comment in word.comments:
         if comment.author == "kommlint" and not comment.text.startswith("Fynd i sidhuvud"):
             by_message.setdefault(comment.text.splitlines()[0], []).append(texts[str(comment.comment_id)])
-    skall = by_message["Ålderdomlig form: skriv «ska» i stället för «skall»."]
+    skall = by_message["Ålderdomlig form: skriv ”ska” i stället för ”skall”."]
     assert skall == ["skall"] * 6  # the one cut into two runs (bold "sk", italic "all") included
-    assert by_message["Krångligt ord: skriv hellre «enligt» än «i enlighet med»."] == ["i enlighet med", "i enlighet med"]
-    assert by_message["Krångligt ord: skriv hellre «få» än «erhålla»."] == ["erhålla", "erhålla"]  # a run, a field
+    assert by_message["Krångligt ord: skriv hellre ”enligt” än ”i enlighet med”."] == ["i enlighet med", "i enlighet med"]
+    assert by_message["Krångligt ord: skriv hellre ”få” än ”erhålla”."] == ["erhålla", "erhålla"]  # a run, a field
 
 
 def test_findings_outside_the_body_are_listed_in_the_first_comment(annotated):
     word = docx.Document(io.BytesIO(annotated.data))
     gathered = next(c for c in word.comments if c.text.startswith("Fynd i sidhuvud"))
     lines = gathered.text.splitlines()[1:]
-    assert "sidhuvud: «skall» – Ålderdomlig form: skriv «ska» i stället för «skall». (KLAR003 alderdomlig-form)" in lines
-    assert any(line.startswith("sidfot: «erhålla»") for line in lines)
-    assert any(line.startswith("textruta: «skall»") for line in lines)
-    assert any(line.startswith("fotnot: «skall»") for line in lines)
+    assert "sidhuvud: ”skall” – Ålderdomlig form: skriv ”ska” i stället för ”skall”. (KLAR003 alderdomlig-form)" in lines
+    assert any(line.startswith("sidfot: ”erhålla”") for line in lines)
+    assert any(line.startswith("textruta: ”skall”") for line in lines)
+    assert any(line.startswith("fotnot: ”skall”") for line in lines)
 
 
 def test_comment_markup_is_complete_and_ids_are_unique(annotated):

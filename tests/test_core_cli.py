@@ -41,7 +41,7 @@ def test_version_does_not_need_spacy(runner):
 def test_concise_output_and_exit_code_1(runner, draft):
     result = run(runner, "check", draft, "--select", "KLAR003", "--format", "concise")
     assert result.exit_code == 1
-    assert result.output == f"{draft}:1:4: KLAR003 Ålderdomlig form: skriv «ska» i stället för «skall».\n"
+    assert result.output == f"{draft}:1:4: KLAR003 Ålderdomlig form: skriv ”ska” i stället för ”skall”.\n"
 
 
 def test_text_output_underlines_match_and_summarises(runner, draft):
@@ -93,7 +93,7 @@ def test_extend_select_adds_to_select(runner, tmp_path):
 
 def test_stdin_with_filename(runner):
     result = run(runner, "check", "-", "--stdin-filename", "nyhet.md", "--select", "KLAR003", "--format", "concise", input="# Rubrik\n\nVi skall ses.\n")
-    assert result.output == "nyhet.md:3:4: KLAR003 Ålderdomlig form: skriv «ska» i stället för «skall».\n"
+    assert result.output == "nyhet.md:3:4: KLAR003 Ålderdomlig form: skriv ”ska” i stället för ”skall”.\n"
 
 
 def test_folder_is_recursed_and_excluded_folders_skipped(runner, tmp_path):
@@ -103,7 +103,7 @@ def test_folder_is_recursed_and_excluded_folders_skipped(runner, tmp_path):
     (tmp_path / "node_modules" / "y.md").write_text(BAD_TEXT, encoding="utf-8")
     (tmp_path / "bild.png").write_bytes(b"\x89PNG")
     result = run(runner, "check", tmp_path, "--select", "KLAR003", "--format", "concise")
-    assert result.output == f"{tmp_path / 'a' / 'x.md'}:1:4: KLAR003 Ålderdomlig form: skriv «ska» i stället för «skall».\n"
+    assert result.output == f"{tmp_path / 'a' / 'x.md'}:1:4: KLAR003 Ålderdomlig form: skriv ”ska” i stället för ”skall”.\n"
 
 
 def test_unreadable_file_exit_2_but_others_reported(runner, tmp_path, draft):
@@ -132,7 +132,7 @@ def test_statistics_and_quiet(runner, draft):
     assert "Statistik" in result.output and "alderdomlig-form" in result.output
     quiet = run(runner, "check", draft, "--select", "KLAR003", "--quiet")
     lines = quiet.output.splitlines()
-    assert lines[0] == f"{draft}:1:4: KLAR003 [varning] Ålderdomlig form: skriv «ska» i stället för «skall»."
+    assert lines[0] == f"{draft}:1:4: KLAR003 [varning] Ålderdomlig form: skriv ”ska” i stället för ”skall”."
     assert lines[-1] == "    förslag: ska"
     assert "Hittade" not in quiet.output and "profil" not in quiet.output
 

@@ -255,7 +255,7 @@ options:
   third_person:
     - {pattern: [{LOWER: den}, {LOWER: boende}], suggest: du}
 messages:
-  third_person: "Skriv «{suggestion}», inte «{match}»."
+  third_person: "Skriv ”{suggestion}”, inte ”{match}”."
   man: "Man."
   capital: "Stor bokstav."
 explanation:
@@ -273,7 +273,7 @@ def test_third_person_patterns_are_options(tmp_path):
     (tmp_path / "kommlint.toml").write_text(f'select = ["TEST"]\nrule-packs = ["{pack.name}"]\n')
     (tmp_path / "a.txt").write_text("Den boende får en nyckel.\n")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--format", "concise", "--fail-on", "error"])
-    assert result.output == f"{tmp_path / 'a.txt'}:1:1: TEST004 Skriv «Du», inte «Den boende».\n"
+    assert result.output == f"{tmp_path / 'a.txt'}:1:1: TEST004 Skriv ”Du”, inte ”Den boende”.\n"
 
 
 def test_bad_third_person_pattern_is_reported_on_use(tmp_path):

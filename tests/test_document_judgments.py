@@ -200,7 +200,7 @@ def test_explain_profile_shows_every_score(tmp_path):
     path.write_text("Beslut\n\nOm du beviljas hemtjänst får du ett brev. Du kan överklaga beslutet.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--explain-profile", "-q", "--no-cache", str(path)])
     assert f"{path}: profil från texten: webbsida" in result.stderr
-    assert "  beslut: 3 poäng, minst 2 (raden «Beslut», «du beviljas», «överklaga»; saknar part eller diarienummer, datum eller underskrift)" in result.stderr
+    assert "  beslut: 3 poäng, minst 2 (raden ”Beslut”, ”du beviljas”, ”överklaga”; saknar part eller diarienummer, datum eller underskrift)" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -138,10 +138,10 @@ def test_accessibility_findings_in_word(linter):
     assert found == [
         ("TILL002", 12, 5, "här"),
         ("TILL003", 11, 1, "Så ansöker du."),
-        ("TILL004", 1, 1, ""),
+        ("TILL004", 1, 1, "Bygglov för altan"),  # the file as a whole: on the first heading
         ("TILL005", 7, 1, ""),
         ("TILL008", 11, 14, "."),
-        ("TILL010", 1, 1, ""),
+        ("TILL010", 1, 1, "Bygglov för altan"),
     ]
     full_stop = next(d for d in result.diagnostics if d.code == "TILL008")
     assert full_stop.fix is None  # never rewrite a Word file as text

@@ -80,7 +80,7 @@ def test_missing_metadata_and_scanned_pages_are_accessibility_findings(linter):
     language = next(d for d in result.diagnostics if d.code == "TILL004")
     assert language.message == "PDF-filen anger inget språk; ange svenska som språk."
     english = linter.lint_file("engelsk.pdf", data=build(lang="en-GB"))
-    assert [d.message for d in english.diagnostics if d.code == "TILL004"] == ["PDF-filen anger språket «en-GB» men texten är på svenska."]
+    assert [d.message for d in english.diagnostics if d.code == "TILL004"] == ["PDF-filen anger språket ”en-GB” men texten är på svenska."]
 
 
 def test_broken_pdf_files_give_one_clear_error():

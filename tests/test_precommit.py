@@ -72,7 +72,7 @@ def test_commit_with_findings_is_refused_and_clean_commit_passes(repository):
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "kommlint" in output and "Failed" in output
-    assert "ansokan.md:3:4: KLAR003 [varning] Ålderdomlig form: skriv «ska» i stället för «skall»." in output
+    assert "ansokan.md:3:4: KLAR003 [varning] Ålderdomlig form: skriv ”ska” i stället för ”skall”." in output
     assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=folder, capture_output=True).returncode != 0
 
     accepted = commit(folder, env, "ansokan.md", CLEAN)

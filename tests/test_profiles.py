@@ -46,7 +46,7 @@ def test_choice_order(profiles):
     assert (choice.profile.name, choice.source) == ("lattlast", "config")
     choice = profiles.choose(decision, None, {}, None)
     assert (choice.profile.name, choice.source) == ("beslut", "detected")
-    assert choice.reason == "igenkänd från texten som beslut: raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»"
+    assert choice.reason == "igenkänd från texten som beslut: raden ”Beslut om bygglov”, ”Stadsbyggnadsnämnden beviljar”"
     choice = profiles.choose(doc("Öppettider\n\nBiblioteket har öppet kl. 10–18.\n"), None, {}, None)
     assert (choice.profile.name, choice.source, choice.reason) == ("webbsida", "default", "standardprofil (ingen annan profil kändes igen)")
 
@@ -105,7 +105,7 @@ def test_json_and_text_report_say_which_profile_and_why(lint):
     assert (data["profile"], data["profile_source"]) == ("brev", "detected")
     stream = StringIO()
     render("text", Report([result], [], False), stream, color=False)
-    assert "profil brev, igenkänd från texten som brev: raden «Hej Anna!», «Med vänlig hälsning»" in stream.getvalue()
+    assert "profil brev, igenkänd från texten som brev: raden ”Hej Anna!”, ”Med vänlig hälsning”" in stream.getvalue()
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -121,7 +121,7 @@ def test_a_decision_needs_a_party_or_dnr_and_a_date_or_signature(profiles):
     choice = profiles.choose(doc(bare), None, {}, None)
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
     assert choice.reason == (
-        "standardprofil: svaga tecken på beslut (raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»; "
+        "standardprofil: svaga tecken på beslut (raden ”Beslut om bygglov”, ”Stadsbyggnadsnämnden beviljar”; "
         "saknar part eller diarienummer, datum eller underskrift)"
     )
     dated = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n\nDatum 2025-03-04, dnr SBK 2025-00412\n"
@@ -161,14 +161,14 @@ def test_a_breadcrumb_and_a_label_line_make_news_a_mention_of_a_press_release_do
     )
     choice = profiles.choose(doc(page, "sida.html"), None, {}, None)
     assert choice.profile.name == "nyhet", choice.reason
-    assert "brödsmulan «Nyheter»" in choice.reason
+    assert "brödsmulan ”Nyheter”" in choice.reason
     mention = "<html><body><main><h1>Ny park</h1><p>Staden berättade om parken i ett pressmeddelande.</p></main></body></html>"
     assert profiles.choose(doc(mention, "sida.html"), None, {}, None).profile.name == "webbsida"
 
 
 def test_a_form_field_alone_decides(profiles):
     choice = profiles.choose(doc("Simskola\n\nPersonnummer: ________\n"), None, {}, None)
-    assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet «Personnummer: ________»")
+    assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet ”Personnummer: ________”")
 
 
 
@@ -193,7 +193,7 @@ def test_a_sign_up_form_in_the_footer_makes_no_form(profiles):
 def test_unknown_profile_in_metadata_is_named_in_the_reason(profiles):
     choice = profiles.choose(doc("---\nprofile: nyheter\n---\n# Parker\n\nParkerna är öppna.\n", "parker.md"), None, {}, None)
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
-    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil «nyheter» (finns: webbsida, nyhet,")
+    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil ”nyheter” (finns: webbsida, nyhet,")
 
 
 
@@ -202,6 +202,6 @@ def test_long_documents_are_detected_from_their_opening_and_closing(profiles):
     letter = "Hej Anna!\n\n" + filler + "Vi har tagit emot din ansökan.\n\nMed vänlig hälsning\nEva Ek\n"
     choice = profiles.choose(doc(letter), None, {}, None)
     assert (choice.profile.name, choice.source) == ("brev", "detected")
-    assert "«Vi har tagit emot din»" in choice.reason  # a phrase in the closing counts
+    assert "”Vi har tagit emot din”" in choice.reason  # a phrase in the closing counts
     buried = "Parker\n\n" + filler[: len(filler) // 2] + "Vi har tagit emot din ansökan.\n\n" + filler[len(filler) // 2 :]
     assert profiles.choose(doc(buried), None, {}, None).source == "default"  # the middle of a long text is not read

@@ -85,7 +85,7 @@ def _score(evaluation: Evaluation, path: Path, expected: list[dict], found: list
     for diagnostic in left:
         score = evaluation.rules.setdefault(diagnostic.code, Score())
         score.fp += 1
-        score.false_alarms.append(f"{path.name}:{diagnostic.line}: oväntat {diagnostic.code} «{diagnostic.match[:40]}»")
+        score.false_alarms.append(f"{path.name}:{diagnostic.line}: oväntat {diagnostic.code} ”{diagnostic.match[:40]}”")
 
 
 def table(evaluation: Evaluation) -> str:

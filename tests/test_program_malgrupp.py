@@ -112,8 +112,8 @@ def test_messages_quote_the_text_and_the_suggestion(lint):
     text = "Vi ordnar en workshop. Stadens talesman svarar. Ärendet bereds av SBK. Märk brevet Konfidentiellt.\n"
     result = lint(text, select=("MALG002", "MALG003", "MALG004", "OFF006"))
     assert [(d.code, d.message) for d in result.diagnostics] == [
-        ("MALG003", "Engelskt ord: «workshop». Skriv hellre «arbetsmöte»."),
-        ("MALG004", "Ord som utesluter eller pekar ut: «talesman». Skriv hellre «talesperson»."),
-        ("MALG002", "Intern förkortning: «SBK». Skriv ut «stadsbyggnadskontoret»."),
-        ("OFF006", "Märkningen «Konfidentiellt» ger inget skydd: en märkning skapar ingen sekretess."),
+        ("MALG003", "Engelskt ord: ”workshop”. Skriv hellre ”arbetsmöte”."),
+        ("MALG004", "Ord som utesluter eller pekar ut: ”talesman”. Skriv hellre ”talesperson”."),
+        ("MALG002", "Intern förkortning: ”SBK”. Skriv ut ”stadsbyggnadskontoret”."),
+        ("OFF006", "Märkningen ”Konfidentiellt” ger inget skydd: en märkning skapar ingen sekretess."),
     ]

@@ -55,8 +55,8 @@ def test_cli_select_by_old_name(tmp_path):
     (tmp_path / "a.md").write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "a.md"), "--select", "engelska-ord", "--format", "concise", "--no-cache", "--fail-on", "error"])
     assert result.output.splitlines() == [
-        f"{tmp_path / 'a.md'}:1:11: MALG003 Engelskt ord: «deadline». Skriv hellre «sista dag».",
-        f"{tmp_path / 'a.md'}:3:11: MALG003 Engelskt ord: «deadline». Skriv hellre «sista dag».",
+        f"{tmp_path / 'a.md'}:1:11: MALG003 Engelskt ord: ”deadline”. Skriv hellre ”sista dag”.",
+        f"{tmp_path / 'a.md'}:3:11: MALG003 Engelskt ord: ”deadline”. Skriv hellre ”sista dag”.",
     ]
 
 

@@ -89,7 +89,7 @@ def test_github_annotations(folder):
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         "::warning file=svar på brev.md,line=3,col=4,endLine=3,endColumn=9,title=KLAR003 alderdomlig-form::"
-        "Ålderdomlig form: skriv «ska» i stället för «skall».%0AFörslag: ska",
+        "Ålderdomlig form: skriv ”ska” i stället för ”skall”.%0AFörslag: ska",
         "::error file=tom.txt,title=kommlint E001::Filen är tom.",
     ]
 
@@ -109,6 +109,6 @@ def test_junit_has_one_testcase_per_file(folder):
     assert set(cases) == {"svar på brev.md", "ren.md", "tom.txt"}
     failure = cases["svar på brev.md"].find("failure")
     assert failure.attrib["message"] == "1 fynd"
-    assert failure.text == "svar på brev.md:3:4: KLAR003 [varning] Ålderdomlig form: skriv «ska» i stället för «skall»."
+    assert failure.text == "svar på brev.md:3:4: KLAR003 [varning] Ålderdomlig form: skriv ”ska” i stället för ”skall”."
     assert list(cases["ren.md"]) == []
     assert cases["tom.txt"].find("error").attrib["type"] == "E001"

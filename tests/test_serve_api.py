@@ -193,7 +193,7 @@ def test_word_upload_comes_back_with_comments(client):
     assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert "filename*=UTF-8''utkast%20%C3%A5%C3%A4%C3%B6.kommlint.docx" in response.headers["content-disposition"]
     comments = [c for c in docx.Document(io.BytesIO(response.content)).comments if c.author == "kommlint"]
-    assert any(c.text.startswith("Ålderdomlig form: skriv «ska»") for c in comments)
+    assert any(c.text.startswith("Ålderdomlig form: skriv ”ska”") for c in comments)
     markdown = client.post("/api/annotate", files={"file": ("sida.md", b"Du skall.", "text/markdown")}, headers=auth())
     assert markdown.status_code == 415 and "Word-filer" in markdown.json()["error"]
     broken = client.post("/api/annotate", files={"file": ("trasig.docx", b"PK\x03\x04 nej", "application/octet-stream")}, headers=auth())

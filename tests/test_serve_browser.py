@@ -122,7 +122,7 @@ def test_pasted_text_shows_highlights_and_grouped_list(page):
     klarsprak = page.locator("#fyndlista section[data-principle='klarspråk']")
     assert klarsprak.locator("h4").text_content().startswith("Klarspråk (")
     items = klarsprak.locator("button.finding").all_text_contents()
-    assert any(item.startswith("KLAR001 · varning · rad 1: Krångligt ord: skriv hellre «får» än «erhåller».") for item in items)
+    assert any(item.startswith("KLAR001 · varning · rad 1: Krångligt ord: skriv hellre ”får” än ”erhåller”.") for item in items)
     assert any("rad 3" in item and "inkommit" in item for item in items)
     assert "Profil: " in page.text_content("#profilinfo")
     # Clicking the highlight opens the rule's explanation, source and suggestion.
@@ -131,7 +131,7 @@ def test_pasted_text_shows_highlights_and_grouped_list(page):
     detail.locator("text=Vad regeln gör").wait_for()
     assert page.text_content("#detalj-rubrik") == "KLAR001 krangelord"
     text = detail.text_content()
-    assert "Krångligt ord: skriv hellre «får» än «erhåller»." in text
+    assert "Krångligt ord: skriv hellre ”får” än ”erhåller”." in text
     assert "Språklagen (2009:600)" in text and "Förslag" in text and "får" in text
     assert page.locator("#dokument mark.selected").all_text_contents() == ["erhåller"]
 
@@ -326,7 +326,7 @@ def test_marks_are_reached_and_opened_with_the_keyboard(page):
     first = page.locator("#dokument mark.f").first
     assert first.get_attribute("role") == "button" and first.get_attribute("tabindex") == "0"
     label = page.locator("#dokument mark[data-code='KLAR001']", has_text="erhåller").get_attribute("aria-label")
-    assert label == "erhåller – KLAR001, varning: Krångligt ord: skriv hellre «får» än «erhåller»."
+    assert label == "erhåller – KLAR001, varning: Krångligt ord: skriv hellre ”får” än ”erhåller”."
     first.focus()
     codes = [page.evaluate("document.activeElement.dataset.code")]
     for _ in range(page.locator("#dokument mark.f").count() - 1):
@@ -413,5 +413,5 @@ def test_word_file_comes_back_with_comments(page):
     target = ARTIFACTS / "utkast.kommlint.docx"
     download.save_as(str(target))
     comments = [c for c in docx.Document(str(target)).comments if c.author == "kommlint"]
-    assert any(c.text.startswith("Ålderdomlig form: skriv «ska»") for c in comments)
+    assert any(c.text.startswith("Ålderdomlig form: skriv ”ska”") for c in comments)
     sync_api.expect(page.locator("#status")).to_have_text(re.compile("^Word-filen med kommentarer är nedladdad"))

@@ -25,7 +25,8 @@ two forms for a mass noun); genitives are added. `a:` adjectives give base/t/a f
 (regular ones only the base). `w:` is an invariable word or phrase, `=` a suggestion
 that is not inflected. Options after ` | ` (with spaces): `pos=VERB,AUX`, `unless=REGEX`, `nolemma`,
 `unsafe`, `nofix` (suggest only, never a fix), `nopass` (no passive forms; phrases never
-get them), `source=TEXT`. A line
+get them), `source=TEXT`, `rewrite=TEXT` (no word fits in the matched word's place: the
+finding gives this rewrite hint instead of a word to paste). A line
 `@source TEXT` sets the source of the entries after it, until the next rule header.
 """
 
@@ -86,6 +87,31 @@ def inflect(spec: str) -> tuple[str, dict[str, str], bool]:
     return base, forms, passive_ok
 
 
+def _slot_alternatives(suggested: list[tuple[str, dict[str, str], bool]], slot: str) -> str | list[str] | None:
+    """Each inflectable suggestion in the slot's form (one: a string; several: a list); in a
+    passive slot only the first suggestion, whose passive the list vouches for (see `!`).
+
+    Only suggestions that have the slot's form count: an uninflected `=` alternative in its
+    base form would not fit where an inflected form stood (inkommit → lämna in)."""
+    alternatives = []
+    for _, suggestion_forms, passive_ok in suggested:
+        alternative = suggestion_forms.get(slot.replace("_es", ""))  # erhålles → fås, not an old -es form
+        if slot in PASSIVE_SLOTS and not passive_ok:
+            alternative = None
+        if alternative is None:
+            if not alternatives:
+                return None  # the first suggestion has no such form: nothing fits (safely) there
+            continue
+        alternatives.append(alternative)
+        if slot in PASSIVE_SLOTS:
+            break  # passives of the other alternatives are often no Swedish (togs hänsyn till)
+    return alternatives[0] if len(alternatives) == 1 else alternatives
+
+
+def _first(alternative: str | list[str] | None) -> str | None:
+    return alternative[0] if isinstance(alternative, list) else alternative
+
+
 def parse_entry(line: str) -> dict:
     entry_text, *options = line.split(" | ")
     word, _, suggestions = entry_text.partition("=>")
@@ -96,20 +122,19 @@ def parse_entry(line: str) -> dict:
     suggested = [inflect(s.strip()) for s in suggestions.split(";") if s.strip()]
     if not suggested:
         raise ValueError(f"förslag saknas: {line}")
-    first_base, first_forms, passive_ok = suggested[0]
     swap: dict = {"match": base, "suggest": [s[0] for s in suggested]}
     inflected = {}
     no_passive = "nopass" in options or (word.startswith("v:") and " " in word)
     for slot, form in forms.items():
         if slot in PASSIVE_SLOTS and no_passive:
             continue
-        alternative = first_forms.get(slot.replace("_es", ""))  # erhålles → fås, not an old -es form
-        if slot in PASSIVE_SLOTS and not passive_ok:
-            alternative = None
-        if form == base or form == alternative:
+        alternative = _slot_alternatives(suggested, slot)
+        if form == base or alternative in (form, [form]):
             continue  # the base form, or an old form that is also today's (tog, hade)
         if form in inflected and inflected[form] != alternative:
-            alternative = None  # one form, two meanings (avsändes: present or past): no safe guess
+            # One form, two slots (inhämtas: present or infinitive passive): keep what both agree on.
+            first = _first(inflected[form])
+            alternative = first if first is not None and first == _first(alternative) else None
         inflected[form] = alternative
     if inflected:
         swap["forms"] = inflected
@@ -129,6 +154,8 @@ def parse_entry(line: str) -> dict:
             pass
         elif key == "source":
             swap["source"] = value
+        elif key == "rewrite":
+            swap["rewrite"] = value
         else:
             raise ValueError(f"okänt alternativ {key!r}: {line}")
     if word.startswith(("w:", "=")) or not forms:
@@ -173,6 +200,8 @@ def read_lists(path: Path = WORDS) -> dict[str, list[dict]]:
 def _scalar(value) -> str:
     if value is None:
         return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
@@ -199,6 +228,8 @@ def swap_yaml(swaps: list[dict]) -> str:
             out.append(f"    fix: {_scalar(swap['fix'])}")
         if "source" in swap:
             out.append(f"    source: {_scalar(swap['source'])}")
+        if "rewrite" in swap:
+            out.append(f"    rewrite: {_scalar(swap['rewrite'])}")
     return "\n".join(out) + "\n"
 
 

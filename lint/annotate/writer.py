@@ -204,7 +204,7 @@ class Annotator:
         lines = ["Fynd i sidhuvud, sidfot, fotnoter och textrutor, där kommlint inte sätter kommentarer:"]
         for d in outside:
             place = OUTSIDE_PARTS.get(self.paragraph(d.offset).part, "annan del")
-            lines.append(f"{place}: «{d.match[:60]}» – {d.message} ({d.code} {d.name})")
+            lines.append(f"{place}: ”{d.match[:60]}” – {d.message} ({d.code} {d.name})")
         self._comment(target.pieces[0].start, target.pieces[-1].end, "\n".join(lines))
         return True
 

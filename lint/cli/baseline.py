@@ -22,7 +22,7 @@ def baseline():
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen.")
 @click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
 def create(paths, output, profile, config_file, no_cache):
-    """Granska PATHS och spara alla fynd i baslinjen OUTPUT.
+    """Granska filerna och mapparna och spara alla fynd i baslinjen (filen efter -o).
 
     \b
     Exempel:

@@ -41,7 +41,7 @@ def _check_urls(urls: list[str]) -> None:
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Webbplatskarta (eller index över kartor) att hämta sidor från. Kan anges flera gånger.")
 @click.option("--urls", "url_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Fil med en adress per rad att börja från.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Mapp för report.html, report.json och databasen.")
-@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), help=f"SQLite-databas med historiken (standard: OUT/{DEFAULT_DB}).")
+@click.option("--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), help=f"SQLite-databas med historiken (standard: {DEFAULT_DB} i mappen från --out).")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="VÄRD", help="Ytterligare värd (eller värd:port) vars sidor får hämtas. Kan anges flera gånger.")
 @click.option("--max-pages", type=click.IntRange(1), default=10_000, show_default=True, help="Högsta antal sidor att hämta.")
 @click.option("--max-depth", type=click.IntRange(0), default=None, help="Hur många länkar bort från startsidorna som följs (standard: obegränsat).")

@@ -105,11 +105,41 @@ def use_color(no_color: bool = False) -> bool:
     return not no_color and not os.environ.get("NO_COLOR")
 
 
+# Arguments that do not name their own metavariable (click would write PATHS, URLS).
+ARGUMENT_METAVARS = {"paths": "SÖKVÄG", "urls": "ADRESS", "path": "SÖKVÄG"}
+
+
+def _argument_metavar(param: click.Argument) -> str:
+    name = ARGUMENT_METAVARS.get(param.name or "", "VÄRDE")
+    name = name if param.required else f"[{name}]"
+    return f"{name}..." if param.nargs != 1 else name
+
+
+class _DecimalComma(float):
+    """A float default that click's help writes with a decimal comma (4,0 rather than 4.0)."""
+
+    def __str__(self) -> str:
+        return repr(float(self)).replace(".", ",")
+
+
+def _swedish_default(param: click.Option) -> None:
+    if isinstance(param.default, float) and not isinstance(param.default, _DecimalComma):
+        param.default = _DecimalComma(param.default)
+    for end in ("min", "max"):  # the range click prints ([x>=0,1])
+        bound = getattr(param.type, end, None)
+        if isinstance(bound, float) and not isinstance(bound, _DecimalComma):
+            setattr(param.type, end, _DecimalComma(bound))
+
+
 def _swedish_metavars(command: click.Command) -> None:
     command.options_metavar = "[FLAGGOR]"
     for param in command.params:
+        if isinstance(param, click.Argument) and param.metavar is None:
+            param.metavar = _argument_metavar(param)
         if isinstance(param, click.Option) and param.metavar is None and not param.is_flag and not param.count:
             param.metavar = _metavar(param)
+        if isinstance(param, click.Option):
+            _swedish_default(param)
     if isinstance(command, click.Group):
         command.subcommand_metavar = "KOMMANDO [ARGUMENT]..."
         for sub in command.commands.values():

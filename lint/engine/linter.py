@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from lint.engine.suppression import Suppressor
 from lint.errors import KommlintError, ReadError
 from lint.formats import read_bytes, read_path, supported_extensions
 from lint.language.languages import LANGUAGE_BOUND, swedish_blocks
+from lint.language.spacing import single_spaced
 from lint.rules.registry import redirect
 
 if TYPE_CHECKING:
@@ -84,6 +86,8 @@ class Options:
 
 def selector_matches(selector: str, rule: Rule) -> bool:
     selector = redirect(selector.strip())
+    if selector.endswith("*"):  # an explicit prefix: KLAR01* is KLAR010–KLAR019
+        return rule.code.startswith(selector[:-1].upper())
     return (
         selector.upper() == "ALL"
         or rule.code.startswith(selector.upper())
@@ -103,6 +107,11 @@ def check_selectors(settings: Settings, rules: tuple[Rule, ...]) -> None:
     selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
     selectors += [s for codes in settings.per_file_ignores.values() for s in codes] + list(settings.severity)
     for selector in selectors:
+        mistyped = mistyped_code(selector, rules)
+        if mistyped:
+            prefix = selector.strip().upper()
+            also = f" Skriv {prefix}* för alla regler som börjar på {prefix}." if any(r.code.startswith(prefix) for r in rules) else ""
+            raise KommlintError(f"Okänd regel {selector!r}. Menade du {mistyped}?{also}")
         if selector.upper().startswith(UNUSED_SUPPRESSION[0][:4]) or any(selector_matches(selector, rule) for rule in rules):
             continue
         names = [rule.code for rule in rules] + [rule.name for rule in rules]
@@ -111,14 +120,34 @@ def check_selectors(settings: Settings, rules: tuple[Rule, ...]) -> None:
         raise KommlintError(f"Okänd regel eller regelgrupp {selector!r}.{hint}")
 
 
+def mistyped_code(selector: str, rules: tuple[Rule, ...]) -> str | None:
+    """The code meant by a selector that looks like a full code with a digit missing (KLAR01 → KLAR001).
+
+    Such a selector would otherwise silently select KLAR010–KLAR019 as a prefix.
+    """
+    found = re.fullmatch(r"([A-Za-z]+)(\d+)", selector.strip())
+    if not found or redirect(selector.strip()) != selector or any(rule.code == selector.strip().upper() for rule in rules):
+        return None
+    letters, digits = found[1].upper(), found[2]
+    widths = {len(rule.code) - len(letters) for rule in rules if re.fullmatch(rf"{letters}\d+", rule.code)}
+    if not widths or len(digits) >= min(widths):
+        return None
+    codes = sorted(rule.code for rule in rules if rule.code.startswith(letters))
+    padded = letters + digits.rjust(min(widths), "0")
+    if padded in codes:
+        return padded
+    nearest = difflib.get_close_matches(letters + digits, codes, n=1)
+    return nearest[0] if nearest else None
+
+
 def severity_for(rule: Rule, overrides: dict[str, str]) -> Severity:
     best: tuple[int, str] | None = None
     for selector, level in overrides.items():
         selector = redirect(selector)
         if selector == rule.code or selector == rule.name:
             specificity = 100
-        elif rule.code.startswith(selector.upper()):
-            specificity = len(selector)
+        elif rule.code.startswith(selector.rstrip("*").upper()):
+            specificity = len(selector.rstrip("*"))
         else:
             continue
         if best is None or specificity > best[0]:
@@ -232,7 +261,7 @@ class Linter:
         pipeline = self.pipeline(settings)
         rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
-        document.blocks = split_blocks(document.blocks)
+        document.blocks = [single_spaced(block) for block in split_blocks(document.blocks)]
         if document.metadata_problem:  # refused front matter: the prose is still checked
             self.notices.append(f"{document.path}: {document.metadata_problem}")
         docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks))
@@ -279,8 +308,11 @@ class Linter:
         result.diagnostics = sorted(unique, key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline) -> list[Rule]:
+        from lint.engine.thresholds import check_thresholds
+
         rules = self.rules(settings)
         check_selectors(settings, rules)
+        check_thresholds(settings.thresholds, settings.source, self.profiles(), rules)
         ignores = settings.ignored_for(path)
         runnable = []
         for rule in rules:

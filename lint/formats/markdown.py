@@ -179,6 +179,8 @@ class _MarkdownReader:
                     link["end"] = self.cursor
             elif kind in {"softbreak", "hardbreak"}:
                 builder.add_virtual(" ")
+                if link is not None:  # a link text wrapped over two lines is still "klicka här"
+                    link["text"] += " "
             elif kind == "code_inline":
                 self._skip(child.content, limit)
                 builder.add_virtual(" ")

@@ -55,7 +55,7 @@ def _place(d) -> str:
     if d.page:
         parts.append(f"sida {d.page}")
     if getattr(d, "heading", None):
-        parts.append(f"under «{d.heading}»")
+        parts.append(f"under ”{d.heading}”")
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -23,6 +23,10 @@ ANNOTATIONS = ("pos", "morph", "lemma", "dep", "sents")
 ALL_BLOCK_KINDS = tuple(kind.value for kind in BlockKind)
 
 
+# Formats where a finding about the file itself is shown on the first heading or paragraph
+# (kommlint annotate puts it there as a comment), not on an empty place before the text.
+WHOLE_DOCUMENT_FORMATS = frozenset({"docx"})
+
 class Explanation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

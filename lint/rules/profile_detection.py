@@ -161,15 +161,15 @@ def _signals(detect: Detection, view: TextView):
     for pattern in detect.labels:
         hit = next((line for line in view.lines if _regex(pattern).fullmatch(line)), None)
         if hit:
-            yield hit.casefold(), f"raden «{hit}»", STRONG
+            yield hit.casefold(), f"raden ”{hit}”", STRONG
     for pattern in detect.headings:
         hit = next((line for line in view.lines if _regex(pattern).fullmatch(line)), None)
         if hit:
-            yield hit.casefold(), f"raden «{hit}»", 1.0
+            yield hit.casefold(), f"raden ”{hit}”", 1.0
     for pattern in detect.phrases:
         match = _regex(pattern).search(view.prose)
         if match:
-            yield match.group(0).strip().casefold(), f"«{match.group(0).strip()}»", 1.0
+            yield match.group(0).strip().casefold(), f"”{match.group(0).strip()}”", 1.0
     yield from _page_signals(detect, view)
     for pattern in detect.form_fields:
         regex = _regex(pattern)
@@ -178,7 +178,7 @@ def _signals(detect: Detection, view: TextView):
     for pattern in detect.decisive:
         match = _regex(pattern).search(view.content)
         if match:
-            yield "<decisive>", f"fältet «{' '.join(match.group(0).split())}»", 1.0
+            yield "<decisive>", f"fältet ”{' '.join(match.group(0).split())}”", 1.0
 
 
 def _page_signals(detect: Detection, view: TextView):
@@ -189,7 +189,7 @@ def _page_signals(detect: Detection, view: TextView):
     for pattern in detect.breadcrumbs:
         crumb = next((crumb for crumb in view.crumbs if _regex(pattern).fullmatch(crumb)), None)
         if crumb:
-            yield "<crumb>", f"brödsmulan «{crumb}»", STRONG
+            yield "<crumb>", f"brödsmulan ”{crumb}”", STRONG
     for name, pattern in detect.meta.items():
         value = view.meta.get(name.lower())
         if value is not None and _regex(pattern).fullmatch(value.strip()):

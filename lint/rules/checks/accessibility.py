@@ -18,7 +18,7 @@ from pydantic import Field
 from lint.document import BlockKind, Document
 from lint.document_parts import Heading
 from lint.language.text import ChunkKinds
-from lint.rules.api import Hit, RuleContext
+from lint.rules.api import WHOLE_DOCUMENT_FORMATS, Hit, RuleContext
 from lint.rules.kinds.python import Check
 
 FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
@@ -166,6 +166,9 @@ class DeclaredLanguage(Check):
         elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
             variant = f"other_{document_format}"
         else:
+            return
+        if ctx.document.format in WHOLE_DOCUMENT_FORMATS and offset == end:
+            yield ctx.document_hit(variant=variant, value=lang)  # a Word comment needs words to sit on
             return
         yield _at(offset, end, ctx.document, variant=variant, value=lang)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from lint.language.detectors import COMPACT_DATE, DOTTED_DATE, ISO_DATE, MONTHS, SLASH_DATE, WEEK
 from lint.language.text import (
@@ -39,8 +40,35 @@ def written_date(day: str, month: str, year: str | None) -> str:
     return text
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+WRITTEN_DATE = re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\s+(?:" + "|".join(MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def document_year(document) -> int:
+    """The year the document is dated: its metadata date, else a full date in its text, else this year."""
+    for key in ("date", "updated"):
+        found = YEAR.search(str(document.metadata.get(key) or ""))
+        if found:
+            return int(found.group(0))
+    text = document.source[:100_000]
+    found = ISO_DATE.search(text) or WRITTEN_DATE.search(text)
+    return int(found.group("y")) if found else date.today().year
+
+
+def week_dates(year: int, week: int) -> str | None:
+    """Monday to Sunday of ISO week `week` of `year` ("20–26 april", "28 april–4 maj"), or None."""
+    try:
+        monday, sunday = date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+    except ValueError:  # week 53 of a year with 52
+        return None
+    if monday.month == sunday.month:
+        return f"{monday.day}–{sunday.day} {MONTHS[sunday.month - 1]}"
+    return f"{monday.day} {MONTHS[monday.month - 1]}–{sunday.day} {MONTHS[sunday.month - 1]}"
+
+
 class Dates(Check):
-    variants = frozenset({"month_name", "iso_in_text", "week"})
+    variants = frozenset({"month_name", "iso_in_text", "week", "week_undated"})
+    values = frozenset({"week", "year", "dates"})
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
@@ -61,9 +89,19 @@ def _date_hits(ctx: RuleContext, sentence, found) -> Iterator[Hit]:
             continue
         hit_start, hit_end = sentence.start + start, sentence.start + end
         if fixed is None:
-            yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", variant=variant)
+            yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", **_week_values(ctx, text[start:end]))
         else:
             yield ctx.replacement_hit(sentence.block, hit_start, hit_end, fixed, safety, (fixed,), suggestion=fixed, variant=variant)
+
+
+def _week_values(ctx: RuleContext, written: str) -> dict[str, object]:
+    """The week's real dates, in the year the document is dated (no dates for a week the year lacks)."""
+    week = int(WEEK.match(written).group("w"))
+    year = document_year(ctx.document)  # week numbers are rare: no need to keep it
+    dates = week_dates(year, week)
+    if dates is None:
+        return {"variant": "week_undated", "week": week, "year": year}
+    return {"variant": "week", "week": week, "year": year, "dates": dates}
 
 
 def _may_have_dates(text: str) -> bool:

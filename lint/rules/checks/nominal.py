@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 from operator import attrgetter
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,6 +49,7 @@ class Noun:
     verb: dict[str, str]  # slot → form of the plain verb
     light: frozenset[str]  # light verbs it goes with
     absorbs: str | None  # the preposition the verb swallows: "en bedömning av X" → "bedömer X"
+    doer: str = "vi"  # who does it in a rewrite: "vi betalar ut", but "du ansöker"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class NounEntry(BaseModel):
     with_: list[str] = Field([], alias="with")
     av: bool = True  # "av" after the noun belongs to the phrase (unless `absorb` names another word)
     absorb: str | None = None
+    doer: Literal["vi", "du"] = "vi"  # who does it when nobody is named: the authority, or the reader
 
 
 class NominalOptions(BaseModel):
@@ -112,7 +115,7 @@ def build_lexicon(options: NominalOptions) -> Lexicon:
         forms = frozenset(entry.forms.split("/"))
         light = generic | frozenset(entry.with_) if entry.generic else frozenset(entry.with_)
         absorbs = entry.absorb if "absorb" in entry.model_fields_set else ("av" if entry.av else None)
-        noun = Noun(base, forms, paradigm(entry.verb), light, absorbs)
+        noun = Noun(base, forms, paradigm(entry.verb), light, absorbs, entry.doer)
         for form in forms:
             nouns[form] = noun
     return Lexicon(light_forms, nouns, frozenset(options.fillers), frozenset(options.ske), tuple(options.ske_suffixes))
@@ -252,7 +255,7 @@ def _noun_then_verb(tokens: list[TokenRow], index: int, noun: Noun | None, lex: 
                 return None
             if noun is None:
                 return tokens[index], tokens[position], "", False, {"variant": "hidden_action", "phrase": f"{tokens[index].text} {word}"}
-            plain = f"vi {noun.verb['pres']}"
+            plain = f"{noun.doer} {noun.verb['pres']}"
             return tokens[index], tokens[position], plain, False, {"variant": "noun_and_verb", "verb": plain}
         if tokens[position].is_punct or tokens[index + 1].lower not in {"av", "om"}:
             return None  # only "utbetalning sker", "utbetalning av bidraget sker", "ansökan om plats görs"

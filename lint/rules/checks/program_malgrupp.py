@@ -39,6 +39,7 @@ class ThirdPerson(BaseModel):
 
     pattern: list[dict[str, Any]] = Field(min_length=1)  # a spaCy Matcher token pattern
     suggest: str
+    object: str | None = None  # the pronoun where the phrase is an object: "beviljas den sökande" → "dig"
 
 
 def _pattern_words(pattern: list[dict[str, Any]]) -> str | None:
@@ -100,8 +101,26 @@ class Address(Check):
         matches = {(start, end): int(doc.vocab.strings[key]) for key, start, end in self.matcher(doc)}
         for span in filter_spans([doc[start:end] for start, end in matches]):  # the longest where matches overlap
             written = parsed.block.text[span.start_char : span.end_char]
-            right = keep_case(written, self.options.third_person[matches[span.start, span.end]].suggest)
+            entry = self.options.third_person[matches[span.start, span.end]]
+            right = keep_case(written, entry.object if entry.object and _is_object(doc, span.start) else entry.suggest)
             yield span.start_char, span.end_char, right, "unsafe", "third_person"
+
+
+def _is_object(doc, start: int) -> bool:
+    """Whether the phrase at token `start` stands as an object: after a preposition ("till den
+    sökande"), or after a finite verb that a subject comes before ("Vi ger den sökande",
+    "Tillstånd beviljas den sökande"). After a modal or an adverbial first ("Sedan skickar den
+    sökande in") it is the subject."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.pos_ == "ADP":
+        return True
+    if before.pos_ != "VERB" or "Fin" not in before.morph.get("VerbForm"):
+        return False
+    sentence_start = before.sent.start if doc.has_annotation("SENT_START") else 0
+    opening = [token for token in doc[sentence_start : before.i] if not token.is_punct]
+    return bool(opening) and all(t.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"} for t in opening)
 
 
 def _reader_man(parsed, ctx: RuleContext) -> Iterator[tuple[int, int, str, str, str]]:

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from lint.diagnostics import Edit, Fix
 from lint.language.detectors import masked_text
 from lint.language.prefilter import Needs
+from lint.language.spacing import as_read
 from lint.language.text import folded_text, is_protected, protected_spans
 from lint.language.views import keep_case
 from lint.language.words import in_capitals, masked, prose_mask
@@ -123,6 +124,9 @@ class PatternSpec(RuleSpec):
     find: list[PatternFind] = Field(min_length=1)
     mask: Literal["none", "prose", "prose_and_codes", "quotations", "addresses"] = "none"
     as_written: Literal["any", "fix", "finding"] = "any"
+    # single: doubled and no-break spaces read as one (what every other rule sees);
+    # as_written: the spaces as the format reader left them, for the rule about spaces (SPR008)
+    spaces: Literal["single", "as_written"] = "single"
     overlaps: Literal["all", "longest"] = "all"  # longest: of overlapping findings the first and longest
     skip_capitals: bool = False  # true: blocks written in capitals are skipped (every word looks like an abbreviation)
     fix: Literal["safe", "unsafe", "none"] = "none"
@@ -169,16 +173,17 @@ class PatternRule(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Hit]:
         for parsed in ctx.blocks(self.spec.scope):
-            found = list(self._found(ctx, parsed))
+            block = as_read(parsed.block) if self.spec.spaces == "as_written" else parsed.block
+            found = list(self._found(ctx, parsed, block))
             if self.spec.overlaps == "longest":
                 found = _longest(found)
             for match, entry in found:
                 start, end = match.span(entry.group)
-                yield self._ends_hit(ctx, parsed.block, start, end, entry.ends) if entry.ends else self._hit(ctx, parsed.block, match, entry)
+                yield self._ends_hit(ctx, block, start, end, entry.ends) if entry.ends else self._hit(ctx, block, match, entry)
 
-    def _found(self, ctx: RuleContext, parsed) -> Iterator[tuple[re.Match[str], PatternFind]]:
+    def _found(self, ctx: RuleContext, parsed, block) -> Iterator[tuple[re.Match[str], PatternFind]]:
         """Every match of every entry in the block that no exception, mask or source test drops."""
-        text = masked_text(parsed) if self.spec.mask == "addresses" else parsed.block.text
+        text = masked_text(parsed) if self.spec.mask == "addresses" and block is parsed.block else block.text
         folded = folded_text(parsed)
         mask, capitals = None, None
         for entry, (regex, exceptions, needs, not_at) in zip(self.spec.find, self._finds(ctx)):
@@ -188,13 +193,13 @@ class PatternRule(Rule):
                 start, end = match.span(entry.group)
                 if start == end or any(pattern.fullmatch(text, start, end) for pattern in exceptions):
                     continue
-                if any(pattern.match(parsed.block.text, match.start()) for pattern in not_at):
+                if any(pattern.match(block.text, match.start()) for pattern in not_at):
                     continue
                 capitals = in_capitals(text) if capitals is None and self.spec.skip_capitals else capitals
                 if capitals or (entry.unless_in_document and self._in_document(ctx, entry, match)):
                     continue
                 mask = self._mask(text) if mask is None else mask
-                if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, parsed.block, start, end)):
+                if self._masked(entry, start, end, mask) or (self.spec.as_written == "finding" and not _as_written(ctx, block, start, end)):
                     continue
                 yield match, entry
 

@@ -21,7 +21,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lint.rules.api import Hit, Rule, RuleContext, RuleSpec, SpecError
+from lint.rules.api import WHOLE_DOCUMENT_FORMATS, Hit, Rule, RuleContext, RuleSpec, SpecError
 
 DETECTOR_PATH = r"^[\w.]+:\w+$"
 Detector = Callable[[RuleContext], bool]
@@ -118,6 +118,8 @@ class RequiredRule(Rule):
         if found is not None:
             return Hit(found.offset, found.end_offset, {**found.values, **values})
         if self.spec.location == "file":
+            if ctx.document.format in WHOLE_DOCUMENT_FORMATS and ctx.parsed:
+                return ctx.document_hit(**values)  # a Word comment needs words to sit on
             return Hit(0, 0, {"match": "", **values})
         if self.spec.location == "end" and ctx.parsed:
             # The body's last block: a Word footer or page header is not where contact details are added.

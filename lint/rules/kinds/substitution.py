@@ -37,13 +37,16 @@ class Swap(BaseModel):
 
     match: str = Field(min_length=1)  # base form, or a phrase of base forms
     suggest: list[str] = Field(min_length=1)
-    forms: dict[str, str | None] = {}  # inflected form → inflected alternative (or null)
+    # inflected form → its inflected alternative, or one per alternative in `suggest` (or null)
+    forms: dict[str, str | list[str] | None] = {}
     pos: list[str] | None = None  # only tokens with these UPOS tags match by lemma
     lemma: bool = True  # also match by lemma when the pipeline has lemmas
     unless: list[str] = []  # regexes on the sentence: when one matches, no finding
     safe: bool = True  # whether a known inflected alternative is a safe fix
     fix: bool = True  # false: suggest only (inkomna ansökningar: no word fits in its place)
     source: str | None = None  # where the entry comes from (the rule's source when absent)
+    # No word fits in the matched word's place (säkerställandet av …): how to rewrite instead.
+    rewrite: str | None = None
 
     @field_validator("forms", mode="before")
     @classmethod
@@ -62,13 +65,20 @@ class SubstitutionSpec(RuleSpec):
     data: str | None = None  # a word list in rules/data with more entries
     lemma: bool = True  # false: only the listed forms match, never a token by its lemma
     fix: Literal["safe", "unsafe", "none"] = "safe"
+    messages: dict[Literal["rewrite"], str] = {}  # rewrite: the message for entries with `rewrite` ({hint})
 
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "suggestions"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "suggestions", "hint"})
 
     @model_validator(mode="after")
     def _some_entries(self) -> SubstitutionSpec:
         if not self.swap and not self.data:
             raise ValueError("substitution-regeln behöver swap eller data")
+        return self
+
+    @model_validator(mode="after")
+    def _rewrite_message(self) -> SubstitutionSpec:
+        if any(swap.rewrite for swap in self.swap) and "rewrite" not in self.messages:
+            raise ValueError("en post med rewrite behöver messages.rewrite")
         return self
 
     def entries(self) -> list[Swap]:
@@ -244,7 +254,8 @@ class SubstitutionRule(Rule):
                 quotes = quoted_spans(parsed.text) if quotes is None else quotes
                 if inside(start_char, quotes):
                     continue  # quoted speech and titles are left as written
-                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate)
+                fits = not _attributive_participle(doc, start, end, candidate.swap)
+                yield self._hit(ctx, parsed.block, text, start_char, end_char, candidate, fits)
 
     def _excepted(self, swap: Swap, doc, start: int, end: int) -> bool:
         patterns = self._unless[id(swap)]
@@ -253,31 +264,45 @@ class SubstitutionRule(Rule):
         sentence = doc[start:end].sent.text if has_sentences(doc) else doc.text
         return any(pattern.search(sentence) for pattern in patterns)
 
-    def _hit(self, ctx: RuleContext, block, matched: str, start_char: int, end_char: int, candidate: _Candidate) -> Hit:
+    def _hit(self, ctx: RuleContext, block, matched: str, start_char: int, end_char: int, candidate: _Candidate, fits: bool = True) -> Hit:
         swap = candidate.swap
-        matched_lower = matched.lower()
-        inflected = swap.forms.get(matched_lower)
-        if len(swap.suggest) == 1 and matched_lower == candidate.base:
-            inflected = inflected or swap.suggest[0]
-        if inflected:
-            replacement = keep_case(matched, inflected)
-            safety = "safe" if swap.safe and self.spec.fix == "safe" else "unsafe"
-        else:
-            replacement = keep_case(matched, swap.suggest[0])
-            safety = "unsafe"
-        suggestions = (replacement,) + tuple(keep_case(matched, alt) for alt in swap.suggest[1:] if alt != inflected)
+        if swap.rewrite:  # no word fits in its place: a hint, never a word to paste
+            return ctx.replacement_hit(block, start_char, end_char, None, "unsafe", (), suggestion=swap.rewrite, hint=swap.rewrite, variant="rewrite")
+        fitting, known = _fitting(swap, candidate, matched.lower()) if fits else ([], False)
+        suggestions = tuple(dict.fromkeys(keep_case(matched, alternative) for alternative in fitting))
+        shown = suggestions[0] if suggestions else keep_case(matched, swap.suggest[0])  # the message names the word anyway
+        replacement = suggestions[0] if suggestions else None
+        safety = "safe" if known and swap.safe and self.spec.fix == "safe" else "unsafe"
         if self.spec.fix == "none" or not swap.fix:
             replacement = None
         return ctx.replacement_hit(
-            block,
-            start_char,
-            end_char,
-            replacement,
-            safety,
-            suggestions,
-            suggestion=suggestions[0],
-            suggestions=" eller ".join(suggestions),
+            block, start_char, end_char, replacement, safety, suggestions, suggestion=shown, suggestions=" eller ".join(suggestions or (shown,))
         )
+
+
+def _fitting(swap: Swap, candidate: _Candidate, matched: str) -> tuple[list[str], bool]:
+    """The alternatives that fit where the matched form stands, and whether the first is known to fit.
+
+    An inflected form takes the inflections the entry lists for it; an alternative in its
+    base form fits only a match in base form ("inkommit" never gets "lämna in").
+    """
+    known = swap.forms.get(matched)
+    if isinstance(known, list):
+        return [alternative for alternative in known if alternative], True
+    if known:
+        return [known], True
+    if matched == candidate.base:
+        return list(swap.suggest), len(swap.suggest) == 1
+    return [], False
+
+
+def _attributive_participle(doc, start: int, end: int, swap: Swap) -> bool:
+    """A verb entry matched on a participle used as an adjective ("de tilldelade resurserna"):
+    the taggers read it as a finite verb, but a finite alternative ("gav") does not fit there."""
+    if swap.pos is None or end - start != 1 or start == 0 or {"NOUN", "ADJ"} & set(swap.pos):
+        return False
+    before = doc[start - 1]
+    return before.pos_ == "DET" or (before.pos_ == "PRON" and "Yes" in before.morph.get("Poss"))
 
 
 def _listed_positions(lowers: list[int], forms: frozenset[int], lemmas: list[int], lemma_forms: frozenset[int]) -> Iterator[int]:

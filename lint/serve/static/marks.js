@@ -153,7 +153,7 @@
       el("dt", {}, "Princip"), el("dd", {}, PRINCIPLE_TITLES[d.principle] || d.principle),
       el("dt", {}, "Nivå"), el("dd", {}, SEVERITY_TITLES[d.severity] || d.severity),
       el("dt", {}, "Plats"), el("dd", {}, place),
-      el("dt", {}, "Träff"), el("dd", {}, "»" + d.match + "«"));
+      el("dt", {}, "Träff"), el("dd", {}, "”" + d.match + "”"));
     if (d.suggestions.length) facts.append(el("dt", {}, "Förslag"), el("dd", {}, d.suggestions.join(", ")));
     content.append(facts);
     content.append(...fixControls(d));
