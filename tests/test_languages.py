@@ -48,7 +48,7 @@ def test_one_unmarked_block_is_reported_with_the_language_to_declare(linter):
 def test_a_wrongly_marked_block_and_a_correctly_marked_one(linter):
     html = page(f"<p>{SWEDISH}</p>", f'<p lang="en">{FINNISH}</p>', f'<p lang="fi">{FINNISH}</p>')
     result = lint_text(linter, html, name="x.html", select=("TILL012",))
-    assert [message for *_, message in found(result)] == ['Stycket är på finska men elementet anger språket «en»: skriv lang="fi".']
+    assert [message for *_, message in found(result)] == ['Stycket är på finska men elementet anger språket ”en”: skriv lang="fi".']
 
 
 def test_a_run_of_blocks_in_one_language_is_one_finding(linter):
