@@ -42,8 +42,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--output-file", type=click.Path(dir_okay=False), metavar="FIL", help="Skriv rapporten till den här filen i stället för till standard ut.")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FIL", help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N", help="Processer som granskar filer samtidigt (standard: antal kärnor; 1 för standard in).")
 @click.option("--verbose", is_flag=True, help="Visa hela felspårningen (traceback) för interna fel (E003).")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, verbose):
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, jobs, verbose):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
@@ -64,11 +65,11 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         report_unused_suppressions=report_unused_suppressions,
         keep_documents=output_format == "text" or extras.fixing,
     )
-    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose)
+    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose, jobs)
     sys.exit(status)
 
 
-def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False) -> int:
+def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False, jobs=None) -> int:
     from lint.cli.check_extras import CheckExtras
     from lint.reporters import Report, render
 
@@ -77,13 +78,7 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
     paths = extras.paths(linter, paths)
     if extras.changed_since and not paths:
         return EXIT_OK
-    results = []
-    for path in paths:
-        if path == "-":
-            name = stdin_filename or "-"
-            results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
-        else:
-            results.extend(runner.lint_paths([path]))
+    results = _lint(linter, runner, paths, stdin_filename, 1 if "-" in paths or extras.fixing else jobs)
     if not results:
         click.echo("kommlint: hittade inga filer att granska.", err=True)
         return EXIT_ERROR
@@ -97,6 +92,22 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
         for error in (e for result in results for e in result.errors if e.detail):
             click.echo(f"kommlint: {error.path}: {error.code}\n{error.detail}", err=True)
     return exit_code(report, linter, fail_on)
+
+
+def _lint(linter, runner, paths, stdin_filename, jobs) -> list:
+    from lint.engine.parallel import default_jobs, lint_all
+
+    jobs = jobs or default_jobs()
+    if jobs > 1:
+        return lint_all(runner, linter, list(paths), jobs)
+    results = []
+    for path in paths:
+        if path == "-":
+            name = stdin_filename or "-"
+            results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
+        else:
+            results.extend(runner.lint_paths([path]))
+    return results
 
 
 def exit_code(report, linter, fail_on: str | None) -> int:
