@@ -8,9 +8,7 @@ notices and the new cache entries in the order a single process would have made 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 CHUNK = 4  # files per task: small enough to share the work evenly, large enough to cost little
@@ -64,6 +62,9 @@ def _lint_elsewhere(linter, paths: list[str], jobs: int):
         for path in paths:
             yield _lint_one(linter, path)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     if "fork" in multiprocessing.get_all_start_methods():
         # Loaded here once, the pipeline and the prepared rules are the forked workers' too.
         linter.pipeline(linter.settings_for(paths[0]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from functools import lru_cache
 from typing import TextIO
 
 from lint.language.metrics import lix_band
@@ -198,14 +199,24 @@ def _text_figures(m: dict) -> list[str]:
 
 def _title(profile: str) -> str:
     """The profile's Swedish title, when it says more than its name."""
-    from lint.resources import builtin_rules_dir
-    from lint.rules.profiles import load_profiles
-
-    profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
-    if profile not in profiles:
+    title = _titles().get(profile)
+    if title is None:
         return ""
-    title = profiles.get(profile).title
     return "" if title.lower() == profile else f" ({title.lower()})"
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    """Profile titles, read straight from profiles.yaml: validating the profiles costs a
+    run whose results all come from the cache more than the rest of it (the run that
+    filled the cache validated this very file, its content is part of the cache key)."""
+    import yaml
+
+    from lint.resources import builtin_rules_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((builtin_rules_dir() / "profiles.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return {str(name): str(item["title"]) for name, item in data["profiles"].items()}
 
 
 def fix_label(diagnostics) -> str:
