@@ -302,9 +302,14 @@ def syllables_per_word(text: str, words: int) -> float | None:
     hyphenator = _hyphenator() if text.strip() else None
     if hyphenator is None or not words:
         return None
-    # Per distinct word: long texts repeat their words.
+    # Per distinct word: long texts repeat their words, and so do the files of one run.
     tokens = Counter(text.split())
-    return round(sum(syllable_count(token, hyphenator) * count for token, count in tokens.items()) / words, 2)
+    return round(sum(_syllables(token) * count for token, count in tokens.items()) / words, 2)
+
+
+@lru_cache(maxsize=100_000)
+def _syllables(token: str) -> int:
+    return syllable_count(token, _hyphenator())
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
