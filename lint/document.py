@@ -13,7 +13,23 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
+
+from lint.document_parts import (
+    Chrome,
+    DeclaredLanguage,
+    ElementLanguage,
+    Form,
+    FormField,
+    Heading,
+    Image,
+    Link,
+    Properties,
+    Table,
+    host_of,
+)
+
+__all__ = ["Block", "BlockBuilder", "BlockKind", "Directive", "Document", "Image", "LineIndex", "Link", "Segment"]
 
 
 class BlockKind(str, Enum):
@@ -111,6 +127,16 @@ class Block:
             segments.append(Segment(first - start, seg.source_start + first - seg.text_start, last - first))
         return Block(self.kind, stripped, segments, self.level, dict(self.attrs))
 
+    def text_index(self, offset: int) -> int | None:
+        """Index in the block text of a source offset (its end, inside an entity); None when
+        the offset lies outside the block."""
+        for seg in self.segments:
+            if seg.source_start <= offset <= seg.source_end:
+                if seg.source_length is not None:
+                    return seg.text_start if offset == seg.source_start else seg.text_start + seg.length
+                return seg.text_start + offset - seg.source_start
+        return None
+
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when block text [start, end) is one unbroken run of source text."""
         if not self.segments:
@@ -118,6 +144,8 @@ class Block:
         seg = self.segments[max(bisect.bisect_right(self._segment_starts, start) - 1, 0)]
         return seg.text_start <= start and end <= seg.text_start + seg.length
 
+
+LOOK_BACK = 16  # blocks before the one starting last before an offset that may still hold it
 
 # Characters that only say how to break or join (a soft hyphen, zero-width space, word
 # joiner, a byte-order mark mid-text). Left in, "er\u00adhålla" is no word any rule knows;
@@ -229,22 +257,6 @@ class Directive:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
-    offset: int
-    end_offset: int
-
-
-@dataclass(frozen=True)
-class Image:
-    alt: str | None
-    src: str
-    offset: int
-    end_offset: int
-
-
 @dataclass
 class Document:
     path: str
@@ -259,9 +271,35 @@ class Document:
     images: list[Image] = field(default_factory=list)
     # Offsets where each page starts (PDF); lines are then counted within the page.
     page_starts: list[int] | None = None
-    # Format-specific extras for rules that need them (an HTML tree, DOCX properties …).
-    extras: dict[str, Any] = field(default_factory=dict)
+    # What the reader recorded beside the prose (lint.document_parts); empty where the
+    # format cannot express it.
+    chrome: Chrome = field(default_factory=Chrome)
+    headings: list[Heading] | None = None  # None: not recorded; the heading blocks stand for them
+    tables: list[Table] = field(default_factory=list)
+    language: DeclaredLanguage | None = None  # None: the format (or a fragment) declares no language
+    element_languages: list[ElementLanguage] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
+    form_fields: list[FormField] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)  # Markdown: the front matter as written
+    properties: Properties | None = None  # DOCX core properties, PDF document information
+    # Whether missing elements can be judged: False for an HTML fragment, whose page
+    # around it holds the sender, date and contact.
+    whole_page: bool = True
+    has_text: bool = True  # False for a PDF without a text layer (a scan)
+    medium: Literal["web", "print", "text"] = "text"  # web: HTML, Markdown; print: DOCX, PDF
+    binary: bool = False  # the source is text extracted from a binary file (DOCX, PDF)
+    page_count: int | None = None  # PDF pages
+    paragraph_count: int | None = None  # DOCX paragraphs, one source line each
+    url: str | None = None  # the page's address, when known (crawl)
+    newline: str = "\n"  # the file's own line ending, restored when a fix is written
+    line_ends: list[str] | None = None  # mixed line endings, one per line
+    metadata_problem: str | None = None  # why the front matter was refused (Swedish)
     _line_index: LineIndex | None = field(default=None, repr=False)
+    _starts: tuple[tuple[int, int], list[tuple[int, int]]] | None = field(default=None, repr=False)
+
+    @property
+    def host(self) -> str | None:
+        return host_of(self.url)
 
     @property
     def line_index(self) -> LineIndex:
@@ -294,6 +332,33 @@ class Document:
             if section and block.segments and block.segments[-1].source_end >= offset:
                 return section
         return found
+
+    def text_after(self, offset: int, length: int = 200) -> str:
+        """The prose that follows a source offset: the rest of its block, and the next
+        block's text when nothing follows within the block."""
+        starts = self._block_starts()
+        # The block starting last at or before the offset holds it, as a rule; blocks read out
+        # of source order (an image's alt text) are found by looking further back.
+        last = bisect.bisect_right(starts, (offset, len(starts))) - 1
+        for position in range(last, max(last - LOOK_BACK, -1), -1):
+            index = starts[position][1]
+            block = self.blocks[index]
+            found = block.text_index(offset)
+            if found is None:
+                continue
+            rest = block.text[found:]
+            if not rest.strip() and index + 1 < len(self.blocks):
+                rest += " " + self.blocks[index + 1].text
+            return rest[:length]
+        return ""
+
+    def _block_starts(self) -> list[tuple[int, int]]:
+        """(source start, index) of each block with text, by start; kept while the blocks are."""
+        key = (id(self.blocks), len(self.blocks))
+        if self._starts is None or self._starts[0] != key:
+            starts = sorted((block.segments[0].source_start, index) for index, block in enumerate(self.blocks) if block.segments)
+            self._starts = (key, starts)
+        return self._starts[1]
 
     def line_text(self, line: int) -> str:
         start, end = self.line_index.line_span(line)

@@ -97,7 +97,7 @@ def test_encodings_are_decoded(data, encoding):
 def test_crlf_is_normalised_and_remembered():
     document = read_bytes(b"Rad ett.\r\nRad tv\xc3\xa5.\r\n", "a.txt")
     assert document.source == "Rad ett.\nRad två.\n"
-    assert document.extras["newline"] == "\r\n"
+    assert document.newline == "\r\n"
 
 
 @pytest.mark.parametrize(

@@ -109,11 +109,11 @@ def test_block_kinds_levels_and_parts(document):
 
 def test_metadata_links_language_and_tables(document):
     assert document.metadata["title"] == "Bygglov"
-    assert document.extras["lang"] == "sv-SE"
+    assert document.language.value == "sv-SE"
     assert [(link.text, link.href) for link in document.links] == [("här", "https://start.stockholm/bygglov")]
     link = document.links[0]
     assert document.locate(link.offset)[:2] == (12, 5)
-    assert document.extras["tables"][0]["has_header"] is False
+    assert document.tables[0].has_header is False
 
 
 def test_findings_give_paragraph_and_column(linter):

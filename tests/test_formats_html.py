@@ -99,15 +99,15 @@ def test_metadata_links_images_and_directives(page):
     assert [(image.alt, image.src) for image in page.images] == [("Karta över området", "karta.png")]
     directive = page.directives[0]
     assert (directive.action, directive.codes, directive.line, directive.reason) == ("disable-next-line", ("KLAR001",), 15, "citat ur lagen")
-    assert page.extras["lang"] == "sv"
-    assert page.extras["tables"][0]["has_header"] is True
-    assert [(h["level"], h["text"]) for h in page.extras["headings"]] == [(1, "Bygglov för altan")]
+    assert page.language.value == "sv"
+    assert page.tables[0].has_header is True
+    assert [(h.level, h.text) for h in page.headings] == [(1, "Bygglov för altan")]
 
 
 def test_fragment_without_main_reads_everything_and_declares_no_page():
     document = read_bytes("<h2>Rubrik</h2>\n<p>Text med <a href='x.pdf'>länk</a>.</p>".encode(), "del.htm")
     assert _blocks(document) == [(BlockKind.HEADING, "Rubrik"), (BlockKind.PARAGRAPH, "Text med länk.")]
-    assert document.extras["html_page"] is False and "lang" not in document.extras
+    assert document.whole_page is False and document.language is None
 
 
 def test_article_is_preferred_when_there_is_no_main():

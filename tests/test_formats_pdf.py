@@ -56,7 +56,7 @@ def test_pages_lines_and_blocks(document):
         (BlockKind.PARAGRAPH, None, "Ett andra stycke."),
         (BlockKind.PARAGRAPH, None, "Sida två. Här står 40000 kronor."),
     ]
-    assert document.metadata["title"] == "Bygglov" and document.extras["lang"] == "sv-SE"
+    assert document.metadata["title"] == "Bygglov" and document.language.value == "sv-SE"
 
 
 def test_a_rejoined_word_maps_back_across_the_line_break(document):

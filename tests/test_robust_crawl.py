@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -154,3 +155,48 @@ def test_lint_workers_end_when_the_crawl_is_killed(tmp_path):
         for pid in left:
             os.kill(pid, signal.SIGKILL)
     assert left == set()
+
+
+def _maze_with_traps(pages: int) -> Maze:
+    """Pages in a chain (each found only through the one before), redirects to other schemes and a drip page."""
+    maze = Maze(pages=pages, drip_bytes=300, drip_every=0.003)  # the whole page, in under a second
+    maze.pages["/"] = ["/sida/0.html", "/till-js", "/droppe.html"]
+    for index in range(pages - 1):
+        maze.pages[f"/sida/{index}.html"] = [f"/sida/{index + 1}.html", "/till-data"]
+    maze.redirects["/till-js"] = "javascript:alert(1)"
+    maze.redirects["/till-data"] = "data:text/html,<p>hej</p>"
+    return maze
+
+
+def _wait_for_requests(maze: Maze, count: int) -> None:
+    for _ in range(600):
+        if len(maze.log) >= count:
+            return
+        time.sleep(0.05)
+
+
+def test_kill_at_random_moments_and_resume_loses_and_duplicates_nothing(tmp_path):
+    rng = random.Random(20)
+    maze = _maze_with_traps(pages=8)
+    with MazeServer(maze) as server:
+        for _ in range(3):
+            process = _crawl_process(server.base, tmp_path, "--jobs", "2", "--resume")
+            _wait_for_requests(maze, len(maze.log) + rng.randint(1, 4))  # mid-crawl, at a random request
+            time.sleep(rng.uniform(0, 0.3))
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(20)
+        final = _crawl_process(server.base, tmp_path, "--jobs", "2", "--resume")
+        assert final.wait(120) == 0
+        with Store(tmp_path / "kommlint.sqlite") as store:
+            run_row = store.latest_run()
+            pages = {page["url"].replace(server.base, ""): page for page in store.pages(run_row["id"])}
+            url_of = {page["id"]: url for url, page in pages.items()}
+            findings = [(url_of[f["page_id"]], f["code"], f["line"], f["col"]) for f in store.findings(run_row["id"])]
+    assert run_row["status"] == "complete"
+    linted = {url for url, page in pages.items() if page["status"] == "linted"}
+    assert linted == {"/", "/droppe.html", *(f"/sida/{index}.html" for index in range(8))}
+    assert pages["javascript:alert(1)"]["reason"] == "Schemat javascript: hämtas inte; bara http och https följs."
+    assert pages["data:text/html,<p>hej</p>"]["reason"] == "Schemat data: hämtas inte; bara http och https följs."
+    erhaller = sorted(url for url, code, *_ in findings if code == "KLAR001")
+    assert erhaller == sorted(linted)  # one "erhåller" per page: none lost, none twice
+    assert len(findings) == len(set(findings))

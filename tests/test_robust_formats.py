@@ -97,7 +97,7 @@ def test_deep_front_matter_is_refused_and_the_prose_read(source, syntax):
     document = read_bytes(source.encode(), "sida.md")
     assert [b.text for b in document.blocks] == ["Text."]
     assert document.metadata == {}
-    assert document.extras["metadata_problem"] == "Metadata (front matter) lästes inte: den är nästlade i mer än 64 nivåer."
+    assert document.metadata_problem == "Metadata (front matter) lästes inte: den är nästlade i mer än 64 nivåer."
 
 
 def test_a_date_that_does_not_exist_stays_text():
@@ -120,7 +120,7 @@ def test_a_yaml_alias_bomb_is_refused():
     assert len(source) < 600
     document = read_bytes(source.encode(), "sida.md")
     assert "author" not in document.metadata
-    assert "alias" in document.extras["metadata_problem"]
+    assert "alias" in document.metadata_problem
     assert [b.text for b in document.blocks] == ["Text."]
 
 
@@ -224,3 +224,9 @@ print(json.dumps([document.source.count(chr(10)) + 1, len(document.blocks)]))
 
     lines, blocks = run_bounded(code, data=base64.b64encode(data).decode())
     assert lines == 10000 and blocks >= 1
+
+
+def test_a_text_line_of_invisible_characters_alone_is_a_blank_line():
+    document = read_bytes("brev\n\n\xad\u200b\n\nNästa stycke.".encode("utf-8"), "brev.txt")
+    assert [block.text for block in document.blocks] == ["brev", "Nästa stycke."]
+    assert read_bytes(b"\xad", "brev.txt").blocks == []

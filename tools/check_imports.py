@@ -23,7 +23,7 @@ FORBIDDEN = {
     "lint.reporters": ("lint.cli", "lint.serve", "lint.crawl", "lint.sitereport"),
     "lint.annotate": ("lint.cli", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
 }
-CORE = ("lint.document", "lint.diagnostics", "lint.errors", "lint.resources", "lint.wording", "lint.collector")
+CORE = ("lint.document", "lint.document_parts", "lint.diagnostics", "lint.errors", "lint.resources", "lint.wording", "lint.collector")
 
 
 def module_name(path: Path) -> str:

@@ -30,7 +30,7 @@ def _targets(scratch: Path) -> list[str]:
     targets = [str(ROOT / "corpora"), str(bench_text)]
     seeds = ROOT.parent / "shared" / "seeds"
     if seeds.is_dir():
-        targets.append(str(seeds))
+        targets.append(str(seeds.resolve()))  # one path whether ../shared is a link or not
     return targets
 
 

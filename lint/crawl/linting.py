@@ -74,6 +74,7 @@ def lint_page(url: str, kind: str, body: bytes) -> dict[str, Any]:
     except ReadError as error:
         return {"errors": [{"code": "E001", "message": str(error), "rule": None}]}
     document.path = url
+    document.url = url
     result = _linter.lint_document(document, _settings)
     return {
         "format": result.format,

@@ -185,11 +185,11 @@ def fix_path(linter, path: str, unsafe: bool = False) -> Outcome:
 
 def encode_like(text: str, document: Document) -> bytes:
     """`text` (with "\\n" line ends) in the document's own encoding, BOM and line ends."""
-    ends = document.extras.get("line_ends")
+    ends = document.line_ends
     if ends is not None and text.count("\n") == len(ends):  # each line keeps its own ending
         lines = text.split("\n")
         text = "".join(line + end for line, end in zip(lines, ends)) + lines[-1]
-    elif (newline := document.extras.get("newline", "\n")) != "\n":
+    elif (newline := document.newline) != "\n":
         text = text.replace("\n", newline)
     mark = byte_order_mark(document.raw or b"")
     if mark is not None:

@@ -232,8 +232,8 @@ class Linter:
         rules = self._runnable(settings, document.path, choice.profile.name, pipeline)
         needs = frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)
         document.blocks = split_blocks(document.blocks)
-        if document.extras.get("metadata_problem"):  # refused front matter: the prose is still checked
-            self.notices.append(f"{document.path}: {document.extras['metadata_problem']}")
+        if document.metadata_problem:  # refused front matter: the prose is still checked
+            self.notices.append(f"{document.path}: {document.metadata_problem}")
         docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks))
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
         if self.options.keep_parsed:
@@ -327,7 +327,7 @@ class Linter:
             fix=hit.fix,
             page=page,
             whole_document=hit.whole_document,
-            heading=document.heading_before(hit.offset) if document.extras.get("binary") else None,
+            heading=document.heading_before(hit.offset) if document.binary else None,
         )
 
     def _unused(self, suppressor: Suppressor, document: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:

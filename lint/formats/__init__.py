@@ -70,9 +70,9 @@ def read_bytes(data: bytes, path: str, format: str | None = None, settings=None)
     else:
         decoded = decode(data)
         document = function(path, decoded.text, encoding=decoded.encoding, raw=data, **extra)
-        document.extras.setdefault("newline", decoded.newline)
+        document.newline = decoded.newline
         if decoded.line_ends is not None:  # restored line by line when a fix is written
-            document.extras.setdefault("line_ends", decoded.line_ends)
+            document.line_ends = decoded.line_ends
     return document
 
 

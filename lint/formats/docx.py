@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from lint.document import BlockBuilder, BlockKind, Document, Image, Link
+from lint.document_parts import ChromeText, DeclaredLanguage, Heading, Properties, Table
 from lint.errors import ReadError
 from lint.formats.guard import reader_errors
 
@@ -144,10 +145,10 @@ class _DocxReader:
         self.paragraphs: list | None = [] if record else None
         self.lines: list[str] = []
         self.offset = 0  # source offset where the next line starts
-        self.document = Document(path=path, source="", format="docx", blocks=[], encoding=None)
+        self.document = Document(path=path, source="", format="docx", blocks=[], encoding=None, medium="print", binary=True)
         self.styles = _styles(word)
-        self.headings: list[dict[str, Any]] = []
-        self.tables: list[dict[str, Any]] = []
+        self.headings: list[Heading] = []
+        self.tables: list[Table] = []
         self.relationships: dict[str, str] = {}
 
     def read(self, data: bytes) -> Document:
@@ -160,11 +161,11 @@ class _DocxReader:
         document.source = "\n".join(self.lines)
         document.raw = data
         document.metadata.update(_core_metadata(self.word))
+        document.properties = _properties(self.word)
         language = _default_language(self.word) or document.metadata.get("language")
-        document.extras.update(
-            lang=language, lang_span=(0, 0), headings=self.headings, tables=self.tables, binary=True,
-            paragraphs=len(self.lines),
-        )
+        document.language = DeclaredLanguage(language)
+        document.headings, document.tables = self.headings, self.tables
+        document.paragraph_count = len(self.lines)
         return document
 
     def _other_parts(self):
@@ -193,11 +194,7 @@ class _DocxReader:
     def _table(self, table, part: str) -> None:
         rows = table.findall(w("tr"))
         header = bool(rows) and rows[0].find(f"{w('trPr')}/{w('tblHeader')}") is not None
-        self.tables.append({
-            "offset": self.offset, "end_offset": self.offset, "rows": len(rows),
-            "columns": max((len(row.findall(w("tc"))) for row in rows), default=0),
-            "has_header": header, "layout": False,
-        })
+        self.tables.append(Table(self.offset, self.offset, len(rows), max((len(row.findall(w("tc"))) for row in rows), default=0), header))
         for row in rows:
             for cell in row.findall(w("tc")):
                 self._container(cell, "cell" if part == "body" else part)
@@ -213,10 +210,10 @@ class _DocxReader:
                 begin = start + line.length
                 for inner in piece.pieces:
                     line.add(inner, start)
-                links.append(Link("".join(text for text, _ in piece.pieces).strip(), piece.href, begin, start + line.length))
+                links.append(Link("".join(text for text, _ in piece.pieces).strip(), piece.href, begin, start + line.length, _region(part)))
             else:
                 line.add(piece, start)
-        self._images(paragraph, start)
+        self._images(paragraph, start, part)
         self._add_line(line, paragraph, part, links)
         for box in _text_boxes(paragraph):
             self._container(box, "textbox")
@@ -225,24 +222,29 @@ class _DocxReader:
         text = "".join(line.parts)
         kind, level = self._kind(paragraph, part)
         if kind is BlockKind.HEADING:
-            self.headings.append({"level": level, "text": text.strip(), "offset": self.offset, "end_offset": self.offset + len(text)})
+            self.headings.append(Heading(level, text.strip(), self.offset, self.offset + len(text)))
         attrs = {"part": part} if part not in {"body", "cell"} else {}
         if part in PART_NAMES:
             attrs["section"] = PART_NAMES[part]
         block = line.builder.build(kind, level, **attrs)
         if block is not None:
             self.document.blocks.append(block)
+            if part in {"header", "footer"}:  # the letterhead: the page's chrome, and prose too
+                self.document.chrome.parts.append(ChromeText(part, block.text, self.offset, self.offset + len(text)))
         self.document.links.extend(links)
         self.lines.append(text)
         self.offset += len(text) + 1
 
-    def _images(self, paragraph, start: int) -> None:
+    def _images(self, paragraph, start: int, part: str) -> None:
         for properties in paragraph.iter(f"{{{WP}}}docPr"):
             if any(a.tag == f"{{{MC}}}Fallback" for a in properties.iterancestors()):
                 continue
             decorative = any(el.get("val") in {"1", "true"} for el in properties.iter(f"{{{DECORATIVE}}}decorative"))
             alt = (properties.get("descr") or properties.get("title") or "").strip()
-            self.document.images.append(Image("" if decorative else (alt or None), properties.get("name", ""), start, start))
+            image = Image("" if decorative else (alt or None), properties.get("name", ""), start, start, _region(part))
+            self.document.images.append(image)
+            if image.region != "body":
+                self.document.chrome.images.append(image)
 
     def _kind(self, paragraph, part: str) -> tuple[BlockKind, int | None]:
         properties = paragraph.find(w("pPr"))
@@ -361,6 +363,26 @@ def _core_metadata(word) -> dict[str, Any]:
         "updated": core.modified.date().isoformat() if core.modified else None,
     }
     return {key: value for key, value in found.items() if value}
+
+
+def _properties(word) -> Properties:
+    core = word.core_properties
+
+    def text(value) -> str | None:
+        return str(value).strip() or None if value else None
+
+    return Properties(
+        title=text(core.title), author=text(core.author), subject=text(core.subject), keywords=text(core.keywords),
+        language=text(core.language),
+        created=core.created.date().isoformat() if core.created else None,
+        modified=core.modified.date().isoformat() if core.modified else None,
+        last_modified_by=text(core.last_modified_by),
+    )
+
+
+def _region(part: str):
+    """A DOCX part as a region of the page: the Word header and footer are its chrome."""
+    return part if part in {"header", "footer"} else "body"
 
 
 def _default_language(word) -> str | None:

@@ -21,9 +21,11 @@ from lint.document import (
     LineIndex,
     Link,
 )
+from lint.document_parts import DeclaredLanguage, Heading, Table
 from lint.errors import ConfigError
 from lint.formats.directives import parse_directives
 from lint.formats.guard import reader_errors
+from lint.formats.html_page import PageReader
 from lint.formats.html_tree import ENTITY, Node, Text, TreeBuilder, parse_html
 
 SKIPPED = frozenset("script style template noscript svg math iframe object canvas select textarea button head pre del".split())
@@ -68,7 +70,7 @@ TRUE_WORDS = {"true", "ja", "yes", "1"}
 
 @reader_errors("HTML-filen")
 def read_html(path: str, source: str, settings=None, **document_fields) -> Document:
-    document = Document(path=path, source=source, format="html", blocks=[], **document_fields)
+    document = Document(path=path, source=source, format="html", blocks=[], medium="web", **document_fields)
     root, builder = parse_html(source)
     index = LineIndex(source)
     for comment, offset in builder.comments:
@@ -76,10 +78,12 @@ def read_html(path: str, source: str, settings=None, **document_fields) -> Docum
     _read_head(root, document)
     _read_language(root, builder, document)
     selector = getattr(settings, "html_selector", None) if settings is not None else None
-    reader = _ProseReader(document, document.extras.get("lang"))
-    for part in prose_roots(root, selector):
+    reader = _ProseReader(document, document.language.value if document.language else None)
+    roots = prose_roots(root, selector)
+    for part in roots:
         reader.walk(part)
     reader.flush()
+    PageReader(document, roots, reader.read_nodes, _is_chrome, _is_hidden).read(root)
     return document
 
 
@@ -175,13 +179,11 @@ def _read_head(root: Node, document: Document) -> None:
 def _read_language(root: Node, builder: TreeBuilder, document: Document) -> None:
     element = next((n for n in root.iter() if n.tag == "html"), None)
     full_page = element is not None or builder.doctype or any(n.tag in {"body", "head"} for n in root.iter())
-    document.extras["html_page"] = full_page
+    document.whole_page = bool(full_page)
     if element is not None:
-        document.extras["lang"] = element.attrs.get("lang") or element.attrs.get("xml:lang") or None
-        document.extras["lang_span"] = (element.offset, element.tag_end)
+        document.language = DeclaredLanguage(element.attrs.get("lang") or element.attrs.get("xml:lang") or None, element.offset, element.tag_end)
     elif full_page:
-        document.extras["lang"] = None
-        document.extras["lang_span"] = (0, 0)
+        document.language = DeclaredLanguage(None)
 
 
 def _plain_text(node: Node) -> str:
@@ -234,8 +236,10 @@ class _Prose:
 class _ProseReader:
     def __init__(self, document: Document, lang: str | None) -> None:
         self.document = document
-        self.headings: list[dict[str, Any]] = document.extras.setdefault("headings", [])
-        self.tables: list[dict[str, Any]] = document.extras.setdefault("tables", [])
+        self.headings: list[Heading] = []
+        document.headings = self.headings
+        self.tables = document.tables
+        self.read_nodes: set[int] = set()  # ids of the links and images read into the prose
         self.base_lang = (lang or "").lower()
         self.current = _Prose()
         self.kind = BlockKind.PARAGRAPH
@@ -300,7 +304,7 @@ class _ProseReader:
         else:  # an image's alt text can be all a heading says
             offset, end = node.offset, node.tag_end
             text = " ".join(b.text for b in self.document.blocks[blocks_before:])
-        self.headings.append({"level": int(node.tag[1]), "text": text, "offset": offset, "end_offset": end})
+        self.headings.append(Heading(int(node.tag[1]), text, offset, end))
 
     def flush(self) -> Block | None:
         prose, links = self.current, self.link_only
@@ -317,6 +321,7 @@ class _ProseReader:
         return block
 
     def _link(self, node: Node) -> None:
+        self.read_nodes.add(id(node))
         entry = [node, [], None, None]
         self.links.append(entry)
         images_before = len(self.document.images)
@@ -336,6 +341,7 @@ class _ProseReader:
         self.link_only.append(link)
 
     def _image(self, node: Node) -> None:
+        self.read_nodes.add(id(node))
         alt = node.attrs.get("alt")
         self.document.images.append(Image(alt, node.attrs.get("src", ""), node.offset, node.tag_end))
         if alt and alt.strip():
@@ -365,18 +371,18 @@ def _same_language(lang: str, base: str) -> bool:
     return lang.split("-")[0] == base.split("-")[0]
 
 
-def _table_facts(node: Node) -> dict[str, Any]:
+def _table_facts(node: Node) -> Table:
     rows = [n for n in node.iter() if n.tag == "tr" and _owning_table(n) is node]
     cells = [[c for c in row.children if isinstance(c, Node) and c.tag in {"td", "th"}] for row in rows]
     has_header = any(c.tag == "th" or "scope" in c.attrs for row in cells for c in row)
-    return {
-        "offset": node.offset,
-        "end_offset": node.tag_end,
-        "rows": len(rows),
-        "columns": max((len(row) for row in cells), default=0),
-        "has_header": has_header,
-        "layout": node.attrs.get("role", "").lower() in {"presentation", "none"},
-    }
+    return Table(
+        node.offset,
+        node.tag_end,
+        len(rows),
+        max((len(row) for row in cells), default=0),
+        has_header,
+        node.attrs.get("role", "").lower() in {"presentation", "none"},
+    )
 
 
 def _owning_table(node: Node) -> Node | None:

@@ -20,6 +20,7 @@ from lint.collector import collection_paused
 from lint.document import BlockBuilder, BlockKind, Document, Image, LineIndex, Link
 from lint.formats import static_site
 from lint.formats.directives import parse_directives
+from lint.formats.html_page import read_forms
 from lint.safe_data import DataError, load_yaml
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
@@ -45,11 +46,12 @@ def _parser(mdx: bool = False):
 def read_markdown(path: str, source: str, **document_fields) -> Document:
     # Front matter in TOML/JSON and MDX syntax are blanked out (offsets kept) before parsing.
     prepared = static_site.prepare(path, source)
-    document = Document(path=path, source=prepared.text, format="markdown", blocks=[], **document_fields)
+    document = Document(path=path, source=prepared.text, format="markdown", blocks=[], medium="web", **document_fields)
     document.metadata.update(prepared.metadata)
+    document.front_matter.update(prepared.metadata)
     document.directives.extend(prepared.directives)
     if prepared.problem:
-        document.extras["metadata_problem"] = prepared.problem
+        document.metadata_problem = prepared.problem
     with collection_paused():
         reader = _MarkdownReader(document)
         reader.read(_parser(path.lower().endswith(".mdx")).parse(prepared.text))
@@ -96,8 +98,9 @@ class _MarkdownReader:
     def _on_front_matter(self, token) -> None:
         metadata, problem = parse_front_matter(token.content)
         self.document.metadata.update(metadata)
+        self.document.front_matter.update(metadata)
         if problem:
-            self.document.extras["metadata_problem"] = problem
+            self.document.metadata_problem = problem
 
     def _on_heading_open(self, token) -> None:
         self.heading_level = int(token.tag[1])
@@ -128,6 +131,7 @@ class _MarkdownReader:
 
     def _on_html_block(self, token) -> None:
         self._comments(token.content, token.map[0] + 1 if token.map else 1)
+        read_forms(token.content, self._line_start(token.map[0]) if token.map else self.cursor, self.document)
         if token.map:
             self.cursor = max(self.cursor, self._line_start(token.map[1]))
 
@@ -179,7 +183,7 @@ class _MarkdownReader:
                 self._skip(child.content, limit)
                 builder.add_virtual(" ")
             elif kind == "html_inline":
-                self._skip(child.content, limit)
+                read_forms(child.content, self._skip(child.content, limit), self.document)
                 if "<!--" in child.content:
                     self._comments(child.content, self._line_of(self.cursor))
             elif kind == "link_open":
@@ -260,10 +264,13 @@ class _MarkdownReader:
         nearby = source.find(char, cursor, min(limit, cursor + 8))
         return (nearby, 1) if nearby >= 0 else (-1, 0)
 
-    def _skip(self, text: str, limit: int) -> None:
+    def _skip(self, text: str, limit: int) -> int:
+        """Move the cursor past `text`; where it starts (the cursor when it is not found)."""
         found = self.source.find(text, self.cursor, limit)
         if found >= 0:
             self.cursor = found + len(text)
+            return found
+        return self.cursor
 
     def _comments(self, html: str, line: int) -> None:
         for match in COMMENT_RE.finditer(html):

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lint.document import BlockBuilder, BlockKind, Document, Link
+from lint.document_parts import ChromeText, DeclaredLanguage, Heading, Properties
 from lint.errors import ReadError
 from lint.formats.guard import reader_errors
 
@@ -66,19 +67,20 @@ class _Page:
 def read_pdf(path: str, data: bytes, settings=None) -> Document:
     reader = _open(data)
     pages = [_page_lines(page) for page in _pages(reader)]
-    document = Document(path=path, source="", format="pdf", blocks=[], encoding=None, raw=data)
+    document = Document(path=path, source="", format="pdf", blocks=[], encoding=None, raw=data, medium="print", binary=True)
     _build(document, pages)
     document.metadata.update(_metadata(reader))
-    has_text = any(line.text.strip() for page in pages for line in page.lines)
-    document.extras.update(
-        binary=True,
-        pages=len(pages),
-        has_text=has_text,
-        lang=_language(reader),
-        lang_span=(0, 0),
-        title=document.metadata.get("title"),
-    )
+    document.properties = _properties(reader)
+    document.has_text = any(line.text.strip() for page in pages for line in page.lines)
+    document.page_count = len(pages)
+    document.language = DeclaredLanguage(_language(reader))
+    document.headings = [_heading(block) for block in document.blocks if block.kind is BlockKind.HEADING and block.level is not None]
     return document
+
+
+def _heading(block) -> Heading:
+    offset, end = block.source_span(0, len(block.text))
+    return Heading(block.level, block.text, offset, end, level_guessed=True)
 
 
 def _open(data: bytes):
@@ -199,6 +201,8 @@ def _build(document: Document, pages: list[_Page]) -> None:
     offset = 0
     document.page_starts = []
     running, seen = _running_lines(pages), set()
+    if pages:
+        document.chrome.letterhead = _letterhead(pages[0], body)
     for page in pages:
         document.page_starts.append(offset)
         paragraph: list[tuple[_Line, int]] = []
@@ -208,6 +212,9 @@ def _build(document: Document, pages: list[_Page]) -> None:
             shape = _shape(line.text)
             edge = line is page.lines[0] or line is page.lines[-1]
             repeated = edge and (PAGE_NUMBER.match(line.text) or (shape in running and shape in seen))
+            if edge and shape in running and shape not in seen:  # a running header or footer, read once
+                region = "header" if line is page.lines[0] else "footer"
+                document.chrome.parts.append(ChromeText(region, line.text, offset, offset + len(line.text)))
             seen.add(shape)
             if repeated or (previous is not None and _breaks(previous, line, body, page)):
                 _add_block(document, paragraph, body, levels)
@@ -222,6 +229,17 @@ def _build(document: Document, pages: list[_Page]) -> None:
             texts.append("")
             offset += 1
     document.source = "\n".join(texts)
+
+
+LETTERHEAD_LINES = 10  # at most this many lines above the first page's first heading
+PLAIN_LETTERHEAD_LINES = 5  # the top lines of a first page without a heading
+
+
+def _letterhead(page: _Page, body: float) -> str:
+    """The first page's top lines, above its first heading: the sender's letterhead."""
+    first = next((index for index, line in enumerate(page.lines) if _is_heading(line, body)), None)
+    lines = page.lines[: min(first, LETTERHEAD_LINES)] if first is not None else page.lines[:PLAIN_LETTERHEAD_LINES]
+    return "\n".join(line.text for line in lines)
 
 
 def _shape(text: str) -> str:
@@ -316,6 +334,22 @@ def _metadata(reader) -> dict:
         return {}
     found = {"title": info.get("/Title"), "author": info.get("/Author"), "date": info.get("/CreationDate"), "updated": info.get("/ModDate")}
     return {key: str(value).strip() for key, value in found.items() if value and str(value).strip()}
+
+
+def _properties(reader) -> Properties:
+    try:
+        info = reader.metadata or {}
+    except Exception:  # a broken info dictionary is not worth failing the file for
+        return Properties()
+
+    def text(key: str) -> str | None:
+        value = info.get(key)
+        return str(value).strip() or None if value is not None else None
+
+    return Properties(
+        title=text("/Title"), author=text("/Author"), subject=text("/Subject"), keywords=text("/Keywords"),
+        created=text("/CreationDate"), modified=text("/ModDate"), creator=text("/Creator") or text("/Producer"),
+    )
 
 
 def _language(reader) -> str | None:

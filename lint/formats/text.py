@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Block, BlockBuilder, BlockKind, Document
+from lint.document import INVISIBLE, Block, BlockBuilder, BlockKind, Document
 from lint.formats.directives import parse_directives
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
@@ -25,7 +25,7 @@ def read_text(path: str, source: str, **document_fields) -> Document:
     for line_number, line in enumerate(source.split("\n"), start=1):
         if COMMENT_LINE.match(line):
             document.directives.extend(parse_directives(line, line_number))
-        elif line.strip():
+        elif INVISIBLE.sub("", line).strip():  # a line of soft hyphens alone is blank
             paragraph.append((offset, line))
         else:
             document.blocks.extend(_paragraph_blocks(paragraph))

@@ -20,8 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lint.language.swedish import DEPONENT_FORMS
+from lint.language.genitive import determines_noun, genitive_reading
+from lint.language.passive_exceptions import is_exception
+from lint.language.swedish import DEPONENT_FORMS, STRONG_FORMS
 from lint.language.views import token_lowers
+from lint.language.voice_lexicon import ADJECTIVE, OTHER, PASSIVE, word_bits
 from lint.resources import builtin_rules_dir
 
 MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "borde", "böra", "får", "fick", "få", "vill", "ville",
@@ -37,10 +40,16 @@ SKIP_BETWEEN = {"inte", "också", "även", "redan", "alltid", "aldrig", "snart",
 NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags",
                "ingenstans", "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "slags", "sorts",
                "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
-               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss"}
+               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss", "alldeles"}
 NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans", "andes", "endes", "biogas",
                        "naturgas", "vätgas", "fordonsgas", "klass", "skjuts", "fullmäktiges", "hus", "pris", "kris",
-                       "arnas", "ernas", "ornas", "ens")  # the last four: definite genitives (nämndens, skolornas)
+                       "arnas", "ernas", "ornas", "ens",  # definite genitives (nämndens, skolornas)
+                       "länges", "ledes", "vägs", "värtes")  # adverbs: baklänges, likaledes, halvvägs, invärtes
+# Adverbs that are also passives; the passive only before these words (förstås som, förstås av).
+ADVERB_HOMOGRAPHS = {"förstås": {"som", "av"}}
+MIN_LEXICON_LENGTH = 4  # ses, tas, ges: too short to look up (letters, abbreviations)
+NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
+                          | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"})  # härmed kallas du till möte
 RECIPROCAL = {"ses", "sågs", "setts", "hörs", "hördes", "hörts"}
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
@@ -73,32 +82,60 @@ def previous_word(doc, index: int, low_bound: int):
 
 PASSIVE_ENDINGS = ("as", "ats", "its", "tts", "ts", "es", "ås", "ds")
 NOUN_MARKERS = {"i", "inkl.", "exkl.", "en", "ett", "varje", "denna", "detta"}
+ARTICLES = {"i", "inkl.", "exkl.", "en", "ett", "varje"}
+WEAK_DEFINITE = {"den", "de", "dom"}  # not "det": det krävs bygglov, det beviljades bidrag
 NOT_A_VERB = {"PROPN", "PRON", "DET", "ADP", "NUM", "CCONJ", "SCONJ", "PUNCT"}
 
 
-def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str]) -> bool:
+def is_s_passive(token, low_bound: int, deponent_forms: frozenset[str], high_bound: int | None = None) -> bool:
     """An s-passive verb: granskas, beviljades, har skickats, ska betalas."""
     low = token.lower_
     if low in SHORT_PASSIVES:
         return True
     if not _may_be_verb(token, low, low_bound, deponent_forms):
         return False
+    if is_exception(token, low_bound, len(token.doc) if high_bound is None else high_bound, NAMING_SKIP):
+        return False  # kallas A-inkomster, justeras omedelbart, öppnas i nytt fönster
+    if low in ADVERB_HOMOGRAPHS:
+        following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        return following in ADVERB_HOMOGRAPHS[low]  # "han är förstås pessimist": of course
     if low in RAISING:
         return True
+    bits = word_bits(low) if len(low) >= MIN_LEXICON_LENGTH else 0
+    if low in STRONG_FORMS and not STRONG_FORMS[low].endswith("s"):
+        bits |= PASSIVE  # lades, skrevs: strong verbs the dictionary lacks forms of
+    if bits & (PASSIVE | OTHER) == OTHER:
+        if genitive_reading(token) or token.pos_ not in {"VERB", "AUX"}:
+            return False  # the dictionary knows only a genitive or noun: andras behov, gårds festsal
+        bits = 0  # görs, utsatts: a verb the dictionary lacks; the model decides
     previous = previous_word(token.doc, token.i, low_bound)
     if previous is not None and (previous.lower_ in MODALS or previous.lower_ in RAISING):
-        return low.endswith(PASSIVE_ENDINGS)  # ska betalas, har beviljats, anses böra beaktas
+        return low.endswith(PASSIVE_ENDINGS) and token.pos_ not in NOT_A_VERB  # ska betalas, har beviljats (not: har trots detta)
+    before = _previous_token(token, low_bound)
+    if before is not None and before.lower_ in WEAK_DEFINITE and determines_noun(token):
+        return False  # den försäkrades inkomst, de boendes synpunkter: an adjective's genitive
+    after_preposition = before is not None and (before.pos_ == "ADP" or before.lower_ in ARTICLES)
+    if bits & (PASSIVE | OTHER) == PASSIVE:
+        return not after_preposition  # only a passive in the dictionary: avslås, töms, (de) används
+    if bits & PASSIVE:  # a passive or a noun (läggs, sammanträdes, dans): the model's verb, and no noun phrase after
+        return token.pos_ in {"VERB", "AUX"} and not after_preposition and not determines_noun(token)
+    noun_context = after_preposition or (before is not None and before.pos_ in {"DET", "ADJ"})
     tagged = "Pass" in token.morph.get("Voice") and token.pos_ in {"VERB", "AUX", ""}
     if tagged and "Fin" in token.morph.get("VerbForm"):
         return True  # the model saw a finite passive: handlingar som är inkomna registreras
-    before = token.doc[token.i - 1] if token.i > low_bound else None
-    if before is not None and (before.pos_ in {"DET", "ADJ", "ADP"} or before.lower_ in NOUN_MARKERS):
-        return False  # en viktig insats, i våras, inkl. moms: nouns and adverbs
-    if _genitive(token):
-        return False
+    if noun_context or _genitive(token):
+        return False  # en viktig insats, i våras, inkl. moms, medias rätt: nouns and adverbs
     if tagged:
         return True
     return token.pos_ not in NOT_A_VERB and _passive_of_lemma(token)
+
+
+def _previous_token(token, low_bound: int):
+    """The token before, line breaks skipped (Ansökan\navslås); a masked span (blanks) is kept."""
+    position = token.i - 1
+    while position >= low_bound and token.doc[position].is_space and "\n" in token.doc[position].text:
+        position -= 1
+    return token.doc[position] if position >= low_bound else None
 
 
 def _may_be_verb(token, low: str, low_bound: int, deponent_forms: frozenset[str]) -> bool:
@@ -141,9 +178,13 @@ def _passive_of_lemma(token) -> bool:
 
 def is_participle(token) -> bool:
     """A past participle after bli: beviljad, rivet, byggda (the model's tag first)."""
+    low = token.lower_
+    if low.endswith(("ande", "ende")) or "Pres" in token.morph.get("Tense"):
+        return False  # bli självförsörjande, blir gällande: present participles are adjectives
+    if len(low) >= MIN_LEXICON_LENGTH and word_bits(low) == ADJECTIVE:
+        return False  # bli trångt, blir klara: the dictionary knows a plain adjective
     if "Part" in token.morph.get("VerbForm"):
         return True
-    low = token.lower_
     if token.pos_ == "ADJ" or len(low) < 5:
         return False  # blev dyrt, blir bättre: adjectives
     return low.endswith(("ad", "at", "ade", "en", "et", "na", "dd", "tt", "d", "t")) and token.pos_ in {"VERB", "NOUN", ""}
@@ -173,7 +214,7 @@ def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
     while index < span.end:
         low = lowers[index]
         found = None
-        if low.endswith("s") and is_s_passive(doc[index], low_bound, deponent_forms):
+        if low.endswith("s") and is_s_passive(doc[index], low_bound, deponent_forms, span.end):
             found = Passive(index, index + 1, "s", False)
         elif low in BLI:
             following = index + 1
@@ -189,6 +230,9 @@ def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
 
 
 AGENT_HEAD = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
+TIME_PREPOSITIONS = {"i", "under", "nästa", "varje"}
+TIME_WORDS = {"år", "höst", "vår", "sommar", "vinter", "dag", "morgon", "kväll", "helgen", "veckan", "vecka", "månad", "januari",
+              "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
 
 
 def _has_agent(doc, start: int, end: int) -> bool:
@@ -197,10 +241,16 @@ def _has_agent(doc, start: int, end: int) -> bool:
     An "av" after a noun belongs to the noun (i början av månaden), and an "av" that is
     not followed by a noun phrase is a particle (stängas av under byggtiden).
     """
-    for position in range(start, min(end, start + 6)):
+    position = start
+    while position < min(end, start + 6):
         token = doc[position]
+        following = doc[position + 1].lower_ if position + 1 < end else ""
+        if (token.lower_ in TIME_PREPOSITIONS and following in TIME_WORDS) or (token.lower_, following) == ("om", "hand"):
+            position += 2  # införs i höst av förvaltningen, tas om hand av en entreprenör
+            continue
+        position += 1
         if token.lower_ == "av":
-            return position + 1 < end and doc[position + 1].pos_ in AGENT_HEAD
+            return position < end and doc[position].pos_ in AGENT_HEAD
         if token.lower_ in AGENT_STOP or token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return False
     return False

@@ -125,10 +125,11 @@ def _provides(nlp: Any) -> frozenset[str]:
 
 def _adapt(nlp: Any) -> Any:
     try:
-        from lint.language import swedish
+        from lint.language import genitive, swedish
     except ImportError:
         return nlp
-    return swedish.adapt(nlp) or nlp
+    nlp = swedish.adapt(nlp) or nlp
+    return genitive.adapt(nlp)
 
 
 @lru_cache(maxsize=4)

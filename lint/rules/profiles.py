@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.document import BlockKind, Document
+from lint.document_parts import FormField
 
 
 class Detection(BaseModel):
@@ -25,8 +26,12 @@ class Detection(BaseModel):
 
     headings: list[str] = []  # regexes a heading (or a short first line) matches
     phrases: list[str] = []  # regexes anywhere in the prose
-    html: list[str] = []  # regexes on the raw source (forms, meta tags)
-    decisive: list[str] = []  # regexes on the raw source; one match alone is enough (form fields)
+    # Regexes matched from the start of the name, type or id of an HTML form field that
+    # stands after a form's start; one such field alone is enough.
+    form_fields: list[str] = []
+    # Regexes on the text outside the page chrome (the source, for text formats); one
+    # match alone is enough (form lines to fill in).
+    decisive: list[str] = []
     min_signals: int = 1
     priority: int = 0  # breaks ties between profiles with as many signals
 
@@ -134,11 +139,13 @@ def declared_profile(document: Document) -> str | None:
 
 @dataclass(frozen=True)
 class _TextView:
-    """What detection looks at: headings and short lines, the prose, the raw source."""
+    """What detection looks at: headings and short lines, the prose, the text outside the
+    page chrome, and the form fields."""
 
     lines: tuple[str, ...]
     prose: str
-    source: str
+    content: str
+    fields: tuple[FormField, ...]
 
     @classmethod
     def of(cls, document: Document) -> _TextView:
@@ -148,7 +155,7 @@ class _TextView:
         title = document.metadata.get("title")
         if isinstance(title, str) and title.strip():
             lines = (title.strip(), *lines)
-        return cls(lines, _framing(document.text), _framing(content_source(document)))
+        return cls(lines, _framing(document.text), _framing(content_text(document)), tuple(_form_fields(document)))
 
 
 SHORT_LINE = 60
@@ -169,13 +176,19 @@ def _framing(text: str) -> str:
     return text[:head_end] + ("" if text[head_end - 1] == "\n" else "\n") + text[tail_start:]
 
 
-PAGE_CHROME = re.compile(r"<(header|footer|nav|aside)\b.*?</\1\s*>", re.I | re.S)
+def content_text(document: Document) -> str:
+    """The text without a web page's header, footer and navigation (a newsletter sign-up
+    in the footer of every page does not make each page a form); of a text format, its source."""
+    content = document.chrome.content_text
+    return document.source if content is None else content
 
 
-def content_source(document: Document) -> str:
-    """The source without a web page's header, footer and navigation: a newsletter sign-up
-    in the footer of every page does not make each page a form."""
-    return PAGE_CHROME.sub(" ", document.source) if document.format == "html" else document.source
+def _form_fields(document: Document) -> list[FormField]:
+    """Form fields outside the page chrome that stand after the start of such a form."""
+    starts = [form.offset for form in document.forms if not form.in_chrome]
+    if not starts:
+        return []
+    return [field for field in document.form_fields if not field.in_chrome and field.tag == "input" and field.offset > min(starts)]
 
 
 @lru_cache(maxsize=512)
@@ -198,17 +211,17 @@ def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
             text = match.group(0).strip()
             if not any(text.casefold() in seen for seen in found):
                 found.setdefault(text.casefold(), f"«{text}»")
-    for pattern in detect.html:
-        if _regex(pattern).search(view.source):
-            found.setdefault("<html>", "uppmärkning i källkoden")
     decisive = False
+    for pattern in detect.form_fields:
+        regex = _regex(pattern)
+        if any(regex.match(value) for field in view.fields for value in (field.name, field.type, field.id) if value):
+            decisive = True
+            found.setdefault("<decisive>", "ett formulär som frågar efter personuppgifter")
     for pattern in detect.decisive:
-        match = _regex(pattern).search(view.source)
+        match = _regex(pattern).search(view.content)
         if match:
             decisive = True
-            text = " ".join(match.group(0).split())
-            label = "ett formulär som frågar efter personuppgifter" if text.startswith("<") else f"fältet «{text}»"
-            found.setdefault("<decisive>", label)
+            found.setdefault("<decisive>", f"fältet «{' '.join(match.group(0).split())}»")
     return list(found.values()), decisive
 
 

@@ -1,9 +1,8 @@
 """Web accessibility of the content (Lag 2018:1937, WCAG 2.1 AA): the TILL rules.
 
-The format readers record what these checks need: images, links, headings with their
-levels (`extras["headings"]`), tables (`extras["tables"]`) and the declared language
-(`extras["lang"]`, `extras["lang_span"]`). Formats that cannot express a feature simply
-leave it out, and the check finds nothing there.
+The format readers record what these checks need as typed fields of the document:
+images, links, headings with their levels, tables and the declared language. Formats
+that cannot express a feature simply leave it out, and the check finds nothing there.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import Field
 
 from lint.document import BlockKind, Document
+from lint.document_parts import Heading
 from lint.language.text import ChunkKinds
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
@@ -40,8 +40,6 @@ NOT_LOWER_WORD = re.compile(
 RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 SWEDISH = ("sv", "swe")
-MARKUP_AFTER_LINK = re.compile(r"^(?:\]\([^)]*\)|\]\[[^\]]*\]|\])")
-TAG = re.compile(r"<[^>]*>")
 PDF_NOTE = re.compile(r"^\s*[(\[,–-]?\s*pdf\b", re.I)
 
 
@@ -93,7 +91,7 @@ class LinkText(Check):
     values = frozenset({"text"})
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        printed = ctx.document.format in {"docx", "pdf"} or ctx.profile.name in self.options.printed_profiles
+        printed = ctx.document.medium == "print" or ctx.profile.name in self.options.printed_profiles
         for link in ctx.document.links:
             text = " ".join(link.text.split())
             normalized = text.lower().strip(" .:!»›→>")
@@ -111,15 +109,15 @@ class LinkText(Check):
 # TILL003 ----------------------------------------------------------------------------
 
 
-def headings(document: Document) -> list[dict[str, Any]]:
+def headings(document: Document) -> list[Heading]:
     """Headings with levels: from the reader's record, or from heading blocks."""
-    if "headings" in document.extras:
-        return list(document.extras["headings"])
+    if document.headings is not None:
+        return list(document.headings)
     found = []
     for block in document.blocks:
         if block.kind is BlockKind.HEADING and block.level is not None and not block.attrs.get("inferred"):
             offset, end = block.source_span(0, len(block.text))
-            found.append({"level": block.level, "text": block.text, "offset": offset, "end_offset": end})
+            found.append(Heading(block.level, block.text, offset, end))
     return found
 
 
@@ -131,17 +129,17 @@ class HeadingLevels(Check):
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         document = ctx.document
-        if document.format == "pdf":  # levels there are guesses from font sizes
-            return
         previous = None
         main_headings = 0
         for heading in headings(document):
-            level, offset, end = heading["level"], heading["offset"], heading["end_offset"]
-            if not heading["text"].strip():
+            if heading.level_guessed:  # from font sizes (PDF): no level to judge
+                continue
+            level, offset, end = heading.level, heading.offset, heading.end_offset
+            if not heading.text.strip():
                 yield _at(offset, end, document, variant="empty", level=level)
             if previous is not None and level > previous + 1:
                 yield _at(offset, end, document, variant="skipped", previous=previous, level=level, expected=previous + 1)
-            if level == 1 and document.format in {"html", "markdown"}:
+            if level == 1 and document.medium == "web":  # a Word report has a main heading per chapter
                 main_headings += 1
                 if main_headings > 1:
                     yield _at(offset, end, document, variant="second_main")
@@ -157,12 +155,12 @@ class DeclaredLanguage(Check):
     variants = frozenset(f"{kind}_{format}" for kind in ("missing", "other") for format in ("html", "docx", "pdf", "other"))
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        extras = ctx.document.extras
-        if "lang" not in extras:
+        declared = ctx.document.language
+        if declared is None:
             return  # a format or fragment without a language declaration
-        lang = (extras.get("lang") or "").strip()
-        offset, end = extras.get("lang_span", (0, 0))
-        document_format = ctx.document.format if ctx.document.format in {"html", "docx", "pdf"} else "other"
+        lang = (declared.value or "").strip()
+        offset, end = declared.offset, declared.end_offset
+        document_format = ctx.document.format if f"missing_{ctx.document.format}" in self.variants else "other"
         if not lang:
             variant = f"missing_{document_format}"
         elif lang.lower().replace("_", "-").split("-")[0] not in SWEDISH:
@@ -183,10 +181,10 @@ class TableHeaders(Check):
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
         minimum = self.options.min_rows
-        for table in ctx.document.extras.get("tables", []):
-            if table["layout"] or table["has_header"] or table["rows"] < minimum or table["columns"] < 2:
+        for table in ctx.document.tables:
+            if table.layout or table.has_header or table.rows < minimum or table.columns < 2:
                 continue
-            yield _at(table["offset"], table["end_offset"], ctx.document, value=f"{table['rows']} × {table['columns']}")
+            yield _at(table.offset, table.end_offset, ctx.document, value=f"{table.rows} × {table.columns}")
 
 
 # TILL006 ----------------------------------------------------------------------------
@@ -261,14 +259,12 @@ class PdfLinks(Check):
     """A link to a PDF says that it is a PDF, in the link text or right after it."""
 
     def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        source = ctx.document.source
         for link in ctx.document.links:
             if PurePosixPath(_link_path(link.href)).suffix.lower() != ".pdf":
                 continue
             if "pdf" in link.text.lower():
                 continue
-            after = MARKUP_AFTER_LINK.sub("", source[link.end_offset : link.end_offset + 200], count=1)
-            if PDF_NOTE.match(TAG.sub("", after)):
+            if PDF_NOTE.match(ctx.document.text_after(link.end_offset)):
                 continue
             yield _at(link.offset, link.end_offset, ctx.document, match=link.text, value=link.href)
 
@@ -290,15 +286,13 @@ def _link_path(href: str) -> str:
 def readable_text(ctx: RuleContext) -> bool:
     """Text to read: not a scanned PDF, nor a document of images only."""
     document = ctx.document
-    if document.format == "pdf":
-        return bool(document.extras.get("has_text", True))
-    return not (document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks))
+    return document.has_text and not (document.images and all(b.kind is BlockKind.IMAGE_ALT for b in document.blocks))
 
 
 def first_image(ctx: RuleContext) -> Hit | None:
     """Where a document of images only is reported: at its first image."""
     document = ctx.document
-    if document.format == "pdf" or not document.images:
+    if not document.images:
         return None
     image = document.images[0]
     return _at(image.offset, image.end_offset, document)

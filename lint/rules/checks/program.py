@@ -7,7 +7,6 @@ General word lists (anglicisms, inclusive language) are data files too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,8 +17,6 @@ from lint.language.views import ParsedBlock
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
 from lint.rules.kinds.required import is_whole_document, searchable_text
-
-HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 class MissingOptions(Check.Options):
@@ -63,8 +60,8 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
             words = frozenset(WORD.findall(fold(page_text(document))))  # not the blocks of this document
         else:
             words = frozenset().union(*(block_words(parsed) for parsed in ctx.parsed))
-            if document.format == "html":
-                words = words.union(WORD.findall(fold(page_text(document)[len(document.text) :])))
+            if document.chrome.page_text:
+                words = words.union(WORD.findall(fold(document.chrome.page_text)))
         cache["program:page_words"] = words
     return words
 
@@ -81,8 +78,5 @@ def page_text(document: Document) -> str:
 
 
 def hrefs(document: Document) -> list[str]:
-    """Link targets in the prose and, on a web page, in the header and footer too."""
-    targets = [link.href for link in document.links]
-    if document.format == "html":
-        targets += HREF.findall(document.source)
-    return targets
+    """Link targets in the prose and, on a web page, in the header, footer and the rest of the page too."""
+    return [link.href for link in document.links] + [link.href for link in document.chrome.links]

@@ -23,7 +23,6 @@ from lint.rules.checks.program import (
     title_hit,
 )
 from lint.rules.kinds.python import Check
-from lint.rules.profiles import content_source
 
 TRUE_VALUES = {"true", "ja", "yes", "1", "sant"}
 
@@ -60,7 +59,6 @@ NOTICE = re.compile(
     r"|\bkan (?:komma att )?(?:läsas|begäras ut) av (?:andra|vem som helst|alla)",
     re.I,
 )
-FORM_HTML = re.compile(r"<form\b", re.I)
 # Quick tests: every alternative of NOTICE needs one of these words, of CONTACT one of those,
 # and of SUBMISSION one of those or the letters "formulär".
 NOTICE_WORDS = frozenset({"handling", "handlingar", "offentlighetsprincipen", "diarieförs", "registreras", "läsas", "begäras"})
@@ -82,7 +80,7 @@ def invites_submission(ctx: RuleContext) -> bool:
 
 
 def has_form(ctx: RuleContext) -> bool:
-    return FORM_HTML.search(content_source(ctx.document)) is not None
+    return any(not form.in_chrome for form in ctx.document.forms)
 
 
 def first_invitation(ctx: RuleContext) -> Hit | None:
@@ -192,9 +190,7 @@ def _appeal_sections(ctx: RuleContext) -> Iterator[tuple[Hit, str]]:
 
 # OFF005 personuppgifter ---------------------------------------------------------------
 
-PERSONAL_FIELDS_HTML = re.compile(
-    r"<input[^>]*(?:name|type|id)=[\"']?(?:e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address)", re.I
-)
+PERSONAL_FIELDS = re.compile(r"e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address", re.I)
 PERSONAL_FIELDS_TEXT = re.compile(r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M)
 GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 
@@ -206,7 +202,9 @@ GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 def collects_personal_data(ctx: RuleContext) -> bool:
     """A form field, or a form line to fill in, for a name, personnummer, e-post or telefon."""
     document = ctx.document
-    return bool(PERSONAL_FIELDS_HTML.search(content_source(document)) or PERSONAL_FIELDS_TEXT.search(document.text))
+    fields = (f for f in document.form_fields if f.tag == "input" and not f.in_chrome)
+    asking = any(PERSONAL_FIELDS.match(value) for f in fields for value in (f.name, f.type, f.id) if value)
+    return asking or PERSONAL_FIELDS_TEXT.search(document.text) is not None
 
 
 def privacy_link(ctx: RuleContext) -> bool:

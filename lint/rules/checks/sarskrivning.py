@@ -139,6 +139,8 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False  # "ring avgiftshandläggarna": a split before a long compound is rare
     if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
         return False  # kommunens hemsida, beslutet gäller
+    if "Gen" in morph_values(second.morph, "Case"):
+        return False  # "ring kommunfullmäktiges kansli": a genitive determines the noun after it
     participle = "Part" in morph_values(second.morph, "VerbForm")
     if second.pos not in NOUNISH and not participle:
         return False

@@ -14,7 +14,6 @@ make it apply where the profile does not require the element, and `at` a functio
 
 from __future__ import annotations
 
-import html
 import importlib
 import re
 from collections.abc import Callable, Iterable
@@ -93,7 +92,7 @@ class RequiredRule(Rule):
 
     def _judged(self, document) -> bool:
         if self.spec.files_without_text:
-            return document.extras.get("html_page") is not False
+            return document.whole_page
         return is_whole_document(document)
 
     def _present(self, ctx: RuleContext, organization: str) -> bool:
@@ -139,18 +138,14 @@ def _detector(path: str, location: tuple) -> Detector:
     return found
 
 
-TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
-
-
 def is_whole_document(document) -> bool:
     """Whether missing elements can be judged: not for a file without text (a scanned PDF)
     nor for an HTML fragment, whose page around it holds the sender, date and contact."""
-    return any(char.isalnum() for char in document.text) and document.extras.get("html_page") is not False
+    return any(char.isalnum() for char in document.text) and document.whole_page
 
 
 def searchable_text(document) -> str:
-    """The prose, plus for HTML the rest of the page's text (header and footer are not
-    prose blocks, but that is where a sender, a date or contact details often stand)."""
-    if document.format != "html":
-        return document.text
-    return document.text + "\n\n" + html.unescape(TAG.sub(" ", document.source))
+    """The prose, plus a web page's whole text (header and footer are not prose blocks,
+    but that is where a sender, a date or contact details often stand)."""
+    page = document.chrome.page_text
+    return document.text + "\n\n" + page if page else document.text
