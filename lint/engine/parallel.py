@@ -9,7 +9,7 @@ notices and the new cache entries in the order a single process would have made 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import fields, replace
 
 CHUNK = 4  # files per task: small enough to share the work evenly, large enough to cost little
 
@@ -95,12 +95,17 @@ def _lint_one(linter, path: str):
         linter.notices = kept
 
 
+# What only the worker needs: the report reads the document's lines and pages, never its
+# blocks, parts or bytes.
+_WORKER_ONLY = {"blocks": list, "raw": lambda: None, "extras": dict, "links": list, "images": list, "metadata": dict,
+                "directives": list, "tables": list, "forms": list, "form_fields": list, "element_languages": list}
+
+
 def _slim(result):
-    """The result without what only the worker needs: the report reads the document's
-    lines and pages, never its blocks, tree or bytes."""
     document = result.document
     if document is not None:
-        result.document = replace(document, blocks=[], raw=None, extras={}, links=[], images=[], metadata={}, directives=[])
+        names = {f.name for f in fields(document)}
+        result.document = replace(document, **{name: make() for name, make in _WORKER_ONLY.items() if name in names})
     return result
 
 
