@@ -5,6 +5,7 @@ from __future__ import annotations
 KIND_LABELS = {
     "substitution": "ersättning",
     "existence": "förekomst",
+    "pattern": "mönster",
     "metric": "mått",
     "required": "krav",
     "python": "Python-kontroll",

@@ -126,7 +126,8 @@ def test_python_docx_reads_one_comment_per_finding_by_kommlint(annotated):
     ours = [c for c in word.comments if c.author == "kommlint"]
     inside = [d for d in annotated.result.diagnostics if not _outside(d)]
     assert len(ours) == annotated.comments == len(inside) + 1  # + the one gathering the rest
-    assert annotated.outside == len(annotated.result.diagnostics) - len(inside) == 6
+    # Header, footer, text box and footnote findings (a missing-contact finding stands in the body, issue 14).
+    assert annotated.outside == len(annotated.result.diagnostics) - len(inside) == 5
     assert [c.author for c in word.comments if c.author != "kommlint"] == ["Granskare"]  # the existing one
     skall = next(c for c in ours if "«skall»" in c.text)
     assert skall.text.splitlines() == [

@@ -136,3 +136,20 @@ def test_the_checks_see_a_tag_regex_and_a_format_branch():
     assert hits == ["<[^>]+>"]
     branch = ast.parse('if ctx.document.format == "pdf": pass').body[0].test
     assert isinstance(branch, ast.Compare) and _names_document(branch.left.value)
+
+
+def test_modules_and_functions_within_their_size_limits():
+    import check_size
+
+    assert check_size.long_modules() + check_size.long_functions() == []
+
+
+def test_size_checker_sees_a_long_function(tmp_path):
+    import check_size
+
+    package = tmp_path / "lint"
+    package.mkdir()
+    body = "\n".join(f"    x{index} = {index}" for index in range(check_size.MAX_FUNCTION_LINES))
+    (package / "long.py").write_text(f"def long():\n{body}\n", encoding="utf-8")
+    assert check_size.long_functions(package) == [f"lint/long.py:1 long: {check_size.MAX_FUNCTION_LINES + 1} lines"]
+    assert check_size.long_modules(package) == []

@@ -1,7 +1,7 @@
 """The document evaluation set (corpora/documents/) and the targets of issue 14.
 
-The set's own shape is checked strictly; the targets (profile detection, precision and
-recall of missing-element findings) are expected failures until detection is fixed.
+The set's own shape is checked strictly, and the targets hold: profile detection, precision
+and recall of missing-element findings, and every trap (a code that must stay silent or fire).
 Print the full table with:  python tools/eval_documents.py
 """
 
@@ -21,8 +21,6 @@ sys.path.insert(0, str(TOOLS))
 
 import eval_documents as ev  # noqa: E402
 
-NOT_YET = "issue 14: dokumentnivåns bedömningar (profil, element som saknas) är inte åtgärdade än"
-
 
 def _make_docx():
     spec = importlib.util.spec_from_file_location("make_docx", ev.CORPUS / "make_docx.py")
@@ -39,7 +37,7 @@ def evaluation(linter) -> ev.Evaluation:
 
 def test_set_covers_every_profile_and_three_organisations(linter):
     paths = ev.documents()
-    assert len(paths) >= 40
+    assert len(paths) >= 60
     codes = ev.element_codes(linter)
     profiles = Counter(ev.load_expected(path, linter.profiles(), codes).profile for path in paths)
     assert set(profiles) == set(linter.profiles().by_name), profiles
@@ -105,21 +103,17 @@ def test_scoring_counts_an_unreported_missing_element_as_a_miss():
     assert evaluation.trap_violations == ["b.txt: AVS005 ska rapporteras"]
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_profile_detection_target(evaluation):
     assert evaluation.profile_accuracy >= ev.TARGETS["profile_accuracy"], evaluation.wrong_profiles
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_missing_element_precision_target(evaluation):
     assert evaluation.total.precision >= ev.TARGETS["precision"], evaluation.false_alarms
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_missing_element_recall_target(evaluation):
     assert evaluation.total.recall >= ev.TARGETS["recall"], evaluation.misses
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_traps_hold(evaluation):
     assert not evaluation.trap_violations, evaluation.trap_violations

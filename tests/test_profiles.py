@@ -34,7 +34,7 @@ def test_profiles_file(profiles, linter):
     assert profiles.get("lattlast").thresholds["lix"] < profiles.get("webbsida").thresholds["lix"] < profiles.get("tjansteutlatande").thresholds["lix"]
 
 
-DECISION = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n"
+DECISION = "Beslut om bygglov\n\nDnr SBK 2025-00412\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n\nHandläggare Eva Ek\n"
 
 
 def test_choice_order(profiles):
@@ -114,6 +114,56 @@ def test_program_rules_survive_empty_documents(lint, profile, text):
     name = "tom.html" if text.startswith("<") else "tom.txt"
     result = lint(text, name=name, profile=profile, select=("MALG", "AVS", "OFF"))
     assert result.errors == []
+
+
+def test_a_decision_needs_a_party_or_dnr_and_a_date_or_signature(profiles):
+    bare = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n"
+    choice = profiles.choose(doc(bare), None, {}, None)
+    assert (choice.profile.name, choice.source) == ("webbsida", "default")
+    assert choice.reason == (
+        "standardprofil: svaga tecken på beslut (raden «Beslut om bygglov», «Stadsbyggnadsnämnden beviljar»; "
+        "saknar part eller diarienummer, datum eller underskrift)"
+    )
+    dated = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n\nDatum 2025-03-04, dnr SBK 2025-00412\n"
+    assert profiles.choose(doc(dated), None, {}, None).profile.name == "beslut"
+
+
+def test_a_service_page_that_explains_decisions_is_no_decision(profiles):
+    page = (
+        "Hemtjänst\n\nSå fattas beslutet\n\nOm du beviljas hemtjänst får du ett beslut med posten.\n\n"
+        "Så överklagar du\n\nDu kan överklaga beslutet inom tre veckor.\n\nSenast uppdaterad 2025-02-03\n"
+    )
+    choice = profiles.choose(doc(page), None, {}, None)
+    assert (choice.profile.name, choice.source) == ("webbsida", "default")
+    assert "saknar beslutsformel" in choice.reason
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<link rel="canonical" href="https://example.se/nyheter/2025/ny-park/"><meta property="og:type" content="article">', "nyhet"),
+        ('<link rel="canonical" href="https://www.mynewsdesk.com/se/kommun/pressreleases/ny-park-1">', "pressmeddelande"),
+        ('<link rel="canonical" href="https://example.se/lattlast/parker/">', "lattlast"),
+    ],
+)
+def test_the_page_address_is_a_strong_signal(profiles, head, expected):
+    page = f"<html><head>{head}<title>Ny park</title></head><body><main><h1>Ny park</h1><p>Parken öppnar i maj.</p></main></body></html>"
+    choice = profiles.choose(doc(page, "sida.html"), None, {}, None)
+    assert (choice.profile.name, choice.source) == (expected, "detected"), choice.reason
+    assert "adressen https://" in choice.reason
+
+
+def test_a_breadcrumb_and_a_label_line_make_news_a_mention_of_a_press_release_does_not(profiles):
+    page = (
+        '<html><head><title>Ny park</title></head><body><nav aria-label="Du är här"><ol><li><a href="/">Start</a></li>'
+        '<li><a href="/n/">Nyheter</a></li></ol></nav><main><h1>Ny park</h1><p>Nyhet · Publicerad 3 mars 2025</p>'
+        "<p>Staden berättade om parken i ett pressmeddelande i fjol.</p></main></body></html>"
+    )
+    choice = profiles.choose(doc(page, "sida.html"), None, {}, None)
+    assert choice.profile.name == "nyhet", choice.reason
+    assert "brödsmulan «Nyheter»" in choice.reason
+    mention = "<html><body><main><h1>Ny park</h1><p>Staden berättade om parken i ett pressmeddelande.</p></main></body></html>"
+    assert profiles.choose(doc(mention, "sida.html"), None, {}, None).profile.name == "webbsida"
 
 
 def test_a_form_field_alone_decides(profiles):

@@ -41,7 +41,7 @@ def test_missing_sender_and_contact_are_reported_once_each(lint):
         ("AVS004", 5, 1, "Senast uppdaterad 3 mars 2025"),  # at the end, where contact belongs
     ]
     by_code = {d.code: d for d in result.diagnostics}
-    assert by_code["AVS001"].message == "Texten säger inte att Stockholms stad är avsändare."
+    assert by_code["AVS001"].message == "Texten säger inte att Stockholms stad är avsändare (kommlint letade i hela texten)."
     assert "Stockholms stad" in by_code["AVS001"].suggestions[0]
     assert by_code["AVS004"].suggestions[0].startswith("Lägg till en kontaktväg")
 
@@ -152,7 +152,7 @@ def test_another_municipality(linter):
     assert found(result) == [("AVS002", 1, 12, "Uppsala Kommun"), ("AVS002", 3, 1, "Uppsala Kommun")]
     assert result.diagnostics[0].suggestions == ("Uppsala kommun",)
     result = lint_as(linter, "Stockholms stad bygger en skola. Ring 018-727 00 00. Publicerad 2025-04-01.\n", organization="Uppsala kommun", select=("AVS001",))
-    assert result.diagnostics[0].message == "Texten säger inte att Uppsala kommun är avsändare."
+    assert result.diagnostics[0].message == "Texten säger inte att Uppsala kommun är avsändare (kommlint letade i hela texten)."
 
 
 def test_seed_document(linter):

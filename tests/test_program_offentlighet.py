@@ -59,7 +59,7 @@ def test_decisions_are_not_asked_for_the_notice(lint):
 
 
 def test_case_number_required_for_decisions_and_reports(lint):
-    text = "Beslut om bygglov\n\nStadsbyggnadsnämnden beviljar bygglov.\n"
+    text = "Beslut om bygglov\n\nTill Anna Berg, 2025-03-04\n\nStadsbyggnadsnämnden beviljar bygglov.\n"
     result = lint(text, select=("OFF002",))
     assert result.profile == "beslut"
     assert found(result) == [("OFF002", 1, 1, "Beslut om bygglov")]
@@ -72,7 +72,7 @@ DECISION = "Beslut\n\nSocialnämnden avslår ansökan eftersom inkomsten är fö
 
 
 def test_missing_appeal_instructions(lint):
-    result = lint(DECISION, select=("OFF003",))
+    result = lint(DECISION, select=("OFF003",), profile="beslut")
     assert found(result) == [("OFF003", 1, 1, "Beslut")]
     assert "inom tre veckor" in result.diagnostics[0].suggestions[0]
     assert result.diagnostics[0].message.endswith("det står inte hur, vart och inom vilken tid man kan överklaga.")
@@ -80,7 +80,7 @@ def test_missing_appeal_instructions(lint):
 
 def test_incomplete_appeal_instructions_name_what_is_missing(lint):
     text = DECISION + "Överklagande\n\nBeslutet kan överklagas till förvaltningsrätten.\n"
-    result = lint(text, select=("OFF003",))
+    result = lint(text, select=("OFF003",), profile="beslut")
     assert found(result) == [("OFF003", 5, 1, "Överklagande")]
     assert result.diagnostics[0].message == (
         "Beslutet saknar en fullständig överklagandehänvisning: hur man överklagar (skriftligt) och tidsfristen (inom tre veckor) saknas."
@@ -88,7 +88,7 @@ def test_incomplete_appeal_instructions_name_what_is_missing(lint):
 
 
 def test_three_missing_appeal_parts_read_as_a_list(lint):
-    result = lint(DECISION + "Överklagande\n\nDu har rätt att överklaga.\n", select=("OFF003",))
+    result = lint(DECISION + "Överklagande\n\nDu har rätt att överklaga.\n", select=("OFF003",), profile="beslut")
     assert result.diagnostics[0].message == (
         "Beslutet saknar en fullständig överklagandehänvisning: hur man överklagar (skriftligt), "
         "vart överklagandet ska skickas och tidsfristen (inom tre veckor) saknas."
@@ -104,15 +104,15 @@ def test_three_missing_appeal_parts_read_as_a_list(lint):
     ],
 )
 def test_complete_appeal_instructions(lint, appeal):
-    assert found(lint(DECISION + appeal + "\n", select=("OFF003",))) == []
+    assert found(lint(DECISION + appeal + "\n", select=("OFF003",), profile="beslut")) == []
 
 
 def test_reasons_for_a_decision(lint):
     text = "Beslut\n\nSocialnämnden avslår ansökan. Beslutet kan överklagas.\n"
-    assert [d.code for d in lint(text, select=("OFF004",)).diagnostics] == ["OFF004"]
-    assert lint(DECISION, select=("OFF004",)).diagnostics == []
+    assert [d.code for d in lint(text, select=("OFF004",), profile="beslut").diagnostics] == ["OFF004"]
+    assert lint(DECISION, select=("OFF004",), profile="beslut").diagnostics == []
     with_heading = "Beslut\n\nSocialnämnden avslår ansökan.\n\nSkäl för beslutet\n\nInkomsten är för hög.\n"
-    assert lint(with_heading, select=("OFF004",)).diagnostics == []
+    assert lint(with_heading, select=("OFF004",), profile="beslut").diagnostics == []
 
 
 def test_form_collecting_personal_data(lint):

@@ -230,3 +230,8 @@ def test_a_text_line_of_invisible_characters_alone_is_a_blank_line():
     document = read_bytes("brev\n\n\xad\u200b\n\nNästa stycke.".encode("utf-8"), "brev.txt")
     assert [block.text for block in document.blocks] == ["brev", "Nästa stycke."]
     assert read_bytes(b"\xad", "brev.txt").blocks == []
+
+
+def test_a_text_file_of_a_list_marker_alone_has_no_blocks():
+    assert read_bytes(b"1. ", "lista.txt").blocks == []
+    assert [block.text for block in read_bytes("30. \n- Ansök i tid.".encode(), "lista.txt").blocks] == ["Ansök i tid."]

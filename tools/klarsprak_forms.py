@@ -37,38 +37,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lint.language.verbs import verb_forms  # noqa: E402
+
 WORDS = ROOT / "tools" / "klarsprak_words.txt"
 RULES = ROOT / "rules" / "klarsprak"
 
 VERB_SLOTS = ("inf", "pres", "past", "sup", "pinf", "ppres", "ppres_es", "ppast", "psup")
 PASSIVE_SLOTS = {"pinf", "ppres", "ppres_es", "ppast", "psup"}
-
-
-def verb_forms(spec: str) -> dict[str, str]:
-    """Slot → form for a verb given as inf[/pres/past/sup]."""
-    parts = spec.split("/")
-    inf = parts[0]
-    if len(parts) == 1:
-        if not inf.endswith("a"):
-            raise ValueError(f"oregelbundet verb utan former: {spec}")
-        pres, past, sup = inf + "r", inf + "de", inf + "t"
-    else:
-        pres, past, sup = parts[1:4]
-    forms = {"inf": inf, "pres": pres, "past": past, "sup": sup, "pinf": inf + "s", "ppast": past + "s", "psup": sup + "s"}
-    if not inf.endswith("a"):
-        forms["ppres"] = pres[:-1] + "s"  # avger → avges, tillser → tillses
-    elif pres.endswith("ar"):
-        forms["ppres"] = inf + "s"
-    elif pres.endswith("er"):
-        stem = pres[:-2]
-        short = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms
-        forms["ppres"] = short + ("es" if stem.endswith("s") else "s")
-        forms["ppres_es"] = stem + "es"
-    else:
-        forms["ppres"] = pres + "s"  # utgör → utgörs
-    if forms.get("ppres_es") == forms["ppres"]:
-        del forms["ppres_es"]
-    return forms
 
 
 def noun_forms(spec: str) -> dict[str, str]:

@@ -384,6 +384,59 @@ SPECS = [
             ("p", "Livsmedelsinspektör, 040-34 22 81"),
         ],
     ),
+    Spec(
+        "stockholm/brev-05-startbesked.docx",
+        "Erik Sand",
+        title="Startbesked",
+        header=["Stockholms stad | 2025-05-12", "Stadsbyggnadskontoret | Dnr 2025-03310", "Bygglovsavdelningen Väst | Sida 1 (1)"],
+        footer=SBK_FOOTER,
+        body=[
+            ("p", "Kerstin Åberg"),
+            ("p", "Vinstavägen 40"),
+            ("p", "162 43 Vällingby"),
+            ("p", "Hej Kerstin!"),
+            (
+                "p",
+                "Vi har gått igenom kontrollplanen för din nya carport och den är godkänd. Du kan börja bygga när du vill. Kom ihåg att carporten ska stå minst 4,5 meter från gatan, som ritningen visar.",
+            ),
+            ("p", "När carporten är klar skickar du in ett foto och en kort beskrivning av vad du har gjort. Sedan får du ett slutbesked från oss."),
+            ("p", "Hör gärna av dig om något är oklart. Du når mig på 08-508 27 655."),
+            ("p", "Med vänlig hälsning"),
+            ("p", "Erik Sand"),
+            ("p", "Bygglovshandläggare"),
+        ],
+    ),
+    Spec(
+        "tyreso/beslut-01-strandskydd.docx",
+        "Maria Gran",
+        title="Beslut om strandskyddsdispens",
+        header=["Tyresö kommun | Beslut", "Samhällsbyggnadsförvaltningen | 2025-04-02", "Miljöenheten | Dnr MBN 2025-000214"],
+        footer=["Tyresö kommun · 135 81 Tyresö · Besöksadress Marknadsvägen 2 · Telefon 08-578 291 00 · tyreso.kommun@tyreso.se"],
+        body=[
+            ("p", "Jonas Lindqvist"),
+            ("p", "Sjövägen 8"),
+            ("p", "135 49 Tyresö"),
+            ("h1", "Beslut om strandskyddsdispens för en brygga"),
+            ("h2", "Beslut"),
+            (
+                "p",
+                "Miljö- och byggnämnden ger dispens från strandskyddet för en brygga på högst 12 meter vid fastigheten Solberga 3:12. Bryggan ska placeras så som kartan i bilaga 1 visar.",
+            ),
+            ("h2", "Skäl för beslutet"),
+            (
+                "p",
+                "Bryggan behövs för att du ska kunna ta dig till och från fastigheten med båt, och den kan inte placeras utanför strandskyddsområdet. Allmänheten kan fortfarande gå längs stranden. Beslutet grundar sig på 7 kap. 18 c § miljöbalken.",
+            ),
+            ("h2", "Hur man överklagar"),
+            (
+                "p",
+                "Du kan överklaga beslutet till länsstyrelsen. Skicka överklagandet till Miljö- och byggnämnden, Tyresö kommun, 135 81 Tyresö. Det måste ha kommit in inom tre veckor från den dag du fick del av beslutet.",
+            ),
+            ("p", "Maria Gran"),
+            ("p", "Miljöinspektör"),
+        ],
+    ),
+
 ]
 
 

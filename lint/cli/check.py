@@ -44,7 +44,8 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N", help="Processer som granskar filer samtidigt (standard: antal kärnor; 1 för standard in).")
 @click.option("--verbose", is_flag=True, help="Visa hela felspårningen (traceback) för interna fel (E003).")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, jobs, verbose):
+@click.option("--explain-profile", is_flag=True, help="Visa (på standard fel) varför profilen valdes: poängen för varje profil och vad som saknades.")
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, jobs, verbose, explain_profile):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
@@ -65,8 +66,30 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         report_unused_suppressions=report_unused_suppressions,
         keep_documents=output_format == "text" or extras.fixing,
     )
-    status = run_guarded(_check, Linter(options), paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose, jobs)
+    linter = Linter(options)
+    status = run_guarded(_check, linter, paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose, jobs)
+    if explain_profile:
+        run_guarded(_explain_profiles, linter, paths or (".",))
     sys.exit(status)
+
+
+def _explain_profiles(linter, paths) -> int:
+    """Every profile's score for each file checked (computed anew: a cached result keeps
+    only the chosen profile and its reason)."""
+    from lint.formats import read_path
+    from lint.rules.profile_detection import explain
+
+    for path in linter.expand(p for p in paths if p != "-"):
+        try:
+            document = read_path(path)
+        except Exception as error:  # an unreadable file is already reported by check
+            click.echo(f"{path}: kan inte läsas för --explain-profile ({type(error).__name__})", err=True)
+            continue
+        choice, scores = linter.profiles().detect_scored(document)
+        shown = choice.profile.name if choice else linter.profiles().default
+        click.echo(f"{path}: profil från texten: {shown}", err=True)
+        click.echo(explain(scores), err=True)
+    return EXIT_OK
 
 
 def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False, jobs=None) -> int:

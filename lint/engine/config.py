@@ -59,6 +59,27 @@ def _glob_lists(value: Any, key: str) -> dict[str, tuple[str, ...]]:
     return {pattern: _strings(codes, f"{key}.{pattern}") for pattern, codes in _table(value, key).items()}
 
 
+# Elements a profile can require (rules/profiles.yaml `requires`), for template-provides.
+ELEMENTS = ("avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter")
+
+
+def _elements(value: Any, key: str) -> tuple[str, ...]:
+    names = _strings(value, key)
+    for name in names:
+        if name not in ELEMENTS:
+            nearest = difflib.get_close_matches(name, ELEMENTS, n=1)
+            hint = f" Menade du {nearest[0]!r}?" if nearest else f" Giltiga: {', '.join(ELEMENTS)}."
+            raise ConfigError(f"{key}: okänt element {name!r}.{hint}")
+    return names
+
+
+def _template_provides(value: Any, key: str) -> dict[str, tuple[str, ...]]:
+    """A list (every file) or a table of globs to lists: what the site template adds."""
+    if isinstance(value, dict):
+        return {pattern: _elements(names, f"{key}.{pattern}") for pattern, names in value.items()}
+    return {"*": _elements(value, key)}
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)  # true is no size
 
@@ -111,6 +132,7 @@ KEYS: dict[str, Callable[[Any, str], Any]] = {
     "html-selector": _string,  # CSS selector for the prose part of HTML pages
     "max-unpacked-size": _positive_int,  # bytes a DOCX may unpack to (zip bombs)
     "cache-dir": _string,  # result cache folder, relative to the config file (".kommlint_cache")
+    "template-provides": _template_provides,  # elements the site template adds to every page (or per glob)
 }
 
 
@@ -149,6 +171,7 @@ class Settings:
     html_selector: str | None = None
     max_unpacked_size: int = 200 * 1024 * 1024
     cache_dir: str | None = None
+    template_provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     accept: tuple[str, ...] = ()  # lines of the nearest kommlint-ord.txt (words or regexes SPR001 accepts)
     root: Path | None = None  # folder of the config file; globs are relative to it
     source: str | None = None  # the config file, for messages
@@ -185,6 +208,14 @@ class Settings:
             if self.matches(path, (pattern,)):
                 codes.extend(selectors)
         return tuple(codes)
+
+    def provided_for(self, path: str | Path) -> frozenset[str]:
+        """Elements the template supplies to the file at `path` (config template-provides)."""
+        found: set[str] = set()
+        for pattern, names in self.template_provides.items():
+            if pattern == "*" or self.matches(path, (pattern,)):
+                found.update(names)
+        return frozenset(found)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         values = {key: value for key, value in overrides.items() if value is not None}

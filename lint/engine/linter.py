@@ -269,7 +269,10 @@ class Linter:
             result.diagnostics.extend(d for d in found if not suppressor.suppresses(rule.code, rule.name, d.line))
         if settings.report_unused_suppressions:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
-        result.diagnostics = sorted(set(result.diagnostics), key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
+        from lint.engine.precedence import one_per_problem
+
+        unique = one_per_problem(list(set(result.diagnostics)))  # rules/precedence.yaml
+        result.diagnostics = sorted(unique, key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline) -> list[Rule]:
         """The rules to run, chosen and prepared once per (settings, ignores, profile) in a run."""

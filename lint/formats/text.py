@@ -41,8 +41,8 @@ def _paragraph_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     if any(LIST_MARKER.match(text) for _, text in lines):
         return _list_items(lines)
     if len(lines) > 1 and all(len(text.strip()) <= SHORT_LINE for _, text in lines):
-        return [_block([line], _line_kind(line[1], alone=False)) for line in lines]
-    return [_block(lines, _line_kind(lines[0][1], alone=len(lines) == 1))]
+        return _built(_block([line], _line_kind(line[1], alone=False)) for line in lines)
+    return _built([_block(lines, _line_kind(lines[0][1], alone=len(lines) == 1))])
 
 
 def _list_items(lines: list[tuple[int, str]]) -> list[Block]:
@@ -54,7 +54,7 @@ def _list_items(lines: list[tuple[int, str]]) -> list[Block]:
             items.append([(offset + skip, text[skip:])])
         else:
             items[-1].append((offset, text))
-    return [_block(item, BlockKind.LIST_ITEM) for item in items]
+    return _built(_block(item, BlockKind.LIST_ITEM) for item in items)
 
 
 def _line_kind(text: str, alone: bool) -> BlockKind:
@@ -65,12 +65,15 @@ def _line_kind(text: str, alone: bool) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _block(lines: list[tuple[int, str]], kind: BlockKind) -> Block:
+def _block(lines: list[tuple[int, str]], kind: BlockKind) -> Block | None:
+    """The block of `lines`, or None when nothing is left of them (a list marker alone: "1. ")."""
     builder = BlockBuilder()
     for index, (offset, text) in enumerate(lines):
         if index:
             builder.add_virtual(" ")
         builder.add(text, offset)
-    block = builder.build(kind, inferred=True) if kind is BlockKind.HEADING else builder.build(kind)
-    assert block is not None  # callers pass non-blank lines only
-    return block
+    return builder.build(kind, inferred=True) if kind is BlockKind.HEADING else builder.build(kind)
+
+
+def _built(blocks) -> list[Block]:
+    return [block for block in blocks if block is not None]

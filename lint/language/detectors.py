@@ -1,4 +1,4 @@
-"""Detectors for things in Swedish text: phone numbers, e-mail addresses, URLs, word sets.
+"""Detectors for things in Swedish text: phone numbers, e-mail addresses, URLs, dates, amounts, word sets.
 
 One regex each, shared by the pipeline's tagging and by the rules.
 """
@@ -67,6 +67,22 @@ def sentence_start(text: str, index: int) -> bool:
     """Whether position `index` begins a sentence (or the block, a list item, a quote)."""
     before = text[:index].rstrip(" \t\u00a0\"'”»(–-")
     return not before or before.endswith((".", "!", "?", ":", "\n", "…"))
+
+
+# Phone numbers and amounts with grouped thousands the tokenizer merges into one token
+# (08-508 264 02, 10 000, 1 234,50): only the hyphenated, grouped way of writing a number.
+GROUPED_PHONE = re.compile(r"(?<![\w+-])(?:\+46[ \u00a0]?\(?0?\)?[ \u00a0]?\d{1,3}|0\d{1,3})-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}(?![\w-])")
+GROUPED_AMOUNT = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\w])")
+
+# Dates: 25/4 (2024), 25.4.2024, 20240425, 2024-04-25, and week numbers (v. 17, vecka 17).
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
+DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?:0?[1-9]|1[0-2])"
+SLASH_DATE = re.compile(rf"(?<![\w/.,-])(?P<d>{DAY})/(?P<m>{MONTH})(?:(?:\s|-)(?P<y>(?:19|20)\d\d))?(?![\w/]|[.,]\d)")
+DOTTED_DATE = re.compile(rf"(?<![\w.,])(?P<d>{DAY})\.(?P<m>{MONTH})\.(?P<y>(?:19|20)?\d\d)(?![\w]|[.,]\d)")
+COMPACT_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d|-)")
+ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
+WEEK = re.compile(r"\b(?:v\.?\s?|vecka\s)(?P<w>[1-9]|[1-4]\d|5[0-3])\b(?!\s*(?:och|–|-)\s*\d{4})", re.I)
 
 
 URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from lint.language.genitive import determines_noun, genitive_reading
 from lint.language.passive_exceptions import is_exception
-from lint.language.swedish import DEPONENT_FORMS, STRONG_FORMS
+from lint.language.verbs import DEPONENT_FORMS, STRONG_FORMS
 from lint.language.views import token_lowers
 from lint.language.voice_lexicon import ADJECTIVE, OTHER, PASSIVE, word_bits
 from lint.resources import builtin_rules_dir

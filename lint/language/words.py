@@ -84,6 +84,12 @@ def prose_mask(text: str, codes: bool = True) -> list[tuple[int, int]]:
     return spans + [match.span() for match in CODES.finditer(text)] if codes else spans
 
 
+def in_capitals(text: str) -> bool:
+    """A text written in capitals: more than 60 % of its letters, when it has more than 12."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
+
+
 def masked(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 

@@ -6,6 +6,7 @@ abbreviations) are data; nothing here names a city.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,8 @@ class Organization:
     allowed_names: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     abbreviations: dict[str, str] = field(default_factory=dict)
+    domains: tuple[str, ...] = ()  # web and e-mail domains (stockholm.se)
+    phone_area_code: str | None = None  # numbers written without it are still phone numbers
 
     @property
     def genitive(self) -> str:
@@ -64,7 +67,34 @@ class Organization:
             allowed_names=tuple(data.get("allowed_names", [])),
             units=tuple(units),
             abbreviations=dict(data.get("internal_abbreviations", {})),
+            domains=tuple(str(domain).lower() for domain in data.get("domains", []) or derived_domains(name)),
+            phone_area_code=str(data["phone_area_code"]) if data.get("phone_area_code") else None,
         )
+
+    @classmethod
+    def without_data(cls, name: str) -> Organization:
+        return cls(name=name, domains=derived_domains(name))
+
+
+MUNICIPAL = re.compile(r"^(?P<place>[\w-]+)\s+(?:stad|kommun|region)$", re.I)
+FOLD = str.maketrans("åäöéü", "aaoeu")
+
+
+def derived_domains(name: str) -> tuple[str, ...]:
+    """A Swedish municipality's or region's usual domain ("Malmö stad" -> malmo.se) when no
+    data file gives one; none for other names."""
+    match = MUNICIPAL.match(name.strip())
+    if not match:
+        return ()
+    place = match.group("place").lower().translate(FOLD)
+    # "Göteborgs Stad" is at goteborg.se, "Västerås stad" at vasteras.se: both forms.
+    return tuple(dict.fromkeys((place + ".se", place.removesuffix("s") + ".se")))
+
+
+def is_municipal(name: str) -> bool:
+    """A municipality or region has units (förvaltningar, nämnder); a state authority such
+    as Justitiekanslern is its own unit."""
+    return MUNICIPAL.match(name.strip()) is not None
 
 
 @lru_cache(maxsize=8)
@@ -77,8 +107,35 @@ def organization(name: str, packs: tuple[str, ...] = ()) -> Organization:
             data = load_data(path.name, directory)
             if isinstance(data, dict) and str(data.get("name", "")).casefold() == name.casefold():
                 return Organization.from_data(name, data)
-    return Organization(name=name)
+    return Organization.without_data(name)
 
 
 def org(ctx: RuleContext) -> Organization:
     return organization(ctx.settings.organization, ctx.settings.rule_packs)
+
+
+#: `{org.<term>}` in a pattern rule's regex: the organisation's data as regex source.
+ORG_TERM = re.compile(r"\{org\.(\w+)\}")
+ORG_TERMS = ("name", "name_as_written", "wrong_names", "allowed_names", "abbreviations")
+
+
+def regex_terms(organization: Organization) -> dict[str, str]:
+    """The organisation's name (its words with any blank between them), the name exactly as
+    written, and its wrong and allowed names and internal abbreviations as alternations
+    (longest first; `(?!)`, which never matches, for an empty list)."""
+    return {
+        "name": r"\s+".join(re.escape(word) for word in organization.name.split()),
+        "name_as_written": re.escape(organization.name),
+        "wrong_names": _alternation(organization.wrong_names),
+        "allowed_names": _alternation(organization.allowed_names),
+        "abbreviations": "|".join(sorted(map(re.escape, organization.abbreviations), key=len, reverse=True)) or "(?!)",
+    }
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    parts = sorted({re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases if phrase}, key=len, reverse=True)
+    return "|".join(parts) or "(?!)"
+
+
+def expand_terms(pattern: str, terms: dict[str, str]) -> str:
+    return ORG_TERM.sub(lambda match: terms[match.group(1)], pattern)

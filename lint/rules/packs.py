@@ -217,7 +217,7 @@ def load_rule_file(path: Path) -> Rule:
 
 def rule_files(directory: Path) -> Iterable[Path]:
     for path in sorted(directory.rglob("*.yaml")):
-        if path.name not in ("profiles.yaml", REDIRECTS_FILE) and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
+        if path.name not in ("profiles.yaml", "precedence.yaml", REDIRECTS_FILE) and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
             yield path
 
 

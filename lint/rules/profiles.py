@@ -7,16 +7,16 @@ and the default profile.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lint.document import BlockKind, Document
-from lint.document_parts import FormField
+from lint.document import Document
+from lint.rules.profile_detection import ranked, weak_reason
 
 
 class Detection(BaseModel):
@@ -32,7 +32,14 @@ class Detection(BaseModel):
     # Regexes on the text outside the page chrome (the source, for text formats); one
     # match alone is enough (form lines to fill in).
     decisive: list[str] = []
-    min_signals: int = 1
+    labels: list[str] = []  # regexes a heading or short line matches; strong (the page says what it is)
+    urls: list[str] = []  # regexes on the page's address (crawled, canonical, og:url); strong
+    breadcrumbs: list[str] = []  # regexes a breadcrumb item matches; strong
+    meta: dict[str, str] = {}  # meta tag name -> regex its content matches (og:type: article)
+    # Groups (name -> regexes on the prose or a line) that must all be found; {opening: regex}
+    # must match one of the document's first lines (its title or first heading).
+    needs: dict[str, list[str | dict[Literal["opening"], str]]] = {}
+    min_signals: float = 1
     priority: int = 0  # breaks ties between profiles with as many signals
 
 
@@ -44,6 +51,8 @@ class ProfileSpec(BaseModel):
     description: str = ""
     thresholds: dict[str, float] = {}
     requires: list[str] = []
+    # A letter or decision must print its date: a Word or PDF file's own dates do not count.
+    printed_date: bool = False
     detect: Detection = Field(default_factory=Detection)
 
 
@@ -62,6 +71,7 @@ class Profile:
     thresholds: dict[str, float]
     requires: frozenset[str]
     detect: Detection
+    printed_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,7 @@ class Profiles:
     def __init__(self, spec: ProfilesFile) -> None:
         self.default = spec.default
         self.by_name = {
-            name: Profile(name, item.title, item.reader, dict(item.thresholds), frozenset(item.requires), item.detect)
+            name: Profile(name, item.title, item.reader, dict(item.thresholds), frozenset(item.requires), item.detect, item.printed_date)
             for name, item in spec.profiles.items()
         }
 
@@ -103,27 +113,22 @@ class Profiles:
                 return ProfileChoice(self.get(name), "config", f"konfigurationen anger {name} för {pattern}")
         if config_profile:
             return ProfileChoice(self.get(config_profile), "config", f"konfigurationen anger profile = {config_profile}")
-        detected = self.detect(document)
+        detected, scores = self.detect_scored(document)
         if detected:
             return detected
-        return ProfileChoice(self.get(self.default), "default", "standardprofil (ingen annan profil kändes igen)")
+        return ProfileChoice(self.get(self.default), "default", weak_reason(scores) or "standardprofil (ingen annan profil kändes igen)")
 
     def detect(self, document: Document) -> ProfileChoice | None:
-        """The profile with most signals in the text (at least its min_signals)."""
-        view = _TextView.of(document)
-        best: tuple[int, int, Profile, list[str]] | None = None
-        for profile in self.by_name.values():
-            signals, decisive = _signals(profile.detect, view)
-            count = max(len(signals), profile.detect.min_signals) if decisive else len(signals)
-            if signals and count >= profile.detect.min_signals:
-                key = (count, profile.detect.priority)
-                if best is None or key > best[:2]:
-                    best = (*key, profile, signals)
+        """The profile with the best score (at least its min_signals, every `needs` group found)."""
+        return self.detect_scored(document)[0]
+
+    def detect_scored(self, document: Document) -> tuple[ProfileChoice | None, list]:
+        """The detected profile (or None) and every profile's score, best first."""
+        scores = ranked(list(self.by_name.values()), document)
+        best = scores[0] if scores and scores[0].chosen else None
         if best is None:
-            return None
-        _, _, profile, signals = best
-        shown = ", ".join(signals[:3]) + (" …" if len(signals) > 3 else "")
-        return ProfileChoice(profile, "detected", f"igenkänd från texten som {profile.title.lower()}: {shown}")
+            return None, scores
+        return ProfileChoice(best.profile, "detected", f"igenkänd från texten som {best.profile.title.lower()}: {best.describe()}"), scores
 
 
 METADATA_KEYS = ("profile", "kommlint:profile", "kommlint_profile")
@@ -135,94 +140,6 @@ def declared_profile(document: Document) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-@dataclass(frozen=True)
-class _TextView:
-    """What detection looks at: headings and short lines, the prose, the text outside the
-    page chrome, and the form fields."""
-
-    lines: tuple[str, ...]
-    prose: str
-    content: str
-    fields: tuple[FormField, ...]
-
-    @classmethod
-    def of(cls, document: Document) -> _TextView:
-        lines = tuple(
-            block.text.strip() for block in document.blocks if block.kind is BlockKind.HEADING or len(block.text) < SHORT_LINE
-        )
-        title = document.metadata.get("title")
-        if isinstance(title, str) and title.strip():
-            lines = (title.strip(), *lines)
-        return cls(lines, _framing(document.text), _framing(content_text(document)), tuple(_form_fields(document)))
-
-
-SHORT_LINE = 60
-# Phrases and markup are looked for in a document's opening and closing only: that is
-# where a letter, a decision or a press release shows its kind, and it keeps detection
-# from costing more with every page of a long report.
-DETECTION_HEAD = 50_000  # characters
-DETECTION_TAIL = 10_000
-
-
-def _framing(text: str) -> str:
-    """The start and the end of `text` (all of it when it is short), cut at line ends so no
-    word is split and no line seems to start where it does not."""
-    if len(text) <= DETECTION_HEAD + DETECTION_TAIL:
-        return text
-    head_end = text.rfind("\n", 0, DETECTION_HEAD) + 1 or DETECTION_HEAD
-    tail_start = text.find("\n", len(text) - DETECTION_TAIL) + 1 or len(text) - DETECTION_TAIL
-    return text[:head_end] + ("" if text[head_end - 1] == "\n" else "\n") + text[tail_start:]
-
-
-def content_text(document: Document) -> str:
-    """The text without a web page's header, footer and navigation (a newsletter sign-up
-    in the footer of every page does not make each page a form); of a text format, its source."""
-    content = document.chrome.content_text
-    return document.source if content is None else content
-
-
-def _form_fields(document: Document) -> list[FormField]:
-    """Form fields outside the page chrome that stand after the start of such a form."""
-    starts = [form.offset for form in document.forms if not form.in_chrome]
-    if not starts:
-        return []
-    return [field for field in document.form_fields if not field.in_chrome and field.tag == "input" and field.offset > min(starts)]
-
-
-@lru_cache(maxsize=512)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I | re.M)
-
-
-def _signals(detect: Detection, view: _TextView) -> tuple[list[str], bool]:
-    """Descriptions of the signals found (one text matched twice counts once), and whether
-    a decisive one is among them."""
-    found: dict[str, str] = {}
-    for pattern in detect.headings:
-        regex = _regex(pattern)
-        hit = next((line for line in view.lines if regex.fullmatch(line)), None)
-        if hit:
-            found.setdefault(hit.casefold(), f"raden «{hit}»")
-    for pattern in detect.phrases:
-        match = _regex(pattern).search(view.prose)
-        if match:
-            text = match.group(0).strip()
-            if not any(text.casefold() in seen for seen in found):
-                found.setdefault(text.casefold(), f"«{text}»")
-    decisive = False
-    for pattern in detect.form_fields:
-        regex = _regex(pattern)
-        if any(regex.match(value) for field in view.fields for value in (field.name, field.type, field.id) if value):
-            decisive = True
-            found.setdefault("<decisive>", "ett formulär som frågar efter personuppgifter")
-    for pattern in detect.decisive:
-        match = _regex(pattern).search(view.content)
-        if match:
-            decisive = True
-            found.setdefault("<decisive>", f"fältet «{' '.join(match.group(0).split())}»")
-    return list(found.values()), decisive
 
 
 @lru_cache(maxsize=8)

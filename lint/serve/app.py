@@ -177,11 +177,7 @@ def create_app(service: CheckService | ProcessAnalyzer, config: ServeConfig) -> 
         if kind not in ("json", "html"):
             raise RequestError("Okänt rapportformat: använd html eller json.")
         outcome = await analyzer.analyze(await _job(request, config, "report-" + kind))
-        if outcome.error:
-            return _refusal(outcome.status, outcome.error)
-        if kind == "json":
-            return Response(outcome.data, media_type="application/json", headers=_attachment("kommlint-rapport.json"))
-        return Response(outcome.data, media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
+        return _refusal(outcome.status, outcome.error) if outcome.error else _report_response(outcome.data, kind)
 
     async def annotate(request: Request) -> Response:
         filename, data, profile = await _upload(request, config)
@@ -207,6 +203,13 @@ def create_app(service: CheckService | ProcessAnalyzer, config: ServeConfig) -> 
     ]
     app = Starlette(routes=routes, exception_handlers={RequestError: request_error, HTTPException: http_error})
     return Guard(app, config)  # type: ignore[return-value]
+
+
+def _report_response(data: Any, kind: str) -> Response:
+    """The report as a download: JSON or a self-contained HTML page."""
+    if kind == "json":
+        return Response(data, media_type="application/json", headers=_attachment("kommlint-rapport.json"))
+    return Response(data, media_type="text/html; charset=utf-8", headers=_attachment("kommlint-rapport.html"))
 
 
 def _http_problem(status: int, request: Request, allowed: str | None) -> str:

@@ -1,109 +1,24 @@
-"""Times of day (KLAR015) and dates (KLAR016) as Myndigheternas skrivregler write them."""
+"""Dates (KLAR016) as Myndigheternas skrivregler write them (KLAR015 klockslag is a pattern rule)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from lint.language.detectors import COMPACT_DATE, DOTTED_DATE, ISO_DATE, MONTHS, SLASH_DATE, WEEK
 from lint.language.text import (
     block_has_digit,
     block_sentences,
-    folded_text,
     is_protected,
     protected_spans,
 )
-from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
-
-# --- times -----------------------------------------------------------------------
-
-HOUR = r"(?:[01]?\d|2[0-3])"
-COLON_TIME = re.compile(rf"(?<![\w:/.])({HOUR}):([0-5]\d)(?![\w:/])")
-COLON_RANGE = re.compile(rf"(?<![\w:/.]){HOUR}:[0-5]\d\s*[-–—]\s*{HOUR}:[0-5]\d(?![\w:/])")
-# "från kl. 9–17", "mellan kl. 9-17", "mellan klockan 9.00–17.00"
-RANGE_WITH_PREPOSITION = re.compile(
-    rf"\b(?P<prep>från|mellan)\s+(?P<range>(?:kl\.?|klockan)\s*{HOUR}(?:[.:][0-5]\d)?\s*[-–—]\s*{HOUR}(?:[.:][0-5]\d)?)(?![\d:]|\.\d)",
-    re.I,
-)
-# "kl. 9-17" or "kl. 9 - 17": a range takes an en dash without spaces.
-HYPHEN_RANGE = re.compile(rf"\b(?P<kl>(?:kl\.?|klockan)\s*)(?P<a>{HOUR}(?:[.:][0-5]\d)?)(?P<dash>\s*-\s*|\s+[–—]\s+)(?P<b>{HOUR}(?:[.:][0-5]\d)?)(?![\d:]|\.\d)", re.I)
-# "kl 9" without the full stop of the abbreviation.
-KL_WITHOUT_STOP = re.compile(rf"\bkl(?=\s+{HOUR}\b)", re.I)
-# In lower-case text: "kl" or "klockan" at the start of a word, then a digit, as in each of
-# the three regexes above (starting with the literal lets the regex engine skip ahead fast).
-KL_TIME_HINT = re.compile(r"kl(?<!\wkl)(?:ockan)?\.?\s*\d")
-
-
-class ClockTimes(Check):
-    variants = frozenset({"colon", "colon_range", "range_preposition", "hyphen_range", "kl_stop"})
-    values = frozenset({"preposition", "range"})
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        for parsed in ctx.blocks(self.spec.scope):
-            if not block_has_digit(parsed):
-                continue  # every time of day has a digit
-            text = parsed.block.text
-            hits = (_colon_times(text) if ":" in text else []) + (_kl_times(text) if KL_TIME_HINT.search(folded_text(parsed)) else [])
-            if hits:
-                yield from _without_overlaps(ctx, parsed.block, hits, protected_spans(text))
-
-
-def _colon_times(text: str) -> list[tuple[int, int, str, dict]]:
-    hits = []
-    for match in COLON_TIME.finditer(text):
-        fixed = f"{match.group(1)}.{match.group(2)}"
-        hits.append((match.start(), match.end(), fixed, {"variant": "colon"}))
-    for match in COLON_RANGE.finditer(text):
-        fixed = _dash(match.group(0))
-        hits.append((match.start(), match.end(), fixed, {"variant": "colon_range"}))
-    return hits
-
-
-def _kl_times(text: str) -> list[tuple[int, int, str, dict]]:
-    """Times after "kl" or "klockan"."""
-    hits = []
-    for match in RANGE_WITH_PREPOSITION.finditer(text):
-        fixed = _dash(match.group("range"))
-        values = {"variant": "range_preposition", "preposition": match.group("prep").lower(), "range": fixed}
-        hits.append((match.start(), match.end(), keep_case(match.group(0), fixed), values))
-    for match in HYPHEN_RANGE.finditer(text):
-        fixed = _dash(match.group(0))
-        if match.group(0) != fixed:
-            hits.append((match.start(), match.end(), fixed, {"variant": "hyphen_range"}))
-    for match in KL_WITHOUT_STOP.finditer(text):
-        hits.append((match.start(), match.end(), match.group(0) + ".", {"variant": "kl_stop"}))
-    return hits
-
-
-def _dash(time_range: str) -> str:
-    time_range = re.sub(r"^(kl|klockan)\.?\s*", lambda m: "kl. " if m.group(1).lower() == "kl" else "klockan ", time_range, flags=re.I)
-    time_range = re.sub(r"\s*[-–—]\s*", "–", time_range)
-    return re.sub(r"(\d{1,2}):(\d{2})", r"\1.\2", time_range)
-
-
-def _without_overlaps(ctx: RuleContext, block, hits, protected) -> Iterator[Hit]:
-    """The longest finding wins where findings overlap; quoted or cited text is skipped."""
-    last_end = -1
-    for start, end, fixed, values in sorted(hits, key=lambda h: (h[0], -h[1])):
-        if start < last_end or is_protected(start, protected):
-            continue
-        last_end = end
-        yield ctx.replacement_hit(block, start, end, fixed, "safe", (fixed,), suggestion=fixed, **values)
-
 
 # --- dates -----------------------------------------------------------------------
 
-DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-MONTH = r"(?:0?[1-9]|1[0-2])"
-SLASH_DATE = re.compile(rf"(?<![\w/.,-])(?P<d>{DAY})/(?P<m>{MONTH})(?:(?:\s|-)(?P<y>(?:19|20)\d\d))?(?![\w/]|[.,]\d)")
-DOTTED_DATE = re.compile(rf"(?<![\w.,])(?P<d>{DAY})\.(?P<m>{MONTH})\.(?P<y>(?:19|20)?\d\d)(?![\w]|[.,]\d)")
-COMPACT_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w]|[.,]\d|-)")
-ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
-WEEK = re.compile(r"\b(?:v\.?\s?|vecka\s)(?P<w>[1-9]|[1-4]\d|5[0-3])\b(?!\s*(?:och|–|-)\s*\d{4})", re.I)
 DATE_CONTEXT = re.compile(r"\b(?:den|från|till|fr\.o\.m\.|t\.o\.m\.|senast|före|efter|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön|datum|dag)\s*$", re.I)
 IDENTIFIER_BEFORE = re.compile(r"\b(?:nr|nummer|dnr|diarienummer|ärende|ref|id|ocr)\.?:?\s*$", re.I)
 # What the date regexes need, found quickly: a digit, a point and a digit (DOTTED_DATE); eight

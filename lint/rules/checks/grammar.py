@@ -1,11 +1,10 @@
-"""SPR003 de-dem and SPR005 upprepat-ord: word-level grammar slips."""
+"""SPR005 upprepat-ord: the same word twice (SPR003 de-dem is a pattern rule)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from lint.language.views import keep_case
 from lint.language.words import masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
@@ -39,58 +38,7 @@ def repeated_words(ctx: RuleContext, rule) -> Iterator[Hit]:
             )
 
 
-# --- SPR003: de and dem -----------------------------------------------------------------------------
-
-# After a preposition the object form is right: "för dem som", "till dem".
-PREPOSITIONS = (
-    "för till med av hos från åt mot bland efter utan bakom framför mellan bredvid inför genom kring runt vid "
-    "enligt bland trots"
-).split()
-_PREPOSITION = "|".join(PREPOSITIONS)
-DE_AFTER_PREPOSITION = re.compile(rf"(?<![\w-])({_PREPOSITION})\s+(de)(?=\s+som\b|\s*[.,;!?]|\s*$)", re.I)
-# "Dem som bor här är …": the subject form is right at the start of a sentence.
-DEM_AS_SUBJECT = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))(Dem)(?=\s+som\s+\S+(?:\s+\S+){0,6}?\s+(?:är|var|har|hade|kan|ska|får|måste|bör|vill|brukar)\b)")
-# Verbs that take an object: "vi kontaktar de som går vidare" wants dem.
-TRANSITIVE = (
-    "kontaktar kontakta kontaktade hjälper hjälpa hjälpte informerar informera meddelar meddela kallar kalla "
-    "stödjer stödja erbjuder erbjuda välkomnar välkomna uppmanar uppmana prioriterar prioritera ber be"
-).split()
-DE_AFTER_VERB = re.compile(rf"(?<![\w-])(?:{'|'.join(TRANSITIVE)})\s+(de)(?=\s+som\b)", re.I)
-DEM_FLESTA = re.compile(r"(?<![\w-])(dem)(?=\s+flesta\b)", re.I)
-
-
-def de_dem(ctx: RuleContext, rule) -> Iterator[Hit]:
-    for parsed in ctx.blocks(rule.spec.scope):
-        text = parsed.text
-        lowered = text.lower()
-        if " de" not in lowered and "dem" not in lowered:
-            continue
-        for start, end, replacement, safety in _de_dem_findings(text):
-            replacement = keep_case(text[start:end], replacement)
-            yield ctx.replacement_hit(parsed.block, start, end, replacement, safety, (replacement,), suggestion=replacement)
-
-
-def _de_dem_findings(text: str) -> Iterator[tuple[int, int, str, str]]:
-    for match in DE_AFTER_PREPOSITION.finditer(text):
-        # "för" is also a conjunction ("…, för de som bor här är sjuka"): that fix is unsafe.
-        safety = "unsafe" if match[1].lower() == "för" else "safe"
-        yield match.start(2), match.end(2), "dem", safety
-    for match in DEM_AS_SUBJECT.finditer(text):
-        yield match.start(1), match.end(1), "de", "unsafe"
-    for match in DE_AFTER_VERB.finditer(text):
-        yield match.start(1), match.end(1), "dem", "unsafe"
-    for match in DEM_FLESTA.finditer(text):
-        yield match.start(1), match.end(1), "de", "safe"
-
-
 # --- the checks ------------------------------------------------------------------------------
-
-
-class DeDem(Check):
-    """SPR003."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        return de_dem(ctx, self.rule)
 
 
 class RepeatedWords(Check):

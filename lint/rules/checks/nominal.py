@@ -22,6 +22,7 @@ from operator import attrgetter
 from pydantic import BaseModel, ConfigDict, Field
 
 from lint.language.text import block_sentences, is_protected, protected_spans
+from lint.language.verbs import verb_forms
 from lint.language.views import TokenRow, keep_case, token_rows
 from lint.rules.api import Hit, RuleContext
 from lint.rules.kinds.python import Check
@@ -35,16 +36,8 @@ def paradigm(spec: str) -> dict[str, str]:
     """'bedöma/bedömer/bedömde/bedömt' or a regular '-a' verb, with a particle tail ("betala ut")."""
     parts = [part.split(" ", 1) for part in spec.split("/")]
     tail = next((part[1] for part in parts if len(part) > 1), "")
-    heads = [part[0] for part in parts]
-    if len(heads) == 1:
-        inf = heads[0]
-        heads = [inf, inf + "r", inf + "de", inf + "t"]
-    forms = dict(zip(SLOTS, heads))
-    pres = forms["pres"]
-    forms.update(pinf=forms["inf"] + "s", ppast=forms["past"] + "s", psup=forms["sup"] + "s")
-    stem = pres[:-2] if pres.endswith("er") else pres
-    stem = stem[:-1] if stem.endswith("mm") else stem  # bestämmer → bestäms
-    forms["ppres"] = forms["inf"] + "s" if pres.endswith("ar") else stem + "s"
+    forms = verb_forms("/".join(part[0] for part in parts))
+    forms.pop("ppres_es", None)
     return {slot: f"{form} {tail}".strip() for slot, form in forms.items()}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.language.detectors import COMPACT_DATE
 from lint.language.text import (
     block_has_digit,
     block_sentences,
@@ -17,7 +18,6 @@ from lint.rules.kinds.python import Check
 # \d{5,} not preceded by any of \w.,:/-–+; the lookbehind follows the first digit so that
 # the regex engine skips quickly from digit to digit.
 UNGROUPED = re.compile(r"\d(?<![\w.,:/\-–+].)\d{4,}(?![\d.,:/\-–]\d|[^\W\d_])")
-COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 # Words after which a long digit string is an identifier, not a quantity.
 IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:nr|nummer|dnr|diarienummer|diarienr|ärendenummer|ärende|org|orgnr|organisationsnummer|"

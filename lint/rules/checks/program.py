@@ -29,6 +29,8 @@ class MissingOptions(Check.Options):
 def required(ctx: RuleContext, rule) -> bool:
     """True when the rule's element (option `element`) is required by the profile."""
     element = rule.options.element
+    if element is not None and element in ctx.settings.provided_for(ctx.document.path):
+        return False  # the site template adds it (config template-provides)
     return (element is None or element in ctx.profile.requires) and is_whole_document(ctx.document)
 
 
@@ -64,6 +66,15 @@ def page_words(ctx: RuleContext) -> frozenset[str]:
                 words = words.union(WORD.findall(fold(document.chrome.page_text)))
         cache["program:page_words"] = words
     return words
+
+
+def page_folded(ctx: RuleContext) -> str:
+    """fold(page_text(document)), once per document: what derived pre-filters read."""
+    cache = document_cache(ctx)
+    folded = cache.get("program:page_folded")
+    if folded is None:
+        folded = cache["program:page_folded"] = fold(page_text(ctx.document))
+    return folded
 
 
 def document_cache(ctx: RuleContext) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from lint.language.detectors import (
     word_count,
     words_regex,
 )
+from lint.language.prefilter import Needs
 from lint.language.text import folded_text
 from lint.language.views import keep_case
 from lint.rules.api import Hit, RuleContext
@@ -25,7 +26,7 @@ from lint.rules.checks.program import prose_blocks, title_hit
 from lint.rules.kinds.existence import token_matcher
 from lint.rules.kinds.python import Check
 from lint.rules.kinds.substitution import FormIndex, Swap
-from lint.rules.organisation import load_data, org
+from lint.rules.organisation import load_data
 
 # MALG001 tilltal ----------------------------------------------------------------------
 
@@ -130,68 +131,6 @@ def _tagged(parsed, ctx: RuleContext, start: int, end: int, pos: str) -> bool:
     return span is not None and span[0].pos_ == pos
 
 
-# MALG002 intern-forkortning -----------------------------------------------------------
-
-CASE_NUMBER_AFTER = re.compile(r"\s?\d{4}[-/]")
-
-
-class InternalAbbreviations(Check):
-    """Internal abbreviations from the organisation's data file, unless explained in the text."""
-
-    def run(self, ctx: RuleContext) -> Iterator[Hit]:
-        abbreviations = org(ctx).abbreviations
-        if not abbreviations:
-            return
-        pattern, phrases = _abbreviation_pattern(tuple(abbreviations))
-        explained = None  # looked for in the whole text only once some block has an abbreviation
-        for parsed in ctx.blocks(self.spec.scope):
-            if not phrases.may_occur(block_words(parsed)):
-                continue
-            block = parsed.block
-            text = masked_text(parsed)
-            if not pattern.search(text):
-                continue
-            if _shouting(text):
-                continue  # in a text in capitals every word looks like an abbreviation
-            if explained is None:
-                explained = _explained(ctx.document.text, abbreviations)
-            for match in pattern.finditer(text):
-                short = match.group(1)
-                if short in explained or CASE_NUMBER_AFTER.match(text, match.end()):
-                    continue  # explained, or the prefix of a case number (SBK 2024-04512)
-                full = abbreviations[short]
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", (full,), suggestion=full)
-
-
-@lru_cache(maxsize=8)
-def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> tuple[re.Pattern[str], Phrases]:
-    """The regex for the abbreviations, and the words it needs (its look-arounds make each a whole word)."""
-    alternatives = "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True))
-    return re.compile(r"(?<![\w\-.@/])(" + alternatives + r")(?![\w\-@]|\.\w)"), Phrases.of(abbreviations)
-
-
-def _shouting(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) > 12 and sum(char.isupper() for char in letters) > 0.6 * len(letters)
-
-
-def _explained(text: str, abbreviations: dict[str, str]) -> set[str]:
-    """Abbreviations the text itself explains: "kommunstyrelsen (KS)" or "KS (kommunstyrelsen)"."""
-    found = set()
-    if "(" not in text:
-        return found  # both forms of an explanation have a parenthesis
-    folded = text.lower()
-    for short, full in abbreviations.items():
-        if short.lower() not in folded:
-            continue  # both forms of an explanation contain the abbreviation itself
-        long = re.escape(full).replace(r"\ ", r"\s+")
-        if re.search(long + r"\s*\(\s*" + re.escape(short) + r"\s*\)", text, re.I) or re.search(
-            re.escape(short) + r"\s*\(\s*" + long, text, re.I
-        ):
-            found.add(short)
-    return found
-
-
 # MALG004 inkluderande (MALG003 anglicism is a substitution rule) -----------------------
 
 
@@ -265,7 +204,7 @@ def _word_list(name: str, key: str) -> WordList:
 
 
 PRONOUN_HAN = re.compile(r"(?<![\w-])(?:[Hh]an|[Hh]onom|[Hh]ans)(?![\w/-])")
-HAN_WORDS = frozenset({"han", "honom", "hans"})  # what PRONOUN_HAN matches, in lower case
+HAN_NEEDS = Needs.of(PRONOUN_HAN)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”»])")
 
 
@@ -290,7 +229,7 @@ class Inclusive(Check):
             pair_spans = [(m.start(), m.end()) for m in pairs.finditer(block.text)] if pairs and pair_phrases.may_occur(words) else []
             for start, end in pair_spans:
                 yield ctx.replacement_hit(block, start, end, None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
-            if roles and not HAN_WORDS.isdisjoint(words) and role_phrases.may_occur(words):
+            if roles and HAN_NEEDS.may_match(folded_text(parsed)) and role_phrases.may_occur(words):
                 yield from _generic_han(ctx, block, roles, pair_spans)
 
 
@@ -333,8 +272,7 @@ DECISION = re.compile(
     r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
     re.I,
 )
-# Every alternative of DEADLINE and DECISION needs one of these words.
-MAIN_POINT_WORDS = frozenset({"senast", "sista", "före", "beslutat", "bestämt", "beviljas", "avslås", "beviljar", "avslår", "beviljat", "avslagit"})
+MAIN_POINT_NEEDS = Needs.of(DEADLINE, DECISION)
 
 
 class Structure(Check):
@@ -374,7 +312,7 @@ def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
         return
     seen = 0
     for parsed in ctx.parsed:
-        match = _main_point(parsed) if not MAIN_POINT_WORDS.isdisjoint(block_words(parsed)) else None
+        match = _main_point(parsed) if MAIN_POINT_NEEDS.may_match(folded_text(parsed)) else None
         if match:
             if seen > total * 0.6:
                 hit = ctx.hit(parsed.block, match.start(), match.end(), variant="main_point_late")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from lint.language.detectors import block_words
+from lint.language.prefilter import Needs
 from lint.language.text import folded_text
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.program import (
@@ -17,8 +17,8 @@ from lint.rules.checks.program import (
     document_cache,
     hrefs,
     missing,
+    page_folded,
     page_text,
-    page_words,
     required,
     title_hit,
 )
@@ -59,11 +59,10 @@ NOTICE = re.compile(
     r"|\bkan (?:komma att )?(?:läsas|begäras ut) av (?:andra|vem som helst|alla)",
     re.I,
 )
-# Quick tests: every alternative of NOTICE needs one of these words, of CONTACT one of those,
-# and of SUBMISSION one of those or the letters "formulär".
-NOTICE_WORDS = frozenset({"handling", "handlingar", "offentlighetsprincipen", "diarieförs", "registreras", "läsas", "begäras"})
-CONTACT_WORDS = frozenset({"mejla", "maila", "posta", "skriv", "skicka"})
-SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
+# Quick tests: the literal texts every match of each regex needs.
+NOTICE_NEEDS = Needs.of(NOTICE)
+CONTACT_NEEDS = Needs.of(CONTACT)
+SUBMISSION_NEEDS = Needs.of(SUBMISSION)
 
 
 # OFF001 is a `required` rule with these detectors: an invitation to write or submit, or a
@@ -72,7 +71,7 @@ SUBMISSION_WORDS = frozenset({"skicka", "lämna", "ansök", "fyll"})
 
 def notice_present(ctx: RuleContext) -> bool:
     """Words that what is sent becomes allmän handling."""
-    return not NOTICE_WORDS.isdisjoint(page_words(ctx)) and NOTICE.search(page_text(ctx.document)) is not None
+    return NOTICE_NEEDS.may_match(page_folded(ctx)) and NOTICE.search(page_text(ctx.document)) is not None
 
 
 def invites_submission(ctx: RuleContext) -> bool:
@@ -94,9 +93,9 @@ def first_invitation(ctx: RuleContext) -> Hit | None:
 def _first_invitation(ctx: RuleContext) -> Hit | None:
     for parsed in ctx.parsed:
         text = parsed.block.text
-        words = block_words(parsed)
-        found = list(SUBMISSION.finditer(text)) if not SUBMISSION_WORDS.isdisjoint(words) or "formulär" in folded_text(parsed) else []
-        if not CONTACT_WORDS.isdisjoint(words):
+        folded = folded_text(parsed)
+        found = list(SUBMISSION.finditer(text)) if SUBMISSION_NEEDS.may_match(folded) else []
+        if CONTACT_NEEDS.may_match(folded):
             found += [m for m in CONTACT.finditer(text) if _sends_something(text, m.start())]
         if found:
             first = min(found, key=lambda m: m.start())

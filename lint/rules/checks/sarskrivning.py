@@ -30,6 +30,8 @@ QUANTITIES = frozenset(
     "månad månader år kronor kr styck st meter kilometer kilo liter".split()
 )
 # After these the first noun belongs to a fixed phrase or a quantity: till exempel grannar, ett par dagar.
+# The legal form that ends a company's name (aktiebolag, handelsbolag, kommanditbolag, ekonomisk förening).
+LEGAL_FORMS = frozenset({"AB", "HB", "KB", "Ab", "ek.för."})
 FIXED_BEFORE = {"exempel": ("till",), "par": ("ett",), "del": ("en",), "rad": ("en",), "antal": ("ett",), "mängd": ("en",)}
 
 
@@ -80,11 +82,13 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
     previous = toks[index - 1] if index else None
     if second.text in CONJUNCTIONS and index + 2 < len(toks):
         return _shared_tail(lexicon, text, first, toks[index + 2], previous)
+    if first.text in LEGAL_FORMS:
+        return None  # "Bistro Långholmen AB stadigvarande …": the company's name ends there
     if compounds.CODE.fullmatch(first.text):
         return _code_compound(lexicon, first, second)
     if not first.text.isalpha() or (first.text[:1].isupper() and previous is not None):
         return None
-    if compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous):
+    if _linking_first_part(lexicon, first, second, previous):
         joined = compounds.joined(lexicon, first.text, second.text)
         return (first.start, second.end, joined) if joined else None
     if _verb_after_preposition(lexicon, first, second, previous):
@@ -100,6 +104,17 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
 
 DEFINITE_ARTICLES = frozenset("den det de denna detta dessa".split())
 DETERMINERS = frozenset("en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split())
+
+
+def _linking_first_part(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """"bostads område", "förskole plats": a first part that cannot stand alone, before a noun.
+
+    An s-passive is no linking form: "om det ändras skickas", "platserna fördelas genom"."""
+    if first.pos in ("VERB", "AUX") and first.text.lower().endswith("s"):
+        return False
+    if second.pos not in NOUNISH and "Part" not in morph_values(second.morph, "VerbForm"):
+        return False
+    return compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous)
 
 
 def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
@@ -135,6 +150,8 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False
     if previous is not None and previous.text.lower() in DEFINITE_ARTICLES and first.text.lower().endswith(("a", "e")):
         return False  # "de första dagarna": an adjective after the definite article
+    if first.pos == "ADJ" and first.text.lower().endswith(("a", "e")):
+        return False  # "fristående förskolor": an inflected adjective agrees with the noun after it
     if not compounds.dictionary_form(lexicon, second.text):
         return False  # "ring avgiftshandläggarna": a split before a long compound is rare
     if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):

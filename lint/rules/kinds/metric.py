@@ -17,6 +17,7 @@ from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 SENTENCE_METRICS = {"sentence_words"}
 BLOCK_METRICS = {"block_words"}
 DOCUMENT_METRICS = {"words", "sentences", "lix", "ovix", "nk", "passive_share", "long_words_share", "avg_sentence_words"}
+EASY_BANDS = frozenset({"mycket lätt", "lätt"})
 METRIC_NEEDS = {"nk": {"pos", "morph"}, "passive_share": {"pos", "morph"}}
 
 
@@ -27,6 +28,7 @@ class MetricSpec(RuleSpec):
     default: float
     report: Literal["above", "below"] = "above"
     min_words: int = 0  # document metrics: skip texts shorter than this
+    messages: dict[str, str] = {}  # variant -> message; lix: "easy" when the value is in an easy band
 
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "value", "limit", "band"})
 
@@ -74,8 +76,10 @@ class MetricRule(Rule):
             return
         if self._exceeds(value, limit):
             band = metrics.lix_band(value) if self.spec.metric == "lix" else ""
-            hit = ctx.document_hit(value=_number(value), limit=_number(limit), band=band)
-            yield hit
+            values = {"value": _number(value), "limit": _number(limit), "band": band}
+            if band in EASY_BANDS and "easy" in self.spec.messages:
+                values["variant"] = "easy"  # a lättläst limit: "svårläst … (lätt)" would contradict itself
+            yield ctx.document_hit(**values)
 
 
 def _number(value: float) -> str:

@@ -50,7 +50,7 @@ class RequiredSpec(RuleSpec):
     files_without_text: bool = False  # true: a file without text is judged too (its metadata, say)
     messages: dict[str, str] = {}  # document format → message, where it differs from `message`
 
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "organization", "profile"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "suggestion", "organization", "profile", "looked"})
 
 
 class RequiredRule(Rule):
@@ -72,7 +72,7 @@ class RequiredRule(Rule):
         if self._present(ctx, organization):
             return
         suggestion = self.spec.suggestion.format(organization=organization) if self.spec.suggestion is not None else None
-        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name}
+        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name, "looked": looked_in(ctx.document, ctx.profile.printed_date)}
         if ctx.document.format in self.spec.messages:
             values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)
@@ -81,6 +81,8 @@ class RequiredRule(Rule):
     def _applies(self, ctx: RuleContext) -> bool:
         """Whether the profile requires the element (or an `also_when` detector holds), and
         the `when` conditions and `formats` allow the rule."""
+        if self.spec.element and self.spec.element in ctx.settings.provided_for(ctx.document.path):
+            return False  # the site template adds it to every page (config template-provides)
         required = (not self.spec.element or self.spec.element in ctx.profile.requires) and self._judged(ctx.document)
         if not required and not self.also:
             return False
@@ -118,7 +120,9 @@ class RequiredRule(Rule):
         if self.spec.location == "file":
             return Hit(0, 0, {"match": "", **values})
         if self.spec.location == "end" and ctx.parsed:
-            last = ctx.parsed[-1].block
+            # The body's last block: a Word footer or page header is not where contact details are added.
+            body = [parsed.block for parsed in ctx.parsed if not parsed.block.attrs.get("section")]
+            last = (body or [ctx.parsed[-1].block])[-1]
             return ctx.hit(last, 0, len(last.text), **values)
         return ctx.document_hit(**values)
 
@@ -142,6 +146,21 @@ def is_whole_document(document) -> bool:
     """Whether missing elements can be judged: not for a file without text (a scanned PDF)
     nor for an HTML fragment, whose page around it holds the sender, date and contact."""
     return any(char.isalnum() for char in document.text) and document.whole_page
+
+
+def looked_in(document, printed_date: bool = False) -> str:
+    """Where presence checks looked, for the message of a missing-element finding (Swedish).
+    `printed_date`: the profile's letters and decisions must print their date."""
+    if document.chrome.page_text:
+        where = "texten, sidhuvudet, sidfoten, menyn, sidans titel och metataggar, logotypernas alt-texter och länkarna"
+        return where + (" och sidans adress" if document.url else "")
+    if document.binary:
+        parts = "brevhuvudet, sidhuvud och sidfot" if document.page_count else "Word-filens sidhuvud och sidfot"
+        own = "; filens egna datum räknas inte, ett brev eller beslut ska skriva ut sitt" if printed_date else " och filens egenskaper"
+        return f"hela texten, också {parts}{own}"
+    if document.front_matter:
+        return "texten och dess front matter"
+    return "hela texten"
 
 
 def searchable_text(document) -> str:
