@@ -5,12 +5,16 @@ fetched and linted) and a second one (unchanged site: conditional requests, no l
 The site is served from 127.0.0.1 by a separate process, so the server does not share
 the crawler's interpreter. Target: the first crawl in at most 5 minutes on 2 cores.
 
-    python bench/bench_crawl.py [--pages 2000] [--jobs N] [--concurrency 8]
+Articles have about 300 words, as a real page's running text (--words 0: the test
+site's ~35-word pages).
+
+    python bench/bench_crawl.py [--pages 2000] [--jobs N] [--concurrency 8] [--words 300]
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import multiprocessing
 import os
@@ -22,14 +26,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
-def serve(pages: int, ready) -> None:
+def serve(pages: int, ready, words: int = 300) -> None:
     from crawl_site import Site, SiteServer
 
-    with SiteServer(Site(pages=pages, slow_seconds=0.5)) as server:
+    site = Site(pages=pages, slow_seconds=0.5)
+    with SiteServer(site) as server:
+        if words:
+            lengthen(site, pages, words)
         ready.put(server.base)
         server.thread.join()
+
+
+def lengthen(site, pages: int, words: int) -> None:
+    """Articles of about `words` words (the test site's are ~35; a real page has ~300):
+    paragraphs of the team's corpus and treebank sentences, as in bench/corpus.py."""
+    import random
+
+    from corpus import sentences
+    from crawl_site import article
+
+    pool, rng = sentences(), random.Random(0)
+    for index in range(pages):
+        paragraphs, count = [], 35
+        while count < words:
+            paragraph = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
+            paragraphs.append(f"<h2>Mer information</h2><p>{html.escape(paragraph)}</p>")
+            count += len(paragraph.split()) + 2
+        site.content[f"/sida/{index}.html"] = ("text/html; charset=utf-8", article(index, pages, "\n".join(paragraphs)).encode())
 
 
 def peak_mb(who: int) -> float:
@@ -56,16 +82,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--words", type=int, default=300, help="words per article (0: the test site's short pages)")
     args = parser.parse_args()
     context = multiprocessing.get_context("spawn")
     ready = context.Queue()
-    server = context.Process(target=serve, args=(args.pages, ready), daemon=True)
+    server = context.Process(target=serve, args=(args.pages, ready, args.words), daemon=True)
     server.start()
     base = ready.get(timeout=60)
     try:
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "bench.sqlite"
-            print(f"Webbplats: {args.pages} artiklar på {base}; {args.jobs} granskningsprocesser, {args.concurrency} samtidiga hämtningar")
+            print(f"Webbplats: {args.pages} artiklar à ~{args.words or 35} ord på {base}; {args.jobs} granskningsprocesser, {args.concurrency} samtidiga hämtningar")
             for label in ("första körningen (allt hämtas och granskas)", "andra körningen (oförändrad webbplats)"):
                 seconds, checked = run(base, db, args.jobs, args.concurrency)
                 print(f"{label}: {checked} sidor på {seconds:.1f} s = {checked / seconds:.1f} sidor/s")

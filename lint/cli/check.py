@@ -42,9 +42,10 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--output-file", type=click.Path(dir_okay=False), metavar="FIL", help="Skriv rapporten till den här filen i stället för till standard ut.")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FIL", help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N", help="Processer som granskar filer samtidigt (standard: antal kärnor; 1 för standard in).")
 @click.option("--verbose", is_flag=True, help="Visa hela felspårningen (traceback) för interna fel (E003).")
 @click.option("--explain-profile", is_flag=True, help="Visa (på standard fel) varför profilen valdes: poängen för varje profil och vad som saknades.")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, verbose, explain_profile):
+def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, jobs, verbose, explain_profile):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
@@ -66,7 +67,7 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         keep_documents=output_format == "text" or extras.fixing,
     )
     linter = Linter(options)
-    status = run_guarded(_check, linter, paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose)
+    status = run_guarded(_check, linter, paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose, jobs)
     if explain_profile:
         run_guarded(_explain_profiles, linter, paths or (".",))
     sys.exit(status)
@@ -91,7 +92,7 @@ def _explain_profiles(linter, paths) -> int:
     return EXIT_OK
 
 
-def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False) -> int:
+def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdin_filename, extras=None, verbose=False, jobs=None) -> int:
     from lint.cli.check_extras import CheckExtras
     from lint.reporters import Report, render
 
@@ -100,13 +101,7 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
     paths = extras.paths(linter, paths)
     if extras.changed_since and not paths:
         return EXIT_OK
-    results = []
-    for path in paths:
-        if path == "-":
-            name = stdin_filename or "-"
-            results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
-        else:
-            results.extend(runner.lint_paths([path]))
+    results = _lint(linter, runner, paths, stdin_filename, 1 if "-" in paths or extras.fixing else jobs)
     if not results:
         click.echo("kommlint: hittade inga filer att granska.", err=True)
         return EXIT_ERROR
@@ -120,6 +115,22 @@ def _check(linter, paths, output_format, fail_on, statistics, color, quiet, stdi
         for error in (e for result in results for e in result.errors if e.detail):
             click.echo(f"kommlint: {error.path}: {error.code}\n{error.detail}", err=True)
     return exit_code(report, linter, fail_on)
+
+
+def _lint(linter, runner, paths, stdin_filename, jobs) -> list:
+    from lint.engine.parallel import default_jobs, lint_all
+
+    jobs = jobs or default_jobs()
+    if jobs > 1:
+        return lint_all(runner, linter, list(paths), jobs)
+    results = []
+    for path in paths:
+        if path == "-":
+            name = stdin_filename or "-"
+            results.append(linter.lint_file(name if stdin_filename else "stdin.txt", data=sys.stdin.buffer.read(), display_path=name))
+        else:
+            results.extend(runner.lint_paths([path]))
+    return results
 
 
 def exit_code(report, linter, fail_on: str | None) -> int:

@@ -161,6 +161,7 @@ class Linter:
         self.notices: list[str] = []
         self._skipped_notices: set[str] = set()
         self._pipeline = None
+        self._prepared: list[tuple] = []  # (settings, (ignores, profile, pipeline), runnable rules)
         self._fixed_settings = None
         if self.options.config_file is not None:
             from lint.engine.config import load_config_file
@@ -308,6 +309,16 @@ class Linter:
         result.diagnostics = sorted(unique, key=lambda d: (d.sort_key, d.offset, d.end_offset, d.message))  # total order: stable output
 
     def _runnable(self, settings: Settings, path: str, profile: str, pipeline) -> list[Rule]:
+        """The rules to run, chosen and prepared once per (settings, ignores, profile) in a run."""
+        key = (settings.ignored_for(path), profile, id(pipeline))
+        for known, known_key, runnable in self._prepared:
+            if known_key == key and (known is settings or known == settings):
+                return runnable
+        runnable = self._choose_rules(settings, path, profile, pipeline)
+        self._prepared = [*self._prepared[-31:], (settings, key, runnable)]
+        return runnable
+
+    def _choose_rules(self, settings: Settings, path: str, profile: str, pipeline) -> list[Rule]:
         from lint.engine.thresholds import check_thresholds
 
         rules = self.rules(settings)

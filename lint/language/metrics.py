@@ -8,15 +8,16 @@ addresses, phone numbers and headings are not sentences, and counting them would
 every text with a contact block look easier than it is. When a text has no prose
 sentence at all, every sentence counts.
 
-textstat supplies what it does well for Swedish: syllables from Swedish hyphenation
-patterns; its LIX is cross-checked against ours in the tests on our own sentence split
-(its splitter breaks on "t.ex." and "kl. 13.00"). Its reading time is not used: it
+Syllables come from pyphen's Swedish hyphenation patterns, counted as textstat counts
+them (textstat itself is not imported at run time). textstat's LIX is cross-checked
+against ours in the tests on our own sentence split (its splitter breaks on "t.ex." and "kl. 13.00"). Its reading time is not used: it
 assumes English text (a fixed time per character, about 800 words a minute).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -275,24 +276,40 @@ def passive_share(parsed: list[ParsedBlock]) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _textstat():
-    """textstat with Swedish hyphenation, on its own instance (never the global language)."""
+def _hyphenator():
+    """pyphen's Swedish hyphenation dictionary: the syllable source textstat uses for Swedish,
+    without importing textstat (it imports nltk, a sixth of a one-file run)."""
     try:
-        from textstat.textstat import textstatistics
-    except ImportError:  # pragma: no cover - textstat is a dependency
+        from pyphen import Pyphen
+    except ImportError:  # pragma: no cover - pyphen is a dependency
         return None
-    stats = textstatistics()
-    stats.set_lang("sv")
-    return stats
+    return Pyphen(lang="sv")
+
+
+# textstat's word cleaning: apostrophes that are not an English contraction, then all
+# punctuation but apostrophes, are removed before counting.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def syllable_count(token: str, hyphenator) -> int:
+    """Syllables in one whitespace-separated token, as textstat counts them for Swedish."""
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", token)).lower()
+    return sum(len(hyphenator.positions(word)) + 1 for word in cleaned.split())
 
 
 def syllables_per_word(text: str, words: int) -> float | None:
-    stats = _textstat() if text.strip() else None
-    if stats is None or not words:
+    hyphenator = _hyphenator() if text.strip() else None
+    if hyphenator is None or not words:
         return None
-    # Per distinct word: textstat counts word by word, and long texts repeat their words.
+    # Per distinct word: long texts repeat their words, and so do the files of one run.
     tokens = Counter(text.split())
-    return round(sum(stats.syllable_count(token) * count for token, count in tokens.items()) / words, 2)
+    return round(sum(_syllables(token) * count for token, count in tokens.items()) / words, 2)
+
+
+@lru_cache(maxsize=100_000)
+def _syllables(token: str) -> int:
+    return syllable_count(token, _hyphenator())
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:

@@ -109,8 +109,13 @@ class Pipeline:
     def parse(self, texts: Iterable[str], needs: frozenset[str], batch_size: int = 64) -> Iterator[Any]:
         enabled = set(self.components_for(needs | {"sents"}))
         disable = [name for name in self.nlp.component_names if name not in enabled]
+        import numpy
+
         with self.nlp.select_pipes(disable=disable):
-            yield from self.nlp.pipe(texts, batch_size=batch_size)
+            for doc in self.nlp.pipe(texts, batch_size=batch_size):
+                # No rule reads the token vectors; they are most of a parsed doc's memory.
+                doc.tensor = numpy.zeros((0,), dtype="float32")
+                yield doc
 
 
 def _provides(nlp: Any) -> frozenset[str]:

@@ -1,52 +1,121 @@
-"""Human-readable output: each finding with its source line underlined, then a summary."""
+"""Human-readable output: each finding with its source line underlined, then a summary.
+
+Lines are written as plain strings with ANSI codes, the way rich would render them: rich
+costs more than the parse's own tokenizer on a large report. It still renders the
+statistics table, and any line with a tab or a control character that rich rewrites.
+"""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from functools import lru_cache
 from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from lint.language.metrics import lix_band
 from lint.language.personnummer import redact
 from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# The SGR codes rich writes for each style: (attributes, colour).
+SGR = {"bold": ("1", ""), "dim": ("2", ""), "bold red": ("1", "31"), "yellow": ("", "33"), "cyan": ("", "36"), "red": ("", "31"), "green": ("", "32")}
+# rich expands tabs, drops these control characters and reads a backslash as markup
+REWRITTEN = frozenset("\t\x07\x08\x0b\x0c\r\\")
 
 
 def render(report, stream: TextIO, color: bool = True) -> None:
-    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
+    out = Writer(stream, color)
     for result in report.files:
-        _file(console, result, report.quiet)
+        _file(out, result, report.quiet)
     if report.statistics:
-        _statistics(console, report)
-    if report.quiet:
-        return
-    for notice in report.notices:
-        console.print(f"[dim]Obs: {escape(notice)}[/dim]")
-    summary = report.summary()
-    console.print(_totals(summary))
+        _statistics(out, report)
+    if not report.quiet:
+        for notice in report.notices:
+            out.line(("dim", f"Obs: {notice}"))
+        out.line(_totals(report.summary()))
+    out.flush()
 
 
-def _file(console: Console, result, quiet: bool = False) -> None:
+class Writer:
+    """Writes lines of (style, text) parts as rich's Console(no_color=not color,
+    force_terminal=color or None, soft_wrap=True) would."""
+
+    def __init__(self, stream: TextIO, color: bool) -> None:
+        self.stream = stream
+        self.color = color
+        self.styled = (color or _terminal(stream)) and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+        self.buffer: list[str] = []
+        self._console = None
+
+    def line(self, *parts) -> None:
+        texts = [part if isinstance(part, str) else part[1] for part in parts]
+        if any(not REWRITTEN.isdisjoint(text) for text in texts):
+            self._rich(parts)
+            return
+        self.buffer.append("".join(part if isinstance(part, str) else self._style(*part) for part in parts) + "\n")
+        if len(self.buffer) > 512:
+            self._write()
+
+    def _style(self, style: str, text: str) -> str:
+        attributes, colour = SGR[style]
+        codes = ";".join(code for code in (attributes, colour if self.color else "") if code)
+        if not self.styled or not codes:
+            return text
+        return "\n".join(f"\x1b[{codes}m{piece}\x1b[0m" if piece else "" for piece in text.split("\n"))
+
+    def _rich(self, parts) -> None:
+        from rich.markup import escape
+
+        self._write()
+        markup = "".join(escape(part) if isinstance(part, str) else f"[{part[0]}]{escape(part[1])}[/{part[0]}]" for part in parts)
+        self.console().print(markup)
+
+    def console(self):
+        self._write()
+        if self._console is None:
+            from rich.console import Console
+
+            color = self.color
+            self._console = Console(file=self.stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
+        return self._console
+
+    def _write(self) -> None:
+        if self.buffer:
+            self.stream.write("".join(self.buffer))
+            self.buffer.clear()
+
+    def flush(self) -> None:
+        self._write()
+        self.stream.flush()
+
+
+def _terminal(stream: TextIO) -> bool:
+    """Whether rich would treat the stream as a terminal (and write bold and dim)."""
+    environ = os.environ
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if environ.get("FORCE_COLOR") is not None:
+        return environ["FORCE_COLOR"] != ""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _file(out: Writer, result, quiet: bool = False) -> None:
     for error in result.errors:
-        console.print(f"[bold]{escape(result.path)}[/bold]: [bold red]{error.code}[/bold red] {escape(error.message)}")
+        out.line(("bold", result.path), ": ", ("bold red", error.code), f" {error.message}")
     if result.profile is None:
         return
     for d in result.diagnostics:
-        level = d.severity.label
-        location = f"{d.path}:{d.line}:{d.column}" + _place(d)
-        console.print(
-            f"[bold]{escape(location)}[/bold]: [{STYLE[level]}]{d.code}[/{STYLE[level]}] "
-            f"[{STYLE[level]}]\\[{d.severity.swedish}][/{STYLE[level]}] {escape(d.message)}"
-        )
-        _source_line(console, result, d)
+        style = STYLE[d.severity.label]
+        out.line(("bold", f"{d.path}:{d.line}:{d.column}{_place(d)}"), ": ", (style, d.code), " ", (style, f"[{d.severity.swedish}]"), f" {d.message}")
+        _source_line(out, result, d)
         if d.suggestions:
-            console.print(f"    [green]förslag:[/green] {escape(' | '.join(d.suggestions))}")
+            out.line("    ", ("green", "förslag:"), f" {' | '.join(d.suggestions)}")
     if not quiet:
-        _file_summary(console, result)
+        _file_summary(out, result)
 
 
 def _place(d) -> str:
@@ -59,7 +128,7 @@ def _place(d) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _source_line(console: Console, result, d) -> None:
+def _source_line(out: Writer, result, d) -> None:
     lines = result.document or _file_lines(result)
     if d.end_offset <= d.offset:
         return
@@ -70,8 +139,8 @@ def _source_line(console: Console, result, d) -> None:
     start = d.column - 1
     end = d.end_column - 1 if end_line == line else len(text)
     shown, start, end = _window(text, start, end)
-    console.print(f"    [dim]{d.line:>4} |[/dim] {escape(shown)}")
-    console.print(f"    [dim]     |[/dim] {' ' * start}[red]{'^' * max(1, end - start)}[/red]")
+    out.line("    ", ("dim", f"{d.line:>4} |"), f" {shown}")
+    out.line("    ", ("dim", "     |"), f" {' ' * start}", ("red", "^" * max(1, end - start)))
 
 
 def _source_lines(result, d) -> tuple[int, int]:
@@ -109,14 +178,12 @@ def _file_lines(result):
     return _LINES["lines"]
 
 
-def _file_summary(console: Console, result) -> None:
+def _file_summary(out: Writer, result) -> None:
     parts = _text_figures(result.metrics)
     principles = Counter(d.principle for d in result.diagnostics)
     found = ", ".join(f"{name} {count}" for name, count in sorted(principles.items())) or "inga fynd"
-    console.print(
-        f"[dim]{escape(result.path)}: profil {result.profile}{_title(result.profile)}, {escape(result.profile_reason or '')}; "
-        f"{' · '.join(parts)}; {found}[/dim]\n"
-    )
+    reason = result.profile_reason or ""
+    out.line(("dim", f"{result.path}: profil {result.profile}{_title(result.profile)}, {reason}; {' · '.join(parts)}; {found}"), "\n")
 
 
 def _text_figures(m: dict) -> list[str]:
@@ -133,14 +200,24 @@ def _text_figures(m: dict) -> list[str]:
 
 def _title(profile: str) -> str:
     """The profile's Swedish title, when it says more than its name."""
-    from lint.resources import builtin_rules_dir
-    from lint.rules.profiles import load_profiles
-
-    profiles = load_profiles(builtin_rules_dir() / "profiles.yaml")
-    if profile not in profiles:
+    title = _titles().get(profile)
+    if title is None:
         return ""
-    title = profiles.get(profile).title
     return "" if title.lower() == profile else f" ({title.lower()})"
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    """Profile titles, read straight from profiles.yaml: validating the profiles costs a
+    run whose results all come from the cache more than the rest of it (the run that
+    filled the cache validated this very file, its content is part of the cache key)."""
+    import yaml
+
+    from lint.resources import builtin_rules_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((builtin_rules_dir() / "profiles.yaml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return {str(name): str(item["title"]) for name, item in data["profiles"].items()}
 
 
 def fix_label(diagnostics) -> str:
@@ -152,14 +229,16 @@ def fix_label(diagnostics) -> str:
     return ", ".join(parts)
 
 
-def _statistics(console: Console, report) -> None:
+def _statistics(out: Writer, report) -> None:
+    from rich.table import Table
+
     by_rule: dict[tuple[str, str], list] = {}
     for d in report.diagnostics:
         by_rule.setdefault((d.code, d.name), []).append(d)
     table = Table("Antal", "Regel", "Namn", "Kan rättas", title="Statistik", title_justify="left")
     for (code, name), found in sorted(by_rule.items(), key=lambda item: -len(item[1])):
         table.add_row(str(len(found)), code, name, fix_label(found))
-    console.print(table)
+    out.console().print(table)
 
 
 def _totals(summary: dict) -> str:

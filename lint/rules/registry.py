@@ -11,27 +11,37 @@ from functools import lru_cache
 from typing import Annotated
 
 import yaml
-from pydantic import Field, RootModel, ValidationError
 
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir
 
 REDIRECTS_FILE = "redirects.yaml"
-Code = Annotated[str, Field(pattern=r"^[A-Z]{2,5}\d{3}$")]
 
 
-class RedirectTable(RootModel[dict[Annotated[str, Field(min_length=1)], Code]]):
-    pass
+@lru_cache(maxsize=1)
+def _table_model():
+    """The table's pydantic model, built on first use: the linter imports this module, and a
+    run whose files all come from the result cache never needs pydantic."""
+    from pydantic import Field, RootModel
+
+    code = Annotated[str, Field(pattern=r"^[A-Z]{2,5}\d{3}$")]
+
+    class RedirectTable(RootModel[dict[Annotated[str, Field(min_length=1)], code]]):
+        pass
+
+    return RedirectTable
 
 
 @lru_cache(maxsize=1)
 def redirects() -> dict[str, str]:
     """Old code or name (case-folded) → current code."""
+    from pydantic import ValidationError
+
     path = builtin_rules_dir() / REDIRECTS_FILE
     if not path.is_file():
         return {}
     try:
-        table = RedirectTable.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        table = _table_model().model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
     except (OSError, yaml.YAMLError, ValidationError) as error:
         raise RulePackError(f"{path}: ogiltig tabell över omdirigerade regler: {error}") from None
     return {old.casefold(): new for old, new in table.root.items()}
