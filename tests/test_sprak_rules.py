@@ -38,6 +38,23 @@ def test_suggestions_repair_one_part_of_a_compound(lexicon):
     assert suggest("informaton", lexicon)[0] == "information"
 
 
+def test_suggestions_do_not_depend_on_the_clock(lexicon, monkeypatch):
+    import time
+
+    words = ["föräkringskassan", "bygglovshandläggre", "ansökningsblankeet", "Integritetsskyddsmyndighetenen".lower()]
+    calm = [suggest(word, lexicon) for word in words]
+    ticks = iter(range(0, 10**9, 1000))  # every look at the clock says a thousand seconds went by
+    monkeypatch.setattr(time, "perf_counter", lambda: float(next(ticks)))
+    assert [suggest(word, lexicon) for word in words] == calm
+
+
+def test_a_full_form_memo_is_emptied_without_losing_the_forms_asked_for(lexicon, monkeypatch):
+    lexicon.masks({"hus"})
+    monkeypatch.setattr(lexicon, "_masks", {**{f"x{i}": 0 for i in range(400_001)}, "hus": lexicon.mask("hus")})
+    masks = lexicon.masks({"hus", "bil"})  # "hus" memoised, "bil" not: the memo is full and emptied
+    assert masks["hus"] and masks["bil"]
+
+
 def test_the_lexicon_is_keyed_by_the_dictionary_version(lexicon):
     _, version = lexicon_build.dictionary_files()
     assert lexicon.version == version

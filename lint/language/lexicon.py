@@ -57,6 +57,8 @@ class Lexicon:
     # Forms ---------------------------------------------------------------------------
     def masks(self, forms: set[str]) -> dict[str, int]:
         """The mask of every given form that is in the table (memoised)."""
+        if len(self._masks) > 400_000:
+            self._masks.clear()  # before the lookup: clearing after it lost forms already counted as known
         missing = [form for form in forms if form not in self._masks]
         if missing:
             found: dict[str, int] = {}
@@ -65,8 +67,6 @@ class Lexicon:
                     chunk = missing[start : start + 900]
                     marks = ",".join("?" * len(chunk))
                     found.update(self._db.execute(f"SELECT form, mask FROM forms WHERE form IN ({marks})", chunk))
-            if len(self._masks) > 400_000:
-                self._masks.clear()
             for form in missing:
                 self._masks[form] = found.get(form, 0)
         return {form: self._masks[form] for form in forms}

@@ -9,12 +9,13 @@ compounds only until the time budget is spent, so a long unknown word costs at m
 
 from __future__ import annotations
 
-import time
-
 from lint.language.lexicon import Lexicon
 from lint.language.lexicon_build import ALONE, BEGIN, END, FORBIDDEN, NOSUGGEST
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+MAX_COMPOUND_LENGTH = 30  # longer unknown words get the plain corrections only
+MAX_REPAIRS_TRIED = 40  # compound repairs looked up in full, cheapest first
+MAX_PART_QUERIES = 6  # parts of a compound whose edits are looked up
 
 
 def _rep_candidates(word: str, reps: tuple[tuple[str, str], ...]) -> list[str]:
@@ -83,39 +84,46 @@ def candidates(word: str, lexicon: Lexicon) -> list[str]:
     return ordered
 
 
-def _compound_repairs(word: str, lexicon: Lexicon, letters: str, deadline: float) -> list[str]:
+def _compound_repairs(word: str, lexicon: Lexicon, letters: str) -> list[str]:
     """Corrections of one part of a compound: the tail after a known head, or the head before a known tail."""
     found: list[str] = []
     n = len(word)
+    queries = 0
     for cut in range(2, n - 1):
-        if time.perf_counter() > deadline:
+        if queries >= MAX_PART_QUERIES:
             break
         head, tail = word[:cut], word[cut:]
         if len(tail) >= 3 and lexicon.head(head):
             edits = _edits(tail, letters)
+            queries += 1
             masks = lexicon.masks(set(edits))
             found += [head + e for e in sorted(edits, key=lambda e: _cost(tail, e)) if masks[e] & END]
         elif len(head) >= 3 and lexicon.mask(tail) & END:
             edits = _edits(head, letters)
+            queries += 1
             masks = lexicon.masks(set(edits))
             found += [e + tail for e in sorted(edits, key=lambda e: _cost(head, e)) if masks[e] & BEGIN]
     return list(dict.fromkeys(found))
 
 
-def suggest(word: str, lexicon: Lexicon, limit: int = 3, budget: float = 0.06) -> list[str]:
-    """Up to `limit` corrections for a misspelt word (lower case), best first; at most about `budget` seconds."""
+def suggest(word: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
+    """Up to `limit` corrections for a misspelt word (lower case), best first.
+
+    The work is bounded by counts, never by the clock, so the same text always gets the same
+    suggestions, however busy the machine is."""
     pool = candidates(word, lexicon)
     masks = lexicon.masks(set(pool))
     found = [c for c in pool if masks[c] & ALONE and not masks[c] & (FORBIDDEN | NOSUGGEST)][:limit]
     if len(found) >= limit or len(word) < 6:
         return found
-    deadline = time.perf_counter() + budget
     found += [s for s in _stutters(word) if s not in found and lexicon.known(s)][: limit - len(found)]
     if len(found) >= limit:
         return found
-    repairs = sorted(_compound_repairs(word, lexicon, _letters(lexicon), deadline), key=lambda c: _cost(word, c))
-    for candidate in repairs:
-        if time.perf_counter() > deadline or len(found) >= limit:
+    if len(word) > MAX_COMPOUND_LENGTH:
+        return found
+    repairs = sorted(_compound_repairs(word, lexicon, _letters(lexicon)), key=lambda c: _cost(word, c))
+    for candidate in repairs[:MAX_REPAIRS_TRIED]:
+        if len(found) >= limit:
             break
         if candidate not in found and lexicon.known(candidate):
             found.append(candidate)
