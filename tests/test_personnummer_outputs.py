@@ -103,3 +103,14 @@ def test_a_crawl_report_csv_and_database_repeat_no_number(tmp_path):
     files = read_tree(out)
     assert "OFF008" in files and "460712-XXXX" in files
     assert leaks(files) == []
+
+
+@pytest.mark.parametrize("gap", range(60, 100, 4))
+def test_a_number_cut_by_the_edge_of_a_quoted_long_line_is_still_masked(tmp_path, gap):
+    """The text report quotes 100 characters of a long line; a number across the cut shows no more than its date."""
+    line = "Vi erhåller " + "ord " * (gap // 4) + "460712-5533 " + "och mer text " * 20
+    path = tmp_path / "lang.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    output = run("check", str(path), "--no-color", "--no-cache", "--select", "KLAR001")
+    assert "erhåller" in output
+    assert "-5" not in output and "553" not in output

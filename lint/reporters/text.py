@@ -133,7 +133,7 @@ def _source_line(out: Writer, result, d) -> None:
     if d.end_offset <= d.offset:
         return
     line, end_line = _source_lines(result, d)
-    text = redact(lines.line_text(line) or "")
+    text = lines.line_text(line) or ""
     if not text or not text.strip():
         return
     start = d.column - 1
@@ -155,15 +155,25 @@ def _source_lines(result, d) -> tuple[int, int]:
 
 
 def _window(text: str, start: int, end: int, width: int = 100) -> tuple[str, int, int]:
-    """Cut a long source line down to the part around the match."""
+    """Cut a long source line down to the part around the match, personnummer masked."""
     if len(text) <= width:
-        return text, start, end
+        return redact(text), start, end
     end = min(end, start + width - 20)
     left = max(0, start - 30)
     right = min(len(text), max(end + 30, left + width))
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
-    return prefix + text[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+    return prefix + _redacted(text, left, right) + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
+NUMBER_MARGIN = 14  # longer than any personnummer: one cut by the window's edge is still recognised
+
+
+def _redacted(text: str, left: int, right: int) -> str:
+    """text[left:right] with personnummer masked, looking only a little beyond it (a 1 MB line
+    quoted once per finding must not be scanned whole each time)."""
+    outer = max(0, left - NUMBER_MARGIN)
+    return redact(text[outer : right + NUMBER_MARGIN])[left - outer : right - outer]
 
 
 _LINES: dict = {}
