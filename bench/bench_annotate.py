@@ -92,8 +92,10 @@ def compare(linter: Linter, name: str, data: bytes) -> bool:
         annotation = annotate_file(linter, path)
     ratio = annotate / check
     verdict = "ok" if ratio <= LIMIT else f"LÅNGSAMT (mer än {LIMIT:.0f}×)"
-    print(f"{name:>8}: check {check * 1000:7.0f} ms, annotate {annotate * 1000:7.0f} ms, {ratio:4.2f}× – {verdict} "
-          f"({annotation.comments} kommentarer, {annotation.changes} ändringar, {len(data) // 1024} kB)")
+    print(
+        f"{name:>8}: check {check * 1000:7.0f} ms, annotate {annotate * 1000:7.0f} ms, {ratio:4.2f}× – {verdict} "
+        f"({annotation.comments} kommentarer, {annotation.changes} ändringar, {len(data) // 1024} kB)"
+    )
     return ratio <= LIMIT
 
 

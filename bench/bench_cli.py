@@ -46,7 +46,12 @@ def run(args: list[str], cwd: Path | None = None, env: dict | None = None) -> di
     process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024, "status": os.waitstatus_to_exitcode(status)}
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss": usage.ru_maxrss / 1024,
+        "status": os.waitstatus_to_exitcode(status),
+    }
 
 
 def summary(values: list[float]) -> str:
@@ -62,8 +67,10 @@ def pairs(name_a: str, a: list[str], name_b: str, b: list[str], count: int, **kw
         found_b.append(run(b, **kwargs))
     for label, key in (("CPU s", "cpu"), ("wall s", "wall")):
         ratios = [x[key] / y[key] for x, y in zip(found_a, found_b)]
-        print(f"  {label:<7} {name_a}: {summary([x[key] for x in found_a])}   {name_b}: {summary([y[key] for y in found_b])}"
-              f"   ratio {name_a}/{name_b}: {summary(ratios)}")
+        print(
+            f"  {label:<7} {name_a}: {summary([x[key] for x in found_a])}   {name_b}: {summary([y[key] for y in found_b])}"
+            f"   ratio {name_a}/{name_b}: {summary(ratios)}"
+        )
     print(f"  peak RSS MiB  {name_a}: {max(x['rss'] for x in found_a):.0f}   {name_b}: {max(y['rss'] for y in found_b):.0f}")
     print(f"  exit codes {name_a}: {sorted({x['status'] for x in found_a})}  {name_b}: {sorted({y['status'] for y in found_b})}")
 
@@ -100,7 +107,9 @@ def textlint_command(work: Path, corpus: Path) -> list[str] | None:
     node_dir = Path.home() / ".cache" / "kommlint-bench" / "textlint"
     if not (node_dir / "node_modules" / ".bin" / "textlint").exists():
         node_dir.mkdir(parents=True, exist_ok=True)
-        installed = subprocess.run([npm, "install", "--prefix", str(node_dir), "textlint@14", "textlint-rule-prh@6"], capture_output=True, text=True)
+        installed = subprocess.run(
+            [npm, "install", "--prefix", str(node_dir), "textlint@14", "textlint-rule-prh@6"], capture_output=True, text=True
+        )
         if installed.returncode != 0:
             print(f"textlint: npm install failed: {installed.stderr.strip()[-300:]}")
             return None
@@ -155,7 +164,9 @@ def main() -> None:
         if options.big_mb:
             big = work / "stor.md"
             text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.md")))
-            big.write_text((text * (int(options.big_mb * 1024 * 1024 / len(text.encode())) + 1))[: int(options.big_mb * 1024 * 1024)], encoding="utf-8")
+            big.write_text(
+                (text * (int(options.big_mb * 1024 * 1024 / len(text.encode())) + 1))[: int(options.big_mb * 1024 * 1024)], encoding="utf-8"
+            )
             result = run([*kommlint, "check", str(big), "--no-cache"])
             print(f"one {options.big_mb:g} MB file: wall {result['wall']:.1f} s, peak RSS {result['rss']:.0f} MiB, exit {result['status']}")
 

@@ -59,7 +59,9 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
     document = read_bytes(data, "bench.md")
     words = sum(len(block.text.split()) for block in document.blocks)
-    rules = linter._runnable(settings, "bench.md", linter.lint_document(read_bytes(text[:20000].encode("utf-8"), "bench.md"), settings).profile, pipeline)
+    rules = linter._runnable(
+        settings, "bench.md", linter.lint_document(read_bytes(text[:20000].encode("utf-8"), "bench.md"), settings).profile, pipeline
+    )
     needs = (frozenset().union(*(rule.needs for rule in rules)) | ({"pos", "morph"} & pipeline.provides)) & pipeline.provides | {"sents"}
     texts = [block.text for block in document.blocks]
 
@@ -93,11 +95,17 @@ def main() -> None:
     print(f"pipeline: {pipeline.name} {pipeline.version} ({pipeline.source}); components {pipeline.components_for(needs)}")
     print(f"pipeline load: {load_seconds:.2f} s")
     print(f"text: {len(data) / 1024:.0f} kB Markdown, {words} words, {len(texts)} blocks, {len(rules)} rules")
-    print(f"stock spaCy nlp.pipe (spacy.load of the same pipeline, all components): {bare_seconds:.2f} s  {words / bare_seconds:,.0f} words/s")
+    print(
+        f"stock spaCy nlp.pipe (spacy.load of the same pipeline, all components): {bare_seconds:.2f} s  {words / bare_seconds:,.0f} words/s"
+    )
     print(f"kommlint's adapted pipeline, components rules need: {adapted_seconds:.2f} s  ({adapted_seconds / bare_seconds:.2f}× stock)")
     print(f"kommlint check:  {full_seconds:.2f} s  {words / full_seconds:,.0f} words/s")
-    print(f"ratio (check / stock spaCy throughput): {bare_seconds / full_seconds:.2f}  (in memory: no start-up, report or per-file work; bench_cli measures those)")
-    print(f"SPR family (språkriktighet): {full_seconds - without_spr_seconds:+.2f} s, {(full_seconds / without_spr_seconds - 1) * 100:+.0f} % of check without it (target <= +25 %)")
+    print(
+        f"ratio (check / stock spaCy throughput): {bare_seconds / full_seconds:.2f}  (in memory: no start-up, report or per-file work; bench_cli measures those)"
+    )
+    print(
+        f"SPR family (språkriktighet): {full_seconds - without_spr_seconds:+.2f} s, {(full_seconds / without_spr_seconds - 1) * 100:+.0f} % of check without it (target <= +25 %)"
+    )
     print(f"peak Python memory during check: {peak / 1e6:.0f} MB")
 
     kommlint = str(Path(sys.executable).with_name("kommlint"))

@@ -92,7 +92,9 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "bench.sqlite"
-            print(f"Webbplats: {args.pages} artiklar à ~{args.words or 35} ord på {base}; {args.jobs} granskningsprocesser, {args.concurrency} samtidiga hämtningar")
+            print(
+                f"Webbplats: {args.pages} artiklar à ~{args.words or 35} ord på {base}; {args.jobs} granskningsprocesser, {args.concurrency} samtidiga hämtningar"
+            )
             for label in ("första körningen (allt hämtas och granskas)", "andra körningen (oförändrad webbplats)"):
                 seconds, checked = run(base, db, args.jobs, args.concurrency)
                 print(f"{label}: {checked} sidor på {seconds:.1f} s = {checked / seconds:.1f} sidor/s")
@@ -102,8 +104,10 @@ def main() -> None:
 
             with Store(db) as store:
                 html_path, _ = write_report(store, Path(folder) / "rapport")
-            print(f"rapport: {time.perf_counter() - started:.1f} s, report.html {html_path.stat().st_size / 1e6:.1f} MB, "
-                  f"databas {db.stat().st_size / 1e6:.1f} MB")
+            print(
+                f"rapport: {time.perf_counter() - started:.1f} s, report.html {html_path.stat().st_size / 1e6:.1f} MB, "
+                f"databas {db.stat().st_size / 1e6:.1f} MB"
+            )
     finally:
         server.terminate()
     print(f"toppminne: huvudprocess {peak_mb(resource.RUSAGE_SELF):.0f} MB, största barnprocess {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")

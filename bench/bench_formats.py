@@ -16,7 +16,9 @@ PARAGRAPHS = 400
 
 
 def html_page() -> bytes:
-    body = "\n".join(f"<h2>Avsnitt {i}</h2><p>{SENTENCE.replace('ä', '&auml;')} <a href='/x{i}'>L&auml;nk {i}</a></p>" for i in range(PARAGRAPHS))
+    body = "\n".join(
+        f"<h2>Avsnitt {i}</h2><p>{SENTENCE.replace('ä', '&auml;')} <a href='/x{i}'>L&auml;nk {i}</a></p>" for i in range(PARAGRAPHS)
+    )
     return f'<!DOCTYPE html><html lang="sv"><head><title>Test</title></head><body><main>{body}</main></body></html>'.encode()
 
 
@@ -51,7 +53,9 @@ def measure(name: str, data: bytes, path: str, repeat: int = 3) -> None:
         document = read_bytes(data, path)
         best = min(best, time.perf_counter() - start)
     words = len(document.text.split())
-    print(f"{name:5} {len(data) / 1024:8.0f} kB {len(document.blocks):6} block {words:7} ord {best * 1000:8.1f} ms {best * 1000 / words * 1000:7.1f} ms/1000 ord")
+    print(
+        f"{name:5} {len(data) / 1024:8.0f} kB {len(document.blocks):6} block {words:7} ord {best * 1000:8.1f} ms {best * 1000 / words * 1000:7.1f} ms/1000 ord"
+    )
 
 
 if __name__ == "__main__":

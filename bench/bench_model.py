@@ -88,8 +88,7 @@ def main(argv=None) -> int:
     wps, n = words_per_second(nlp, texts, repeat=args.repeat)
     print(f"all components:  {wps:,.0f} words/s ({n} words, best of {args.repeat})")
     # What a typical rule set needs: POS/morph, lemmas, sentences; no parser/NER.
-    needed = {"tok2vec", "morphologizer", "trainable_lemmatizer", "lemmatizer", "senter",
-              "tagger", "attribute_ruler"}
+    needed = {"tok2vec", "morphologizer", "trainable_lemmatizer", "lemmatizer", "senter", "tagger", "attribute_ruler"}
     disable = [n for n in nlp.pipe_names if n not in needed and not n.startswith("kommlint_")]
     if "senter" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         disable = [d for d in disable if d != "parser"]

@@ -35,8 +35,9 @@ def hostile_files(folder: Path) -> dict[str, Path]:
         "a-tags-20k.html": "<p>" + "<a " * 20_000,
         "inline-html-400kB.md": "text <span>x</span>\n" * 20_000,
         "backticks-1MB.mdx": "`a " * 350_000,
-        "alias-bomb.md": "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-            f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]\n" for n, p in zip("bcdefg", "abcdef")) + "author: *g\n---\nText.\n",
+        "alias-bomb.md": "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]\n" for n, p in zip("bcdefg", "abcdef"))
+        + "author: *g\n---\nText.\n",
         "suppressions-1000.txt": "".join(f"# kommlint-disable-next-line KLAR001\nVi erhåller {i}.\n\n" for i in range(1000)),
     }
     paths = {}
@@ -50,7 +51,9 @@ def hostile_files(folder: Path) -> dict[str, Path]:
 def lint_in_child(path: Path, cache: Path) -> tuple[float, int, int, bool]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KOMMLINT_CACHE_DIR": str(cache)}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "lint", "check", "-q", "--no-cache", str(path)], capture_output=True, text=True, env=env, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "-q", "--no-cache", str(path)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     elapsed = time.monotonic() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024  # the largest child so far, MB
     return elapsed, peak, done.returncode, "Traceback" in done.stderr + done.stdout
@@ -90,8 +93,10 @@ def bench_serve() -> None:
                 for _ in range(3):
                     started = time.monotonic()
                     answer = http.post("/api/check", json={"text": "Du erhåller beslutet inom två veckor."})
-                    print(f"liten text medan en stor granskas: {time.monotonic() - started:.2f} s (HTTP {answer.status_code}); "
-                          f"stora texten klar: {'ja' if not thread.is_alive() else 'nej'}")
+                    print(
+                        f"liten text medan en stor granskas: {time.monotonic() - started:.2f} s (HTTP {answer.status_code}); "
+                        f"stora texten klar: {'ja' if not thread.is_alive() else 'nej'}"
+                    )
     finally:
         analyzer.close()
 

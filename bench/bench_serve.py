@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import httpx
+from swedish_text import SENTENCES
 
 from lint.serve.runner import BackgroundServer
 from lint.serve.service import CheckService
-from swedish_text import SENTENCES
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_7c22c21e004f47d4.txt"
 
@@ -71,9 +71,13 @@ def main() -> None:
             data = response.json()
     metrics = data["files"][0]["metrics"]
     print(f"start-up (pipeline + rules + warm-up): {startup:.2f} s")
-    print(f"text: {sum(map(is_word, text.split()))} words pasted ({metrics['words']} by kommlint's count), {metrics['sentences']} sentences, {len(data['view']['blocks'])} blocks, {len(data['files'][0]['diagnostics'])} findings")
+    print(
+        f"text: {sum(map(is_word, text.split()))} words pasted ({metrics['words']} by kommlint's count), {metrics['sentences']} sentences, {len(data['view']['blocks'])} blocks, {len(data['files'][0]['diagnostics'])} findings"
+    )
     print(f"first answer: {times[0] * 1000:.0f} ms")
-    print(f"answers over {args.repeat} runs: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms (target < 1000 ms)")
+    print(
+        f"answers over {args.repeat} runs: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms (target < 1000 ms)"
+    )
 
 
 if __name__ == "__main__":

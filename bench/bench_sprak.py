@@ -59,7 +59,7 @@ def lexicon_figures() -> None:
         table = lexicon.Lexicon(Path(folder) / "lexicon.sqlite")
         opened = time.perf_counter() - start
         words = markdown(64 * 1024, seed=3).split()
-        distinct = sorted({w.strip(".,:;!?()”\"") for w in words if w.strip(".,:;!?()”\"").isalpha()})
+        distinct = sorted({w.strip('.,:;!?()”"') for w in words if w.strip('.,:;!?()”"').isalpha()})
         start = time.perf_counter()
         unknown = [w for w in distinct if not table.known(w)]
         per_word = (time.perf_counter() - start) / len(distinct)
@@ -97,7 +97,9 @@ def corpus_figures(size_kb: int, repeat: int) -> None:
         run(chosen)()
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
-    print(f"bench corpus {size_kb} kB (CPU s): without SPR {base:.2f} s, with SPR {full:.2f} s: {(full / base - 1) * 100:+.0f} % (target <= +25 %)")
+    print(
+        f"bench corpus {size_kb} kB (CPU s): without SPR {base:.2f} s, with SPR {full:.2f} s: {(full / base - 1) * 100:+.0f} % (target <= +25 %)"
+    )
     print(f"peak Python memory: {peaks[0] / 1e6:.0f} MB without SPR, {peaks[1] / 1e6:.0f} MB with")
 
 
@@ -116,7 +118,9 @@ def cold_figures() -> None:
         for _ in range(3):
             without = min(without, measured(["--ignore", "SPR"]))
             with_spr = min(with_spr, measured([]))
-    print(f"cold single-file check (4 kB, CPU s): {without:.2f} s without SPR, {with_spr:.2f} s with: {with_spr - without:+.2f} s (target <= +0.5 s)")
+    print(
+        f"cold single-file check (4 kB, CPU s): {without:.2f} s without SPR, {with_spr:.2f} s with: {with_spr - without:+.2f} s (target <= +0.5 s)"
+    )
 
 
 def main() -> None:

@@ -17,8 +17,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UD = ROOT.parent / "shared" / "ud"
-HEADINGS = ["Så ansöker du", "Det här gäller", "Avgifter", "Kontakt", "Öppettider", "Om beslutet", "Bakgrund",
-            "Vem kan få stöd?", "Så går det till", "Tider och datum", "Frågor och svar", "Mer information"]
+HEADINGS = [
+    "Så ansöker du",
+    "Det här gäller",
+    "Avgifter",
+    "Kontakt",
+    "Öppettider",
+    "Om beslutet",
+    "Bakgrund",
+    "Vem kan få stöd?",
+    "Så går det till",
+    "Tider och datum",
+    "Frågor och svar",
+    "Mer information",
+]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -41,7 +53,7 @@ def _treebank_sentences() -> list[str]:
     for path in sorted(UD.glob("*.conllu")) if UD.is_dir() else ():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# text = "):
-                text = line[len("# text = "):].strip()
+                text = line[len("# text = ") :].strip()
                 if 5 <= len(text.split()) <= 45 and text[-1:] in ".!?":
                     sentences.append(text)
     return sentences

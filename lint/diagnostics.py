@@ -37,7 +37,13 @@ class Severity(IntEnum):
         return tuple(SEVERITY_NAMES)
 
 
-SEVERITY_NAMES = {"info": Severity.INFO, "varning": Severity.WARNING, "fel": Severity.ERROR, "warning": Severity.WARNING, "error": Severity.ERROR}
+SEVERITY_NAMES = {
+    "info": Severity.INFO,
+    "varning": Severity.WARNING,
+    "fel": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "error": Severity.ERROR,
+}
 
 
 @dataclass(frozen=True)
@@ -113,10 +119,25 @@ class Diagnostic:
         """The inverse of `to_json` (the path is kept per file, not per finding)."""
         fix = data.get("fix")
         return cls(
-            data["code"], data["name"], data["principle"], Severity.parse(data["severity"]), data["message"], path,
-            data["line"], data["column"], data["end_line"], data["end_column"], data["offset"], data["end_offset"],
-            data["match"], tuple(data.get("suggestions", ())), Fix.from_json(fix) if fix else None, data.get("page"),
-            data.get("context", ""), data.get("heading"), bool(data.get("whole_document")),
+            data["code"],
+            data["name"],
+            data["principle"],
+            Severity.parse(data["severity"]),
+            data["message"],
+            path,
+            data["line"],
+            data["column"],
+            data["end_line"],
+            data["end_column"],
+            data["offset"],
+            data["end_offset"],
+            data["match"],
+            tuple(data.get("suggestions", ())),
+            Fix.from_json(fix) if fix else None,
+            data.get("page"),
+            data.get("context", ""),
+            data.get("heading"),
+            bool(data.get("whole_document")),
         )
 
     @property

@@ -121,7 +121,9 @@ class Block:
                 continue
             if seg.source_length is not None:  # an entity stays whole, in the piece it starts in
                 if seg.text_start >= start:
-                    segments.append(Segment(seg.text_start - start, seg.source_start, min(seg.length, end - seg.text_start), seg.source_length))
+                    segments.append(
+                        Segment(seg.text_start - start, seg.source_start, min(seg.length, end - seg.text_start), seg.source_length)
+                    )
                 continue
             first, last = max(seg.text_start, start), min(seg_end, end)
             segments.append(Segment(first - start, seg.source_start + first - seg.text_start, last - first))

@@ -25,8 +25,13 @@ def run_bounded(code: str, timeout: float = GUARD, **inputs) -> object:
     program = f"import json, sys\nINPUTS = json.loads(sys.stdin.read())\n{code}"
     try:
         done = subprocess.run(
-            [sys.executable, "-c", program], input=json.dumps(inputs), capture_output=True,
-            text=True, timeout=timeout, cwd=ROOT, env=env,
+            [sys.executable, "-c", program],
+            input=json.dumps(inputs),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=ROOT,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"did not finish within {timeout:.0f} s: the work is not bounded")

@@ -49,7 +49,14 @@ def linter() -> Linter:
     return Linter(Options(keep_documents=True))
 
 
-def lint_text(linter: Linter, text: str, name: str = "exempel.txt", select: tuple[str, ...] | None = None, profile: str | None = None, metadata: dict | None = None):
+def lint_text(
+    linter: Linter,
+    text: str,
+    name: str = "exempel.txt",
+    select: tuple[str, ...] | None = None,
+    profile: str | None = None,
+    metadata: dict | None = None,
+):
     """Lint `text` as if read from a file called `name`, with default settings."""
     document = read_bytes(text.encode("utf-8"), name)
     if metadata:

@@ -44,10 +44,15 @@ def article(index: int, pages: int, extra: str = "") -> str:
         links.append('<a href="/gammal.html">Gammal adress</a>')
     if index == 1:
         links += [
-            '<a href="https://example.com/om">Extern sida</a>', '<a href="mailto:info@example.com">E-post</a>',
-            '<a href="/privat/hemlig.html">Intern sida</a>', '<a href="/dokument/rapport.pdf">Rapport (PDF)</a>',
-            '<a href="/langsam.html">Långsam sida</a>', '<a href="/fel.html">Trasig sida</a>',
-            '<a href="/stor.html">Stor sida</a>', '<a href="/bild.png">Bild</a>', '<a href="/kedja/0">Lång kedja</a>',
+            '<a href="https://example.com/om">Extern sida</a>',
+            '<a href="mailto:info@example.com">E-post</a>',
+            '<a href="/privat/hemlig.html">Intern sida</a>',
+            '<a href="/dokument/rapport.pdf">Rapport (PDF)</a>',
+            '<a href="/langsam.html">Långsam sida</a>',
+            '<a href="/fel.html">Trasig sida</a>',
+            '<a href="/stor.html">Stor sida</a>',
+            '<a href="/bild.png">Bild</a>',
+            '<a href="/kedja/0">Lång kedja</a>',
             '<a href="ftp://filer.example.com/a.txt">FTP</a>',
         ]
     body = [f"<p>{lead}</p>", f"<p>Du erhåller ett besked inom {index % 7 + 2} veckor.</p>"]
@@ -58,7 +63,9 @@ def article(index: int, pages: int, extra: str = "") -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="sv">\n<head><meta charset="utf-8"><title>{title} {index} – Stockholms stad</title></head>\n'
         f'<body>\n<header><nav><a href="/">Start</a> <a href="/sida/0.html">Första</a></nav></header>\n'
-        f"<main>\n<h1>{title} {index}</h1>\n" + "\n".join(body) + "\n<ul>\n"
+        f"<main>\n<h1>{title} {index}</h1>\n"
+        + "\n".join(body)
+        + "\n<ul>\n"
         + "\n".join(f"<li>{link}</li>" for link in links)
         + "\n</ul>\n</main>\n<footer><p>Stockholms stad, 08-508 000 00</p></footer>\n</body>\n</html>\n"
     )
@@ -126,17 +133,26 @@ class Site:
         half = self.pages // 2
         # Half the articles are in the sitemaps; the odd ones are found only through links.
         first = [f"{base}/sida/{i}.html" for i in range(0, half, 2)]
-        second = [f"{base}/sida/{i}.html" for i in range(half, self.pages, 2)] + [f"{base}/dokument/rapport.pdf", f"{base}/bara-i-kartan.html"]
-        self.content["/robots.txt"] = ("text/plain", (
-            f"User-agent: *\nDisallow: /privat/\nCrawl-delay: 0.001\n\nUser-agent: annanrobot\nDisallow: /\n\n"
-            f"Sitemap: {base}/sitemap_index.xml\n").encode())
+        second = [f"{base}/sida/{i}.html" for i in range(half, self.pages, 2)] + [
+            f"{base}/dokument/rapport.pdf",
+            f"{base}/bara-i-kartan.html",
+        ]
+        self.content["/robots.txt"] = (
+            "text/plain",
+            (
+                f"User-agent: *\nDisallow: /privat/\nCrawl-delay: 0.001\n\nUser-agent: annanrobot\nDisallow: /\n\n"
+                f"Sitemap: {base}/sitemap_index.xml\n"
+            ).encode(),
+        )
         self.content["/sitemap_index.xml"] = ("application/xml", sitemap_index([f"{base}/sitemap-1.xml", f"{base}/sitemap-2.xml.gz"]))
         self.content["/sitemap-1.xml"] = ("application/xml", sitemap(first))
         self.content["/sitemap-2.xml.gz"] = ("application/x-gzip", gzip.compress(sitemap(second)))
         self.content["/bara-i-kartan.html"] = (html, article(self.pages, self.pages + 1).encode())
         self.content["/privat/hemlig.html"] = (html, b"<html><body><p>Hemlig</p></body></html>")
-        self.content["/dokument/rapport.pdf"] = ("application/pdf", pdf_document(
-            "Du erhaller rapporten fran forvaltningen. Kontakta oss om du har fragor."))
+        self.content["/dokument/rapport.pdf"] = (
+            "application/pdf",
+            pdf_document("Du erhaller rapporten fran forvaltningen. Kontakta oss om du har fragor."),
+        )
         self.content["/stor.html"] = (html, b"<html><body><main><p>" + b"Text. " * (self.large_bytes // 6) + b"</p></main></body></html>")
         self.content["/bild.png"] = ("image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
         self.redirects["/gammal.html"] = "/sida/1.html"

@@ -47,15 +47,27 @@ def runs(paragraph, pieces: list[tuple[str, dict]]) -> None:
 
 def hyperlink(paragraph, text: str, url: str = "https://start.stockholm/") -> None:
     rel = paragraph.part.relate_to(url, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'
+        )
+    )
 
 
 def tracked_insertion(paragraph, text: str, number: int = 901) -> None:
-    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="{number}" w:author="Granskare" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="{number}" w:author="Granskare" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'
+        )
+    )
 
 
 def tracked_deletion(paragraph, text: str, number: int = 902) -> None:
-    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="{number}" w:author="Granskare" w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="{number}" w:author="Granskare" w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+        )
+    )
 
 
 def complex_field(paragraph, instruction: str, shown: str) -> None:
@@ -70,24 +82,36 @@ def complex_field(paragraph, instruction: str, shown: str) -> None:
 
 
 def simple_field(paragraph, shown: str) -> None:
-    paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" DOCPROPERTY Title "><w:r><w:t xml:space="preserve">{shown}</w:t></w:r></w:fldSimple>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" DOCPROPERTY Title "><w:r><w:t xml:space="preserve">{shown}</w:t></w:r></w:fldSimple>'
+        )
+    )
 
 
 def content_control(paragraph, text: str) -> None:
-    paragraph._p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Fält"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt>'))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Fält"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt>'
+        )
+    )
 
 
 def bookmark(paragraph, number: int) -> None:
     """A bookmark around the paragraph's runs (Word puts them anywhere, between runs)."""
-    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="m{number}"/>'))
+    paragraph._p.insert(
+        1 if paragraph._p.pPr is not None else 0, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="m{number}"/>')
+    )
     paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
 
 
 def text_box(paragraph, text: str) -> None:
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")} {VML}><w:pict><v:shape><v:textbox><w:txbxContent>'
-        f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')} {VML}><w:pict><v:shape><v:textbox><w:txbxContent>"
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
 
 
 def nested_table(cell, text: str) -> None:
@@ -137,9 +161,14 @@ def with_footnote(data: bytes, text: str) -> bytes:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode())
+                content = content.replace(
+                    b"</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode()
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdFn1" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/></Relationships>'.encode())
+                content = content.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdFn1" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/></Relationships>'.encode(),
+                )
             elif item.filename == "word/document.xml":
                 content = re.sub(rb"</w:p>", b'<w:r><w:footnoteReference w:id="1"/></w:r></w:p>', content, count=1)
             target.writestr(item, content)

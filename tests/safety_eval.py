@@ -64,7 +64,11 @@ def swedish_findings_on_foreign_lines(lint_all) -> list[str]:
         lines = set(expected.get("foreign_lines") or [])
         if lines:
             result = lint_all(path)
-            found += [f"{path.name}:{d.line}: {d.code} {d.match!r}" for d in result.diagnostics if d.line in lines and d.principle in ("klarspråk", "målgrupp", "språkriktighet")]
+            found += [
+                f"{path.name}:{d.line}: {d.code} {d.match!r}"
+                for d in result.diagnostics
+                if d.line in lines and d.principle in ("klarspråk", "målgrupp", "språkriktighet")
+            ]
     return found
 
 

@@ -81,7 +81,9 @@ def other_corpora() -> list[Path]:
     found = []
     for folder in folders:
         if folder.is_dir():
-            found += [p for p in sorted(folder.rglob("*")) if p.suffix in OTHER_SUFFIXES and "sprak" not in p.parts and p.name != "README.md"]
+            found += [
+                p for p in sorted(folder.rglob("*")) if p.suffix in OTHER_SUFFIXES and "sprak" not in p.parts and p.name != "README.md"
+            ]
     return found
 
 

@@ -20,11 +20,10 @@ CONTENT = (
 )
 METHOD = "<h2>Hur vi testat webbplatsen</h2><p>Vi har gjort en självskattning av webbplatsen.</p>"
 CONTACT = (
-    "<h2>Rapportera brister</h2>"
-    "<p>Om du hittar problem med tillgängligheten kan du rapportera det till tillganglighet@example.se.</p>"
+    "<h2>Rapportera brister</h2><p>Om du hittar problem med tillgängligheten kan du rapportera det till tillganglighet@example.se.</p>"
 )
 COMPLAINT = (
-    '<p>Är du inte nöjd med vårt svar kan du anmäla det till '
+    "<p>Är du inte nöjd med vårt svar kan du anmäla det till "
     '<a href="https://www.digg.se/tdosanmalan">Myndigheten för digital förvaltning</a>.</p>'
 )
 
@@ -47,7 +46,7 @@ STATEMENTS = {
 def page(title: str, body: str, footer: str = "") -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>{title}</title></head>\n'
-        f'<body><main><h1>{title}</h1>\n{body}\n</main><footer>{footer}</footer></body></html>\n'
+        f"<body><main><h1>{title}</h1>\n{body}\n</main><footer>{footer}</footer></body></html>\n"
     )
 
 

@@ -88,7 +88,11 @@ def _resolve(data: bytes, drop: str, keep: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
-            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if item.filename == "word/document.xml" else source.read(item.filename)
+            content = (
+                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                if item.filename == "word/document.xml"
+                else source.read(item.filename)
+            )
             target.writestr(item, content)
     return out.getvalue()
 
@@ -179,7 +183,11 @@ def test_comment_markup_is_complete_and_ids_are_unique(annotated):
     defined = comments.xpath("//w:comment/@w:id", namespaces=NS)
     assert len(defined) == len(set(defined)) == annotated.comments + 1
     for number in defined:
-        order = [etree.QName(e).localname for e in root.iter(q("commentRangeStart"), q("commentRangeEnd"), q("commentReference")) if e.get(q("id")) == number]
+        order = [
+            etree.QName(e).localname
+            for e in root.iter(q("commentRangeStart"), q("commentRangeEnd"), q("commentReference"))
+            if e.get(q("id")) == number
+        ]
         assert order == ["commentRangeStart", "commentRangeEnd", "commentReference"], number
     revisions = root.xpath("//w:ins/@w:id | //w:del/@w:id", namespaces=NS)
     assert len(revisions) == len(set(revisions))
@@ -222,9 +230,16 @@ def test_formatting_styles_and_other_parts_are_kept(annotated, original):
         assert part(annotated.data, name) == part(original, name), name
     word = docx.Document(io.BytesIO(annotated.data))
     second = word.paragraphs[1]
-    assert [(r.text, r.bold, r.italic) for r in second.runs if r.text] == [("Du ", None, None), (" ", None, None), (" beslutet snarast.", None, None)]
+    assert [(r.text, r.bold, r.italic) for r in second.runs if r.text] == [
+        ("Du ", None, None),
+        (" ", None, None),
+        (" beslutet snarast.", None, None),
+    ]
     deleted = body(annotated.data).xpath("//w:del[@w:author='kommlint']/w:r", namespaces=NS)
-    formats = {("".join(r.itertext())): (r.find(f"{q('rPr')}/{q('b')}") is not None, r.find(f"{q('rPr')}/{q('i')}") is not None) for r in deleted[:2]}
+    formats = {
+        ("".join(r.itertext())): (r.find(f"{q('rPr')}/{q('b')}") is not None, r.find(f"{q('rPr')}/{q('i')}") is not None)
+        for r in deleted[:2]
+    }
     assert formats == {"sk": (True, False), "all": (False, True)}
     nested = docx.Document(io.BytesIO(accept_all(annotated.data))).tables[0].cell(0, 1).tables[0]
     assert nested.cell(0, 0).text == "Ni ska betala"
@@ -339,8 +354,19 @@ def test_libreoffice_converts_the_copy_and_shows_the_inserted_words(tmp_path, an
     tracked.write_bytes(annotated.data)
     for file in (source, tracked):
         done = subprocess.run(
-            [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(file)],
-            capture_output=True, text=True, timeout=180,
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{tmp_path}/lo",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(file),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
         assert done.returncode == 0, done.stderr
     accepted = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "granskat.pdf").pages)
@@ -356,8 +382,20 @@ def test_a_document_saved_by_libreoffice_annotates_soundly(linter, tmp_path, ori
     source.write_bytes(original)
     folder = tmp_path / "lo-docx"
     done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder), str(source)],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     data = (folder / "utkast.docx").read_bytes()

@@ -102,7 +102,11 @@ def test_rule_packs_look_for_no_tags():
         if isinstance(value, dict):
             for key, item in value.items():
                 if key in keys:
-                    found.extend(f"{where}: {p}" for p in (item if isinstance(item, list) else [item]) if isinstance(p, str) and TAG_IN_REGEX.search(NOT_A_TAG.sub("", p)))
+                    found.extend(
+                        f"{where}: {p}"
+                        for p in (item if isinstance(item, list) else [item])
+                        if isinstance(p, str) and TAG_IN_REGEX.search(NOT_A_TAG.sub("", p))
+                    )
                 walk(item, where)
         elif isinstance(value, list):
             for item in value:

@@ -14,11 +14,7 @@ from click.testing import CliRunner
 from lint.cli.main import main
 from lint.engine.baseline import context_of
 
-OLD = (
-    "# Ansökan om bygglov\n\n"
-    "Du skall skicka in ritningar.\n\n"
-    "Avgiften betalas icke tillbaka om ansökan\ndras tillbaka.\n"
-)
+OLD = "# Ansökan om bygglov\n\nDu skall skicka in ritningar.\n\nAvgiften betalas icke tillbaka om ansökan\ndras tillbaka.\n"
 
 
 @pytest.fixture
@@ -170,6 +166,8 @@ def test_whole_document_findings_survive_an_edit_of_the_heading_they_are_anchore
 
 def test_a_whole_document_finding_is_new_when_the_profile_changes(site):
     create_baseline("webb")
-    result = run("check", "webb", "--select", "AVS001", "--format", "concise", "--no-cache", "--profile", "brev", "--baseline", "baslinje.json")
+    result = run(
+        "check", "webb", "--select", "AVS001", "--format", "concise", "--no-cache", "--profile", "brev", "--baseline", "baslinje.json"
+    )
     assert result.exit_code == 1
     assert result.stdout.split()[1] == "AVS001"

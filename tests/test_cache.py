@@ -65,11 +65,25 @@ def test_every_diagnostic_field_survives_the_round_trip():
     from lint.engine.linter import FileResult
 
     values = {
-        "code": "KLAR003", "name": "alderdomlig-form", "principle": "klarspråk", "severity": Severity.ERROR,
-        "message": "Skriv ska.", "path": "a.docx", "line": 2, "column": 3, "end_line": 2, "end_column": 8,
-        "offset": 10, "end_offset": 15, "match": "skall", "suggestions": ("ska",),
-        "fix": Fix((Edit(10, 15, "ska"), Edit(20, 20, ",")), "unsafe"), "page": 4, "context": "Du skall.",
-        "heading": "Beslut", "whole_document": True,
+        "code": "KLAR003",
+        "name": "alderdomlig-form",
+        "principle": "klarspråk",
+        "severity": Severity.ERROR,
+        "message": "Skriv ska.",
+        "path": "a.docx",
+        "line": 2,
+        "column": 3,
+        "end_line": 2,
+        "end_column": 8,
+        "offset": 10,
+        "end_offset": 15,
+        "match": "skall",
+        "suggestions": ("ska",),
+        "fix": Fix((Edit(10, 15, "ska"), Edit(20, 20, ",")), "unsafe"),
+        "page": 4,
+        "context": "Du skall.",
+        "heading": "Beslut",
+        "whole_document": True,
     }
     assert set(values) == {f.name for f in fields(Diagnostic)}, "ett nytt fält i Diagnostic: lägg till det här och i from_json"
     original = FileResult("a.docx", "docx", "utf-8", "beslut", "cli", "vald", {"words": 3}, [Diagnostic(**values)])
@@ -169,7 +183,9 @@ def test_config_cache_dir_and_cache_clean(folder):
 
 
 def test_no_cache_option_writes_nothing(folder):
-    result = CliRunner().invoke(main, ["check", "texter", "--no-cache", "--cache-dir", "cache", "--format", "concise"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["check", "texter", "--no-cache", "--cache-dir", "cache", "--format", "concise"], catch_exceptions=False
+    )
     assert result.exit_code == 1
     assert not (folder / "cache").exists()
 

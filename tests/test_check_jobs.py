@@ -42,7 +42,12 @@ def test_two_jobs_report_what_one_job_reports(tmp_path, output_format):
 def test_two_jobs_with_a_half_filled_cache_report_what_one_job_reports(tmp_path):
     _write(tmp_path)
     cache = str(tmp_path / "cache")
-    subprocess.run([sys.executable, "-m", "lint", "check", "a/beslut.md", "b/trasig.md", "--cache-dir", cache], cwd=tmp_path, capture_output=True, env={"PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-m", "lint", "check", "a/beslut.md", "b/trasig.md", "--cache-dir", cache],
+        cwd=tmp_path,
+        capture_output=True,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     reference = _check(tmp_path, "--no-cache", "--jobs", "1")
     two = _check(tmp_path, "--cache-dir", cache, "--jobs", "2")
     again = _check(tmp_path, "--cache-dir", cache, "--jobs", "2")  # every file from the cache now

@@ -80,7 +80,9 @@ def test_fail_on_error_ignores_warnings(runner, draft):
 
 
 def test_ignore_by_name_and_prefix(runner, draft):
-    assert run(runner, "check", draft, "--select", "KLAR", "--ignore", "alderdomlig-form", "--format", "concise").output.count("KLAR003") == 0
+    assert (
+        run(runner, "check", draft, "--select", "KLAR", "--ignore", "alderdomlig-form", "--format", "concise").output.count("KLAR003") == 0
+    )
     assert run(runner, "check", draft, "--select", "KLAR003", "--ignore", "KLAR", "--format", "concise").output == ""
 
 
@@ -92,7 +94,18 @@ def test_extend_select_adds_to_select(runner, tmp_path):
 
 
 def test_stdin_with_filename(runner):
-    result = run(runner, "check", "-", "--stdin-filename", "nyhet.md", "--select", "KLAR003", "--format", "concise", input="# Rubrik\n\nVi skall ses.\n")
+    result = run(
+        runner,
+        "check",
+        "-",
+        "--stdin-filename",
+        "nyhet.md",
+        "--select",
+        "KLAR003",
+        "--format",
+        "concise",
+        input="# Rubrik\n\nVi skall ses.\n",
+    )
     assert result.output == "nyhet.md:3:4: KLAR003 Ålderdomlig form: skriv ”ska” i stället för ”skall”.\n"
 
 

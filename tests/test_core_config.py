@@ -86,7 +86,9 @@ def test_fail_on_from_config(tmp_path):
 def test_thresholds_override_profile(tmp_path):
     (tmp_path / "kommlint.toml").write_text('select = ["KLAR009"]\n[thresholds]\nsentence_words = 3\n')
     assert codes(tmp_path)[0] == ["KLAR009"]
-    (tmp_path / "kommlint.toml").write_text('select = ["KLAR009"]\n[thresholds.webbsida]\nsentence_words = 3\n[thresholds.beslut]\nsentence_words = 50\n')
+    (tmp_path / "kommlint.toml").write_text(
+        'select = ["KLAR009"]\n[thresholds.webbsida]\nsentence_words = 3\n[thresholds.beslut]\nsentence_words = 50\n'
+    )
     load_config_file.cache_clear()
     assert codes(tmp_path)[0] == ["KLAR009"]
     assert codes(tmp_path, "--profile", "webbsida")[0] == ["KLAR009"]
@@ -122,7 +124,7 @@ def test_config_error_exits_2(tmp_path):
 
 
 def test_invalid_toml_exits_2(tmp_path):
-    (tmp_path / "kommlint.toml").write_text('select = [\n')
+    (tmp_path / "kommlint.toml").write_text("select = [\n")
     (tmp_path / "a.txt").write_text(TEXT)
     result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")])
     assert result.exit_code == 2

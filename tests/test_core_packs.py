@@ -122,7 +122,9 @@ def test_entry_point_plugin_rules(tmp_path, monkeypatch):
     pack = write_pack(tmp_path, VALID)
     site = tmp_path / "site"
     (site / "kommlint_test_plugin-0.1.dist-info").mkdir(parents=True)
-    (site / "kommlint_test_plugin-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: kommlint-test-plugin\nVersion: 0.1\n")
+    (site / "kommlint_test_plugin-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: kommlint-test-plugin\nVersion: 0.1\n"
+    )
     (site / "kommlint_test_plugin-0.1.dist-info" / "entry_points.txt").write_text("[kommlint.rules]\ntest = kommlint_test_plugin:pack\n")
     (site / "kommlint_test_plugin.py").write_text(f"def pack():\n    return {str(pack)!r}\n")
     monkeypatch.syspath_prepend(str(site))
@@ -180,7 +182,9 @@ def test_python_rule_options_are_typed(tmp_path):
 
 def test_python_option_with_wrong_type_names_line(tmp_path):
     message = python_error(tmp_path, PYTHON_RULE.replace("min_rows: 3", "min_rows: många"))
-    assert message.endswith("TEST002-tabelltest.yaml:8: regel TEST002, fält options.min_rows: Input should be a valid integer, unable to parse string as an integer")
+    assert message.endswith(
+        "TEST002-tabelltest.yaml:8: regel TEST002, fält options.min_rows: Input should be a valid integer, unable to parse string as an integer"
+    )
 
 
 def test_unknown_python_option_suggests_nearest(tmp_path):
@@ -195,7 +199,9 @@ def test_unknown_check_class(tmp_path):
 
 def test_missing_message_variant(tmp_path):
     text = PYTHON_RULE.replace("TableHeaders", "ImageAltText").replace("options:\n  min_rows: 3\n", "")
-    message = python_error(tmp_path, text.replace('message: "Tabellen ({value}) saknar rubrikceller."', 'messages:\n  missing: "Bara bilder."'))
+    message = python_error(
+        tmp_path, text.replace('message: "Tabellen ({value}) saknar rubrikceller."', 'messages:\n  missing: "Bara bilder."')
+    )
     assert message.endswith("TEST002-tabelltest.yaml:6: regel TEST002, fält messages: texten för varianten 'vague' saknas")
 
 
@@ -203,14 +209,19 @@ def test_unknown_message_variant_and_placeholder(tmp_path):
     messages = 'messages:\n  missing: "Bara bilder."\n  vague: "Ingen {titel}."\n  odt: "?"'
     text = PYTHON_RULE.replace("TableHeaders", "ImageAltText").replace("options:\n  min_rows: 3\n", "")
     text = text.replace('message: "Tabellen ({value}) saknar rubrikceller."', messages)
-    assert python_error(tmp_path, text).endswith("TEST002-tabelltest.yaml:9: regel TEST002, fält messages.odt: okänd variant (regeln har missing, vague)")
+    assert python_error(tmp_path, text).endswith(
+        "TEST002-tabelltest.yaml:9: regel TEST002, fält messages.odt: okänd variant (regeln har missing, vague)"
+    )
     text = text.replace('\n  odt: "?"', "")
     assert "TEST002-tabelltest.yaml:8: regel TEST002, fält messages.vague: okänd platshållare {titel}" in python_error(tmp_path, text)
 
 
 def test_message_variant_is_chosen_by_the_hit():
     rule = next(rule for rule in load_rules(entry_points=False) if rule.code == "TILL003")
-    assert rule.format_message({"variant": "skipped", "previous": 1, "level": 3, "expected": 2}) == "Rubriknivån hoppar från 1 till 3; använd nivå 2."
+    assert (
+        rule.format_message({"variant": "skipped", "previous": 1, "level": 3, "expected": 2})
+        == "Rubriknivån hoppar från 1 till 3; använd nivå 2."
+    )
 
 
 REQUIRED_RULE = """\
@@ -242,7 +253,10 @@ def test_required_rule_with_a_named_detector(tmp_path):
 def test_unknown_detector_names_line(tmp_path):
     with pytest.raises(RulePackError) as info:
         load_pack(write_pack(tmp_path, REQUIRED_RULE.replace("contact_present", "contact_here"), "TEST003-kravtest.yaml"))
-    assert "TEST003-kravtest.yaml:8: regel TEST003, fält any_of.detectors.0: kan inte läsa in lint.rules.checks.program_avsandare:contact_here" in str(info.value)
+    assert (
+        "TEST003-kravtest.yaml:8: regel TEST003, fält any_of.detectors.0: kan inte läsa in lint.rules.checks.program_avsandare:contact_here"
+        in str(info.value)
+    )
 
 
 ADDRESS_RULE = """\

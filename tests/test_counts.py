@@ -37,7 +37,9 @@ def test_statistics_counts_safe_and_unsafe_fixes(tmp_path):
     from lint.reporters.text import fix_label
 
     def finding(safety):
-        return Diagnostic("KLAR001", "krangelord", "klarspråk", Severity.WARNING, "m", "a.md", 1, 1, 1, 2, 0, 1, "x", (), Fix((Edit(0, 1, "y"),), safety))
+        return Diagnostic(
+            "KLAR001", "krangelord", "klarspråk", Severity.WARNING, "m", "a.md", 1, 1, 1, 2, 0, 1, "x", (), Fix((Edit(0, 1, "y"),), safety)
+        )
 
     assert fix_label([finding("safe")] * 4 + [finding("unsafe")] * 3) == "4 säkert, 3 med --unsafe-fixes"
     assert fix_label([finding("unsafe")]) == "1 med --unsafe-fixes"

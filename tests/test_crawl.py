@@ -39,7 +39,11 @@ def nights(tmp_path_factory):
     nights = {}
     with SiteServer(site) as server:
         crawl_cli(server.base, out, "--jobs", "2")
-        nights[1] = {"log": list(site.log), "json": json.loads((out / "report.json").read_text()), "html": (out / "report.html").read_text()}
+        nights[1] = {
+            "log": list(site.log),
+            "json": json.loads((out / "report.json").read_text()),
+            "html": (out / "report.html").read_text(),
+        }
         site.clear_log()
         output = crawl_cli(server.base, out, "--jobs", "1").output
         nights[2] = {"log": list(site.log), "json": json.loads((out / "report.json").read_text()), "output": output}
@@ -47,7 +51,11 @@ def nights(tmp_path_factory):
         kind, body = site.content[CHANGED]
         site.set_page(CHANGED, body.decode().replace("</main>", ADDED + "</main>"))
         crawl_cli(server.base, out, "--jobs", "1")
-        nights[3] = {"log": list(site.log), "json": json.loads((out / "report.json").read_text()), "html": (out / "report.html").read_text()}
+        nights[3] = {
+            "log": list(site.log),
+            "json": json.loads((out / "report.json").read_text()),
+            "html": (out / "report.html").read_text(),
+        }
         yield {"base": server.base, "out": out, "db": out / "kommlint.sqlite", **nights}
 
 
@@ -62,9 +70,19 @@ def test_first_night_fetches_lints_skips_and_fails_the_right_pages(nights):
         pages = {page["url"].replace(base, ""): page for page in store.pages(1)}
     linted = {url for url, status in seen.items() if status == "linted"}
     assert {f"/sida/{i}.html" for i in range(PAGES)} | {"/", "/bara-i-kartan.html", "/dokument/rapport.pdf"} == linted
-    assert {url for url, status in seen.items() if status == "failed"} == {"/saknas.html", "/fel.html", "/langsam.html", "/stor.html", "/kedja/5"}
+    assert {url for url, status in seen.items() if status == "failed"} == {
+        "/saknas.html",
+        "/fel.html",
+        "/langsam.html",
+        "/stor.html",
+        "/kedja/5",
+    }
     assert {url for url, status in seen.items() if status == "skipped"} == {
-        "/privat/hemlig.html", "https://example.com/om", "ftp://filer.example.com/a.txt", "/bild.png"}
+        "/privat/hemlig.html",
+        "https://example.com/om",
+        "ftp://filer.example.com/a.txt",
+        "/bild.png",
+    }
     assert {url for url, status in seen.items() if status == "redirect"} == {"/gammal.html"} | {f"/kedja/{i}" for i in range(5)}
     assert pages["/saknas.html"]["http_status"] == 404 and pages["/saknas.html"]["referrer"] == base + "/sida/3.html"
     assert pages["/fel.html"]["reason"] == "Serverfel (500)."
@@ -147,8 +165,16 @@ def test_report_json_is_the_core_schema_plus_run_metadata(nights):
 
 def test_report_html_shows_totals_problems_and_new_findings(nights):
     html = nights[1]["html"]
-    for heading in ("Fynd per princip och nivå", "Vanligaste reglerna", "Sidor med flest fynd", "Läsbarhet (LIX)",
-                    "Utveckling över tid", "Nya och åtgärdade fynd", "Sidor som inte granskades", "Alla sidor med fynd"):
+    for heading in (
+        "Fynd per princip och nivå",
+        "Vanligaste reglerna",
+        "Sidor med flest fynd",
+        "Läsbarhet (LIX)",
+        "Utveckling över tid",
+        "Nya och åtgärdade fynd",
+        "Sidor som inte granskades",
+        "Alla sidor med fynd",
+    ):
         assert f">{heading}</h2>" in html
     assert "Det här är den första körningen" in html
     assert "Sidan finns inte (404)." in html and "Tidsgränsen (0.5 s) gick ut." in html
@@ -182,7 +208,11 @@ def test_report_command_works_in_a_fresh_interpreter(nights, tmp_path):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "lint", "report", "--db", str(nights["db"]), "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "lint", "report", "--db", str(nights["db"]), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Rapport: ")

@@ -96,9 +96,11 @@ def test_page_kind_and_links():
     assert page_kind("application/pdf", "https://x.se/a") == "pdf"
     assert page_kind(None, "https://x.se/r.PDF") == "pdf"
     assert page_kind("image/png", "https://x.se/a.png") is None
-    html = (b'<html><head><title> Om  oss </title><base href="/bas/"></head><body>'
-            b'<a href="a.html#x">A</a><a href="a.html">igen</a><a href="mailto:x@y.se">m</a>'
-            b'<a href="/b" rel="nofollow">b</a><a href="#topp">t</a><area href="c.html"></body></html>')
+    html = (
+        b'<html><head><title> Om  oss </title><base href="/bas/"></head><body>'
+        b'<a href="a.html#x">A</a><a href="a.html">igen</a><a href="mailto:x@y.se">m</a>'
+        b'<a href="/b" rel="nofollow">b</a><a href="#topp">t</a><area href="c.html"></body></html>'
+    )
     info = inspect_html(html, "https://x.se/sida/")
     assert info.title == "Om oss"
     assert info.links == ["https://x.se/bas/a.html", "https://x.se/bas/c.html"]
@@ -208,7 +210,9 @@ def test_a_folder_and_its_index_file_are_checked_once(tmp_path):
     site = Site(pages=2)
     with SiteServer(site) as server, Store(tmp_path / "db.sqlite") as store:
         start = site.content["/"][1].decode()
-        links = '<a href="/index.html">Hem</a> <a href="/sv/index.html">Svenska</a> <a href="/sv/">Svenska igen</a> <a href="/kopia">Kopia</a>'
+        links = (
+            '<a href="/index.html">Hem</a> <a href="/sv/index.html">Svenska</a> <a href="/sv/">Svenska igen</a> <a href="/kopia">Kopia</a>'
+        )
         site.set_page("/", start.replace("</main>", links + "</main>"))
         site.set_page("/index.html", site.content["/"][1].decode())
         sv = "<html lang='sv'><head><title>Svenska</title></head><body><main><p>Du erhåller ett svar.</p></main></body></html>"
@@ -264,8 +268,25 @@ def test_url_file_without_links_or_pdfs(tmp_path):
     with SiteServer(site) as server:
         urls = tmp_path / "adresser.txt"
         urls.write_text(f"# startsidor\n{server.base}/sida/1.html\n\n{server.base}/dokument/rapport.pdf\n")
-        result = CliRunner().invoke(main, ["crawl", "--urls", str(urls), "--out", str(tmp_path / "ut"), "--no-follow", "--no-pdf",
-                                           "--rate", "0", "--jobs", "1", "--select", "KLAR001", "-q"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "crawl",
+                "--urls",
+                str(urls),
+                "--out",
+                str(tmp_path / "ut"),
+                "--no-follow",
+                "--no-pdf",
+                "--rate",
+                "0",
+                "--jobs",
+                "1",
+                "--select",
+                "KLAR001",
+                "-q",
+            ],
+        )
         assert result.exit_code == 0, result.output
         with Store(tmp_path / "ut" / "kommlint.sqlite") as store:
             pages = {page["url"].replace(server.base, ""): page for page in store.pages(1)}
@@ -291,7 +312,9 @@ def test_findings_carry_the_heading_path_an_editor_sees():
 
     def at(text: str) -> Diagnostic:
         offset = source.index(text)
-        return Diagnostic("KLAR001", "krangelord", "klarspråk", Severity.WARNING, "m", "sida.html", 1, 1, 1, 1, offset, offset + len(text), text)
+        return Diagnostic(
+            "KLAR001", "krangelord", "klarspråk", Severity.WARNING, "m", "sida.html", 1, 1, 1, 1, offset, offset + len(text), text
+        )
 
     rows = findings_data(document, [at("Inledning"), at("erhåller"), at("Stängt"), at("påsk.")])
     assert [row["heading"] for row in rows] == ["", "Öppettider › Sommar", "Öppettider › Vinter › Jul", "Öppettider › Påsk"]

@@ -174,9 +174,18 @@ def test_precedence_hides_only_overlapping_findings_of_the_named_rules():
 
 def test_lattlast_is_calibrated_on_lattlast_text(linter):
     sentences = [
-        "Du kan låna böcker på biblioteket.", "Lånekortet är gratis.", "Du får ett kort i disken.", "Ta med legitimation.",
-        "Du kan låna tio böcker.", "Du har dem i tre veckor.", "Sedan lämnar du tillbaka dem.", "Böckerna lämnas i luckan.",
-        "Du kan också låna filmer.", "Vi hjälper dig gärna.", "Fråga oss om du vill veta mer.", "Vi har öppet varje dag.",
+        "Du kan låna böcker på biblioteket.",
+        "Lånekortet är gratis.",
+        "Du får ett kort i disken.",
+        "Ta med legitimation.",
+        "Du kan låna tio böcker.",
+        "Du har dem i tre veckor.",
+        "Sedan lämnar du tillbaka dem.",
+        "Böckerna lämnas i luckan.",
+        "Du kan också låna filmer.",
+        "Vi hjälper dig gärna.",
+        "Fråga oss om du vill veta mer.",
+        "Vi har öppet varje dag.",
     ]
     text = "Lättläst\n\n" + "\n\n".join(sentences) + "\n"
     result = lint_text(linter, text, select=("KLAR008", "KLAR010"))
@@ -200,16 +209,30 @@ def test_explain_profile_shows_every_score(tmp_path):
     path.write_text("Beslut\n\nOm du beviljas hemtjänst får du ett brev. Du kan överklaga beslutet.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--explain-profile", "-q", "--no-cache", str(path)])
     assert f"{path}: profil från texten: webbsida" in result.stderr
-    assert "  beslut: 3 poäng, minst 2 (raden ”Beslut”, ”du beviljas”, ”överklaga”; saknar part eller diarienummer, datum eller underskrift)" in result.stderr
+    assert (
+        "  beslut: 3 poäng, minst 2 (raden ”Beslut”, ”du beviljas”, ”överklaga”; saknar part eller diarienummer, datum eller underskrift)"
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "html"),
     [
-        ("all chrome", "<html><body><header><p>Stockholms stad</p></header><nav><a href='/'>Start</a></nav><footer><p>08-508 000 00</p></footer></body></html>"),
+        (
+            "all chrome",
+            "<html><body><header><p>Stockholms stad</p></header><nav><a href='/'>Start</a></nav><footer><p>08-508 000 00</p></footer></body></html>",
+        ),
         ("no main", "<html><head><title>T</title></head><body><p>Hej.</p><div><p>Mer text här.</p></div></body></html>"),
-        ("broken meta", '<html><head><meta property="og:type" content=><meta name=dcterms.modified content="2025-13-45"><meta content="x"></head><body><main><p>Text.</p></main></body></html>'),
-        ("5 MB footer", "<html><body><main><h1>Sida</h1><p>Text.</p></main><footer>" + "<p>Stockholms stad 08-508 000 00 Box 1</p>" * 130_000 + "</footer></body></html>"),
+        (
+            "broken meta",
+            '<html><head><meta property="og:type" content=><meta name=dcterms.modified content="2025-13-45"><meta content="x"></head><body><main><p>Text.</p></main></body></html>',
+        ),
+        (
+            "5 MB footer",
+            "<html><body><main><h1>Sida</h1><p>Text.</p></main><footer>"
+            + "<p>Stockholms stad 08-508 000 00 Box 1</p>" * 130_000
+            + "</footer></body></html>",
+        ),
     ],
 )
 def test_bad_pages_get_results_and_no_crash(linter, name, html):
@@ -221,7 +244,9 @@ def test_bad_pages_get_results_and_no_crash(linter, name, html):
 # A crawl of a site whose template carries sender, contact and a modified date -----------
 
 PAGES = 30
-TEMPLATE_FOOTER = '<footer><img src="/logo.svg" alt="Stockholms stad"><p>Kontaktcenter <a href="tel:+46850800000">08-508 000 00</a></p></footer>'
+TEMPLATE_FOOTER = (
+    '<footer><img src="/logo.svg" alt="Stockholms stad"><p>Kontaktcenter <a href="tel:+46850800000">08-508 000 00</a></p></footer>'
+)
 BARE_FOOTER = "<footer><p>Om webbplatsen</p></footer>"
 MODIFIED = '<meta name="dcterms.modified" content="2025-02-03">'
 
@@ -287,7 +312,8 @@ def test_a_service_page_titled_like_a_decision_is_no_decision(linter):
         "<h1>Beslut om bistånd</h1><p>När du har ansökt utreder en handläggare din ansökan. Du får ett beslut med posten.</p>"
         "<h2>Om du beviljas bistånd</h2><p>I beslutet står det vad du får hjälp med.</p>"
         "<h2>Om du får avslag</h2><p>Du kan överklaga beslutet inom tre veckor.</p><p>Senast uppdaterad 2025-01-20</p>",
-        header='<img alt="Stockholms stad" src="l.svg">', footer="<p>08-508 25 000</p>",
+        header='<img alt="Stockholms stad" src="l.svg">',
+        footer="<p>08-508 25 000</p>",
     )
     result = lint_text(linter, html, "bistand.html", select=("AVS", "OFF"))
     assert (result.profile, codes(result)) == ("webbsida", [])

@@ -56,6 +56,8 @@ def test_annotate_puts_the_comment_on_the_whole_heading(beslut_linter, decision)
     annotation = annotate_bytes(beslut_linter, decision, "beslut.docx")
     texts = anchored_texts(annotation.data)
     word = docx.Document(io.BytesIO(annotation.data))
-    anchored = {c.text.splitlines()[-1]: texts[str(c.comment_id)] for c in word.comments if c.author == "kommlint" and str(c.comment_id) in texts}
+    anchored = {
+        c.text.splitlines()[-1]: texts[str(c.comment_id)] for c in word.comments if c.author == "kommlint" and str(c.comment_id) in texts
+    }
     for code, name in (("TILL004", "sprak-attribut"), ("TILL010", "dokumenttitel"), ("OFF003", "overklagande")):
         assert anchored[f"Regel: {code} ({name})"] == "Bygglov för altan"

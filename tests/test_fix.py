@@ -31,8 +31,21 @@ FIXABLE = [
 
 def finding(offset, end, replacement, code="KLAR003", safety="safe"):
     return Diagnostic(
-        code, "regel", "klarspråk", Severity.WARNING, "meddelande", "x.txt", 1, offset + 1, 1, end + 1,
-        offset, end, "x", (), Fix((Edit(offset, end, replacement),), safety),
+        code,
+        "regel",
+        "klarspråk",
+        Severity.WARNING,
+        "meddelande",
+        "x.txt",
+        1,
+        offset + 1,
+        1,
+        end + 1,
+        offset,
+        end,
+        "x",
+        (),
+        Fix((Edit(offset, end, replacement),), safety),
     )
 
 
@@ -57,7 +70,12 @@ def test_only_safe_fixes_unless_unsafe_asked_for():
 def test_overlapping_fixes_are_resolved_the_same_way_in_any_order():
     # Earliest start wins, then the shorter edit, then the lower rule code.
     source = "Du skall icke svara."
-    candidates = [finding(3, 8, "ska"), finding(3, 13, "ska inte", code="KLAR001"), finding(9, 13, "inte", code="KLAR004"), finding(9, 13, "ej", code="KLAR002")]
+    candidates = [
+        finding(3, 8, "ska"),
+        finding(3, 13, "ska inte", code="KLAR001"),
+        finding(9, 13, "inte", code="KLAR004"),
+        finding(9, 13, "ej", code="KLAR002"),
+    ]
     outcomes = {apply_edits(source, (e for d in choose(order) for e in d.fix.edits)) for order in itertools.permutations(candidates)}
     assert outcomes == {"Du ska ej svara."}
 
@@ -98,7 +116,9 @@ def test_choosing_among_many_fixes_compares_each_only_with_its_neighbours(monkey
     calls = []
     original = lint.engine.fix._overlaps
     monkeypatch.setattr(lint.engine.fix, "_overlaps", lambda a, b: calls.append(1) or original(a, b))
-    candidates = [finding(10 * i, 10 * i + 5, "ska") for i in range(6000)] + [finding(10 * i + 3, 10 * i + 8, "x", code="KLAR001") for i in range(6000)]
+    candidates = [finding(10 * i, 10 * i + 5, "ska") for i in range(6000)] + [
+        finding(10 * i + 3, 10 * i + 8, "x", code="KLAR001") for i in range(6000)
+    ]
     chosen = choose(candidates)
     assert [d.offset for d in chosen] == [10 * i for i in range(6000)]
     assert len(calls) <= 3 * len(candidates)
@@ -132,8 +152,15 @@ def _klar003():
 
 @pytest.mark.parametrize(
     ("encoding", "bom", "newline"),
-    [("utf-8", b"", "\r\n"), ("utf-8", codecs.BOM_UTF8, "\n"), ("cp1252", b"", "\r\n"), ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"), ("utf-16-be", codecs.BOM_UTF16_BE, "\n"),
-     ("utf-32-le", codecs.BOM_UTF32_LE, "\n"), ("utf-32-be", codecs.BOM_UTF32_BE, "\r\n")],
+    [
+        ("utf-8", b"", "\r\n"),
+        ("utf-8", codecs.BOM_UTF8, "\n"),
+        ("cp1252", b"", "\r\n"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "\r\n"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "\n"),
+        ("utf-32-le", codecs.BOM_UTF32_LE, "\n"),
+        ("utf-32-be", codecs.BOM_UTF32_BE, "\r\n"),
+    ],
 )
 def test_fix_keeps_encoding_bom_and_line_endings(tmp_path, encoding, bom, newline):
     path = tmp_path / "brev.txt"

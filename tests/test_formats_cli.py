@@ -34,7 +34,7 @@ def _pdf(text: str) -> bytes:
 def folder(tmp_path):
     (tmp_path / "sida.html").write_text('<html lang="sv"><body><p>Avgiften är 25000 kronor.</p></body></html>', encoding="utf-8")
     (tmp_path / "nyhet.md").write_text("# Nyhet\n\nAvgiften är 26000 kronor.\n", encoding="utf-8")
-    (tmp_path / "sida.mdx").write_text('<Callout>Avgiften är 27000 kronor.</Callout>\n', encoding="utf-8")
+    (tmp_path / "sida.mdx").write_text("<Callout>Avgiften är 27000 kronor.</Callout>\n", encoding="utf-8")
     (tmp_path / "brev.txt").write_bytes("Avgiften är 28000 kronor för Malmö.\n".encode("cp1252"))
     (tmp_path / "beslut.docx").write_bytes(_docx("Avgiften är 29000 kronor."))
     (tmp_path / "rapport.pdf").write_bytes(_pdf("Avgiften är 30000 kronor."))

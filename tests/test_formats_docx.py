@@ -25,19 +25,25 @@ def _set_language(word, lang: str) -> None:
 
 def _hyperlink(paragraph, text: str, url: str) -> None:
     rel = paragraph.part.relate_to(url, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>'))
+    paragraph._p.append(
+        parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink>')
+    )
 
 
 def _tracked(paragraph, deleted: str, inserted: str) -> None:
     paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="A"><w:r><w:delText>{deleted}</w:delText></w:r></w:del>'))
-    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="A"><w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'))
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="A"><w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>')
+    )
 
 
 def _text_box(paragraph, text: str) -> None:
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")} {VML}><w:pict><v:shape><v:textbox><w:txbxContent>'
-        f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')} {VML}><w:pict><v:shape><v:textbox><w:txbxContent>"
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
 
 
 def build(language: str = "sv-SE", title: str = "Bygglov") -> bytes:
@@ -80,7 +86,10 @@ def test_source_is_one_line_per_paragraph_in_document_order(document):
         "Beslutet fattas inom fyra veckor",
         "Se villkoren.",
         "Ett steg",
-        "Avgift", "Belopp", "Altan", "35000 kr",
+        "Avgift",
+        "Belopp",
+        "Altan",
+        "35000 kr",
         "Så ansöker du.",
         "Läs här",
         "Före rutan.",
@@ -169,7 +178,7 @@ def test_zip_bomb_is_refused_before_unpacking():
 
 
 FOOTNOTES = (
-    f'<w:footnotes {nsdecls("w")}>'
+    f"<w:footnotes {nsdecls('w')}>"
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Enligt taxan kostar det 60000 kronor.</w:t></w:r></w:p></w:footnote>'
     "</w:footnotes>"
@@ -197,12 +206,14 @@ def _with_footnotes(data: bytes) -> bytes:
 def test_footnotes_and_text_boxes_drawn_twice_are_read_once():
     word = docx.Document()
     paragraph = word.add_paragraph("Se rutan.")
-    box = '<w:txbxContent><w:p><w:r><w:t>Rutan säger 70000.</w:t></w:r></w:p></w:txbxContent>'
-    paragraph._p.append(parse_xml(
-        f'<w:r {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" {VML}>'
-        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><v:textbox>{box}</v:textbox></w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
-    ))
+    box = "<w:txbxContent><w:p><w:r><w:t>Rutan säger 70000.</w:t></w:r></w:p></w:txbxContent>"
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" {VML}>'
+            f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><v:textbox>{box}</v:textbox></w:drawing></mc:Choice>'
+            f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
     data = io.BytesIO()
     word.save(data)
     document = read_bytes(_with_footnotes(data.getvalue()), "not.docx")

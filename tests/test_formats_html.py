@@ -98,7 +98,12 @@ def test_metadata_links_images_and_directives(page):
     assert page.source[link.offset : link.end_offset] == "L&auml;s mer"
     assert [(image.alt, image.src) for image in page.images] == [("Karta över området", "karta.png")]
     directive = page.directives[0]
-    assert (directive.action, directive.codes, directive.line, directive.reason) == ("disable-next-line", ("KLAR001",), 15, "citat ur lagen")
+    assert (directive.action, directive.codes, directive.line, directive.reason) == (
+        "disable-next-line",
+        ("KLAR001",),
+        15,
+        "citat ur lagen",
+    )
     assert page.language.value == "sv"
     assert page.tables[0].has_header is True
     assert [(h.level, h.text) for h in page.headings] == [(1, "Bygglov för altan")]
@@ -137,7 +142,7 @@ def test_findings_point_at_the_match_in_the_html_source(linter):
 
 
 def test_suppression_comment_in_html_silences_the_next_line(linter):
-    source = "<html lang=\"sv\"><body>\n<!-- kommlint-disable-next-line KLAR014 -->\n<p>Det kostar 25000 kronor.</p>\n<p>Och 30000 till.</p></body></html>"
+    source = '<html lang="sv"><body>\n<!-- kommlint-disable-next-line KLAR014 -->\n<p>Det kostar 25000 kronor.</p>\n<p>Och 30000 till.</p></body></html>'
     result = lint_text(linter, source, name="a.html", select=("KLAR014",))
     assert [(d.line, d.match) for d in result.diagnostics] == [(4, "30000")]
 
@@ -185,16 +190,56 @@ def test_code_is_not_prose():
 
 def test_sidebars_are_chrome_outside_the_content_but_prose_inside_it():
     outside = read_bytes(b"<body><aside><p>Sidokolumn</p></aside><p>Text</p></body>", "a.html")
-    inside = read_bytes("<main><aside><p>Bra att veta</p></aside><p>Text</p></main>".encode(), "a.html")
+    inside = read_bytes(b"<main><aside><p>Bra att veta</p></aside><p>Text</p></main>", "a.html")
     assert [b.text for b in outside.blocks] == ["Text"]
     assert [b.text for b in inside.blocks] == ["Bra att veta", "Text"]
 
 
 FRAGMENTS = [
-    "<p>", "</p>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<a href='x.pdf'>", "</a>", "<b>", "</b>", "<table>", "<tr>",
-    "<td>", "<th>", "</table>", "<h1>", "</h2>", "&auml;", "&nbsp;", "&amp;", "&#228;", "&#xE4;", "&okänd;", "&", "<", ">",
-    "<!-- kommlint-disable -->", "<br>", "<img alt='Bild &ouml;' src=a.png>", "Hej", " ", "\n", "\t", "ÅÄÖ", "<script>",
-    "</script>", "<main>", "</main>", "<code>", "</code>", "\xad", "<!DOCTYPE html>", "<html lang=sv>",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<li>",
+    "<ul>",
+    "</ul>",
+    "<a href='x.pdf'>",
+    "</a>",
+    "<b>",
+    "</b>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "<th>",
+    "</table>",
+    "<h1>",
+    "</h2>",
+    "&auml;",
+    "&nbsp;",
+    "&amp;",
+    "&#228;",
+    "&#xE4;",
+    "&okänd;",
+    "&",
+    "<",
+    ">",
+    "<!-- kommlint-disable -->",
+    "<br>",
+    "<img alt='Bild &ouml;' src=a.png>",
+    "Hej",
+    " ",
+    "\n",
+    "\t",
+    "ÅÄÖ",
+    "<script>",
+    "</script>",
+    "<main>",
+    "</main>",
+    "<code>",
+    "</code>",
+    "\xad",
+    "<!DOCTYPE html>",
+    "<html lang=sv>",
 ]
 
 

@@ -26,7 +26,9 @@ def build(title: str | None = "Bygglov", lang: str | None = "sv-SE", text: bool 
     pdf.set_font("Helvetica", "B", 18)
     pdf.cell(0, 10, "Bygglov för altan", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=12)
-    pdf.multi_cell(0, 6, "Du kan söka bygglov hos stadsbyggnads-\nkontoret. Avgiften är 25000 kronor\noch beslutet kommer inom fyra veckor.")
+    pdf.multi_cell(
+        0, 6, "Du kan söka bygglov hos stadsbyggnads-\nkontoret. Avgiften är 25000 kronor\noch beslutet kommer inom fyra veckor."
+    )
     pdf.ln(8)
     pdf.multi_cell(0, 6, "Ett andra stycke.")
     pdf.add_page()
@@ -52,7 +54,11 @@ def test_pages_lines_and_blocks(document):
     assert document.page_starts == [0, document.source.index("Sida två.")]
     assert [(b.kind, b.level, b.text) for b in document.blocks] == [
         (BlockKind.HEADING, 1, "Bygglov för altan"),
-        (BlockKind.PARAGRAPH, None, "Du kan söka bygglov hos stadsbyggnadskontoret. Avgiften är 25000 kronor och beslutet kommer inom fyra veckor."),
+        (
+            BlockKind.PARAGRAPH,
+            None,
+            "Du kan söka bygglov hos stadsbyggnadskontoret. Avgiften är 25000 kronor och beslutet kommer inom fyra veckor.",
+        ),
         (BlockKind.PARAGRAPH, None, "Ett andra stycke."),
         (BlockKind.PARAGRAPH, None, "Sida två. Här står 40000 kronor."),
     ]
@@ -76,7 +82,11 @@ def test_findings_carry_page_and_line_within_the_page(linter):
 
 def test_missing_metadata_and_scanned_pages_are_accessibility_findings(linter):
     result = linter.lint_file("skannad.pdf", data=build(title=None, lang=None, text=False))
-    assert sorted((d.code, d.page, d.line) for d in result.diagnostics if d.code.startswith("TILL")) == [("TILL004", 1, 1), ("TILL009", 1, 1), ("TILL010", 1, 1)]
+    assert sorted((d.code, d.page, d.line) for d in result.diagnostics if d.code.startswith("TILL")) == [
+        ("TILL004", 1, 1),
+        ("TILL009", 1, 1),
+        ("TILL010", 1, 1),
+    ]
     language = next(d for d in result.diagnostics if d.code == "TILL004")
     assert language.message == "PDF-filen anger inget språk; ange svenska som språk."
     english = linter.lint_file("engelsk.pdf", data=build(lang="en-GB"))
@@ -155,7 +165,10 @@ def test_running_headers_are_read_once_and_page_numbers_not_at_all():
         pdf.multi_cell(0, 6, f"Sida {number} av 3", new_x="LMARGIN", new_y="NEXT")
     document = read_bytes(bytes(pdf.output()), "a.pdf")
     assert [b.text for b in document.blocks] == [
-        "Stadsbyggnadskontoret | Tjänsteutlåtande", "Text på sida 1.", "Text på sida 2.", "Text på sida 3.",
+        "Stadsbyggnadskontoret | Tjänsteutlåtande",
+        "Text på sida 1.",
+        "Text på sida 2.",
+        "Text på sida 3.",
     ]
     assert document.source.count("Sida ") == 3  # still in the source, so positions stay right
 

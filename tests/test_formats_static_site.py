@@ -62,9 +62,32 @@ def test_jekyll_yaml_and_eleventy_json_front_matter():
 def test_random_mdx_keeps_prose_mapped_to_the_same_source_text():
     import random
 
-    pieces = ["<Callout>", "</Callout>", "<X a={1} />", "{", "}", "{/* kommlint-disable */}", "import a from 'b'\n",
-              "export const x = {\n", "\n", "\n\n", "```\n", "`", "text ", "ÅÄÖ ", "# Rubrik\n", "'", '"', "+++\n",
-              "title = 'x'\n", "---json\n", '{"a": 1}\n', "---\n", "- punkt\n", "> citat\n"]
+    pieces = [
+        "<Callout>",
+        "</Callout>",
+        "<X a={1} />",
+        "{",
+        "}",
+        "{/* kommlint-disable */}",
+        "import a from 'b'\n",
+        "export const x = {\n",
+        "\n",
+        "\n\n",
+        "```\n",
+        "`",
+        "text ",
+        "ÅÄÖ ",
+        "# Rubrik\n",
+        "'",
+        '"',
+        "+++\n",
+        "title = 'x'\n",
+        "---json\n",
+        '{"a": 1}\n',
+        "---\n",
+        "- punkt\n",
+        "> citat\n",
+    ]
     rng = random.Random(3)
     for _ in range(300):
         source = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))

@@ -54,7 +54,7 @@ def test_html_chrome_parts_by_region(page):
     assert chrome.header == "" and chrome.navigation == "Start Bygglov"
     assert chrome.footer.startswith("Ring 08-508 000 00")
     part = chrome.parts[0]
-    assert isinstance(part, ChromeText) and page.source[part.offset : part.end_offset] == 'Start</a></li><li>Bygglov'
+    assert isinstance(part, ChromeText) and page.source[part.offset : part.end_offset] == "Start</a></li><li>Bygglov"
 
 
 def test_html_links_keep_their_region_and_target(page):
@@ -77,7 +77,10 @@ def test_html_times_images_forms_and_languages(page):
     assert isinstance(page.chrome.times[0], TimeStamp)
     assert [(i.alt, i.src, i.region) for i in page.chrome.images] == [("Stockholms stad", "logo.svg", "header")]
     assert [(f.action, f.method, f.in_chrome) for f in page.forms] == [("/skicka", "post", False), ("", "", True)]
-    assert [(f.tag, f.name, f.type, f.in_chrome) for f in page.form_fields] == [("input", "epost", "email", False), ("input", "nyhetsbrev", "", True)]
+    assert [(f.tag, f.name, f.type, f.in_chrome) for f in page.form_fields] == [
+        ("input", "epost", "email", False),
+        ("input", "nyhetsbrev", "", True),
+    ]
     assert page.element_languages == [ElementLanguage("en", "span", PAGE.index('<span lang="en">'), PAGE.index("Apply"))]
     assert (page.language.value, page.whole_page, page.medium) == ("sv", True, "web")
     assert page.headings == [Heading(1, "Bygglov", PAGE.index("Bygglov</h1>"), PAGE.index("</h1>"))]
@@ -91,7 +94,10 @@ def test_html_page_text_and_content_text(page):
 
 
 def test_svg_logo_title_is_a_logo_text():
-    page = read_bytes(b'<html><body><header><svg aria-hidden="false"><title>Stockholms stad</title></svg></header><main><p>Text.</p></main></body></html>', "a.html")
+    page = read_bytes(
+        b'<html><body><header><svg aria-hidden="false"><title>Stockholms stad</title></svg></header><main><p>Text.</p></main></body></html>',
+        "a.html",
+    )
     assert [(i.alt, i.src, i.region) for i in page.chrome.images] == [("Stockholms stad", "svg", "header")]
     assert page.chrome.logo_texts == ["Stockholms stad"]
 
@@ -111,12 +117,16 @@ def test_text_after_a_link_reads_on_into_the_next_block():
 
 
 def test_markdown_front_matter_and_raw_html_forms():
-    source = '---\ntitle: Anmälan\nlastmod: 2025-01-02\n---\n# Anmälan\n\n<form action="/a">\n  <input id="pnr" name="personnummer">\n</form>\n'
+    source = (
+        '---\ntitle: Anmälan\nlastmod: 2025-01-02\n---\n# Anmälan\n\n<form action="/a">\n  <input id="pnr" name="personnummer">\n</form>\n'
+    )
     document = read_bytes(source.encode(), "anmalan.md")
     assert document.front_matter == {"title": "Anmälan", "lastmod": datetime.date(2025, 1, 2)}
     assert document.metadata["updated"] == datetime.date(2025, 1, 2) and "updated" not in document.front_matter
     assert [(f.action, source[f.offset : f.offset + 5]) for f in document.forms] == [("/a", "<form")]
-    assert [(f.name, f.id, source[f.offset : f.end_offset]) for f in document.form_fields] == [("personnummer", "pnr", '<input id="pnr" name="personnummer">')]
+    assert [(f.name, f.id, source[f.offset : f.end_offset]) for f in document.form_fields] == [
+        ("personnummer", "pnr", '<input id="pnr" name="personnummer">')
+    ]
     assert (document.medium, document.language, document.chrome.page_text, document.chrome.content_text) == ("web", None, "", None)
 
 
@@ -151,7 +161,10 @@ def test_docx_header_footer_and_core_properties():
     assert document.source[header.offset : header.end_offset] == "Stockholms stad, Stadsbyggnadskontoret"
     properties = document.properties
     assert (properties.title, properties.author, properties.subject, properties.last_modified_by) == (
-        "Beslut om bygglov", "Stadsbyggnadskontoret", "Bygglov", "Handläggare",
+        "Beslut om bygglov",
+        "Stadsbyggnadskontoret",
+        "Bygglov",
+        "Handläggare",
     )
     assert properties.created is not None and len(properties.created) == 10
     assert (document.medium, document.binary, document.paragraph_count) == ("print", True, 4)
@@ -195,7 +208,9 @@ def test_link_scheme_of_a_relative_or_odd_address():
 
 
 def test_text_outside_main_is_chrome_of_its_own_region_split_by_the_prose():
-    source = '<html><body><div class="top">Stockholms stad</div><main><p>Text här.</p></main><div class="sidfot">Box 8314</div></body></html>'
+    source = (
+        '<html><body><div class="top">Stockholms stad</div><main><p>Text här.</p></main><div class="sidfot">Box 8314</div></body></html>'
+    )
     page = read_bytes(source.encode(), "a.html")
     assert [(part.region, part.text, source[part.offset : part.end_offset]) for part in page.chrome.parts] == [
         ("other", "Stockholms stad", "Stockholms stad"),

@@ -38,7 +38,9 @@ def test_fixes_keep_case_and_inflection(linter):
 
 def test_deponent_verbs_are_never_passive(linter):
     needs_morph(linter)
-    text = "Vi hoppas att du trivs. Det finns plats. Du minns säkert att vi lyckades. Det syns. Hon låtsas. Det fattas pengar. Vi andas ut.\n"
+    text = (
+        "Vi hoppas att du trivs. Det finns plats. Du minns säkert att vi lyckades. Det syns. Hon låtsas. Det fattas pengar. Vi andas ut.\n"
+    )
     assert findings(linter, text, "KLAR006", "KLAR007", "KLAR008") == []
 
 
@@ -58,7 +60,10 @@ def test_double_passive(linter):
 
 def test_nominal_style_takes_the_tense_of_the_light_verb(linter):
     result = lint_text(linter, "Vi gjorde en bedömning av ärendet. Vi ska fatta beslut i juni.\n", select=("KLAR005",))
-    assert [(d.match, d.suggestions) for d in result.diagnostics] == [("gjorde en bedömning av", ("bedömde",)), ("fatta beslut", ("besluta",))]
+    assert [(d.match, d.suggestions) for d in result.diagnostics] == [
+        ("gjorde en bedömning av", ("bedömde",)),
+        ("fatta beslut", ("besluta",)),
+    ]
 
 
 def test_quotations_citations_and_names_do_not_trip_rules(linter):
@@ -156,7 +161,10 @@ def test_inkomma_keeps_its_subject(linter):
         (107, "inkom", ("kom in", "lämnade in", "skickade in"), "kom in"),
     ]
     assert {d.fix.safety for d in result.diagnostics if d.fix} == {"unsafe"}
-    assert result.diagnostics[2].message == "Krångligt ord: ”inkomna”. Skriv om med en bisats: ”inkomna ansökningar” blir ”ansökningar som har kommit in”."
+    assert (
+        result.diagnostics[2].message
+        == "Krångligt ord: ”inkomna”. Skriv om med en bisats: ”inkomna ansökningar” blir ”ansökningar som har kommit in”."
+    )
 
 
 def test_messages_quote_the_text_and_the_suggestion(linter):
@@ -164,7 +172,10 @@ def test_messages_quote_the_text_and_the_suggestion(linter):
     result = lint_text(linter, text, select=("KLAR001", "KLAR013", "KLAR015", "KLAR018"))
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("KLAR001", "Krångligt ord: skriv hellre ”får” än ”erhåller”."),
-        ("KLAR018", "Bindeord: skriv ”eller” – det utesluter inte att båda gäller; vill du vara tydlig, skriv ”eller båda” efter det sista ledet."),
+        (
+            "KLAR018",
+            "Bindeord: skriv ”eller” – det utesluter inte att båda gäller; vill du vara tydlig, skriv ”eller båda” efter det sista ledet.",
+        ),
         ("KLAR018", "Bindeord: ”samt” är ett stelt ”och”; skriv ”och”."),
         ("KLAR015", "Klockslag: skriv klockslag med punkt: ”13.00”."),
         ("KLAR013", "Förkortning: skriv ut vad ”SLK” betyder – det är en intern förkortning."),
@@ -183,11 +194,19 @@ def _substitution_matches(linter, swaps: list[dict], text: str) -> list[tuple[in
     from lint.rules.api import RuleContext
     from lint.rules.kinds.substitution import SubstitutionRule, SubstitutionSpec
 
-    spec = SubstitutionSpec.model_validate({
-        "code": "TEST001", "name": "test-ord", "kind": "substitution", "principle": "klarspråk",
-        "message": "Skriv {suggestion}.", "source": "test", "explanation": {"vad": "Test.", "varfor": "Test."},
-        "examples": [{"bad": "x"}, {"good": "y"}], "swap": swaps,
-    })
+    spec = SubstitutionSpec.model_validate(
+        {
+            "code": "TEST001",
+            "name": "test-ord",
+            "kind": "substitution",
+            "principle": "klarspråk",
+            "message": "Skriv {suggestion}.",
+            "source": "test",
+            "explanation": {"vad": "Test.", "varfor": "Test."},
+            "examples": [{"bad": "x"}, {"good": "y"}],
+            "swap": swaps,
+        }
+    )
     rule = SubstitutionRule(spec)
     pipeline = linter.pipeline(None)
     rule.prepare(pipeline.nlp)

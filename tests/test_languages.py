@@ -53,7 +53,9 @@ def test_a_wrongly_marked_block_and_a_correctly_marked_one(linter):
 
 def test_a_run_of_blocks_in_one_language_is_one_finding(linter):
     other = "The permit costs money and you pay the fee when you get the decision."
-    result = lint_text(linter, page(f"<p>{SWEDISH}</p>", f"<p>{ENGLISH}</p>", "<p>Read more.</p>", f"<p>{other}</p>"), name="x.html", select=("TILL012",))
+    result = lint_text(
+        linter, page(f"<p>{SWEDISH}</p>", f"<p>{ENGLISH}</p>", "<p>Read more.</p>", f"<p>{other}</p>"), name="x.html", select=("TILL012",)
+    )
     assert [match for _, _, match, _ in found(result)] == [ENGLISH]
 
 
@@ -61,7 +63,9 @@ def test_a_page_all_in_english_is_reported_once(linter):
     other = "The permit costs money and you pay the fee when you get the decision."
     result = lint_text(linter, page("<h1>Permits</h1>", f"<p>{ENGLISH}</p>", f"<p>{other}</p>"), name="x.html", select=("TILL012",))
     assert [message for *_, message in found(result)] == ['Sidan är på engelska men anger inte det språket: skriv <html lang="en">.']
-    declared = lint_text(linter, page("<h1>Permits</h1>", f"<p>{ENGLISH}</p>", f"<p>{other}</p>", lang="en"), name="x.html", select=("TILL012",))
+    declared = lint_text(
+        linter, page("<h1>Permits</h1>", f"<p>{ENGLISH}</p>", f"<p>{other}</p>", lang="en"), name="x.html", select=("TILL012",)
+    )
     assert found(declared) == []
 
 

@@ -116,7 +116,9 @@ def test_bli_with_an_adjective_is_not_passive(linter):
 
 def test_screen_reader_text_of_a_link_is_not_passive(linter):
     needs_morph(linter)
-    page = ev.HTML_PAGE.format('<p>Läs mer hos <a href="https://example.org">CSN<span class="sr-only"> (öppnas i nytt fönster)</span></a>.</p>')
+    page = ev.HTML_PAGE.format(
+        '<p>Läs mer hos <a href="https://example.org">CSN<span class="sr-only"> (öppnas i nytt fönster)</span></a>.</p>'
+    )
     assert findings(linter, page, "KLAR006", name="sida.html") == []
 
 
@@ -133,7 +135,9 @@ def test_passive_after_a_line_break_particle_verbs_and_om_du(linter):
 
 def test_an_agent_after_a_time_adverbial_is_still_an_agent(linter):
     needs_morph(linter)
-    assert findings(linter, "Systemet införs i höst av förvaltningen. Systemet införs i höst.\n", "KLAR006") == [("KLAR006", 1, 51, "införs")]
+    assert findings(linter, "Systemet införs i höst av förvaltningen. Systemet införs i höst.\n", "KLAR006") == [
+        ("KLAR006", 1, 51, "införs")
+    ]
 
 
 def test_passive_share_and_nominal_quotient_read_the_same_analysis(linter):

@@ -38,7 +38,9 @@ def valid_numbers(count: int, seed: int = 18) -> list[tuple[str, bool]]:
     numbers = []
     for index in range(count):
         form = FORMS[index % len(FORMS)]
-        oldest, youngest = (date(1901, 1, 1), TODAY - timedelta(days=365 * 100 + 30)) if form == "plus" else (TODAY - timedelta(days=365 * 99), TODAY)
+        oldest, youngest = (
+            (date(1901, 1, 1), TODAY - timedelta(days=365 * 100 + 30)) if form == "plus" else (TODAY - timedelta(days=365 * 99), TODAY)
+        )
         if form.startswith("long"):
             oldest = date(1890, 1, 1)
         born = oldest + timedelta(days=chosen.randrange((youngest - oldest).days))
@@ -76,8 +78,13 @@ def invalid_numbers(count: int, seed: int = 81) -> list[str]:
 def _shaped(core: str, serial: str, form: str, chosen: random.Random) -> str:
     last = check_digit(core + serial)
     century = chosen.choice(["19", "20"])
-    return {"short": f"{core}-{serial}{last}", "short_plain": f"{core}{serial}{last}", "long": f"{century}{core}-{serial}{last}",
-            "long_plain": f"{century}{core}{serial}{last}", "plus": f"{core}+{serial}{last}"}[form]
+    return {
+        "short": f"{core}-{serial}{last}",
+        "short_plain": f"{core}{serial}{last}",
+        "long": f"{century}{core}-{serial}{last}",
+        "long_plain": f"{century}{core}{serial}{last}",
+        "plus": f"{core}+{serial}{last}",
+    }[form]
 
 
 def test_every_valid_number_in_every_form_is_found_and_masked():

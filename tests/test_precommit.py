@@ -45,8 +45,10 @@ def repository(tmp_path_factory):
         **os.environ,
         "PRE_COMMIT_HOME": str(home),
         "KOMMLINT_CACHE_DIR": str(home / "kommlint-cache"),
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
         "PRE_COMMIT_COLOR": "never",
     }
     (folder / ".pre-commit-config.yaml").write_text(
@@ -63,7 +65,9 @@ def repository(tmp_path_factory):
 def commit(folder: Path, env: dict, name: str, text: str) -> subprocess.CompletedProcess:
     (folder / name).write_text(text, encoding="utf-8")
     subprocess.run(["git", "add", name], cwd=folder, env=env, check=True)
-    return subprocess.run(["git", "commit", "-q", "-m", f"Lägg till {name}"], cwd=folder, env=env, capture_output=True, text=True, timeout=1200)
+    return subprocess.run(
+        ["git", "commit", "-q", "-m", f"Lägg till {name}"], cwd=folder, env=env, capture_output=True, text=True, timeout=1200
+    )
 
 
 def test_commit_with_findings_is_refused_and_clean_commit_passes(repository):

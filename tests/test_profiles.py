@@ -8,9 +8,31 @@ from lint.formats import read_bytes
 from lint.rules.packs import builtin_rules_dir
 from lint.rules.profiles import load_profiles
 
-PROFILES = ("webbsida", "nyhet", "pressmeddelande", "brev", "beslut", "tjansteutlatande", "formular", "lattlast", "leverantor", "tillganglighetsredogorelse")
+PROFILES = (
+    "webbsida",
+    "nyhet",
+    "pressmeddelande",
+    "brev",
+    "beslut",
+    "tjansteutlatande",
+    "formular",
+    "lattlast",
+    "leverantor",
+    "tillganglighetsredogorelse",
+)
 # Elements some rule checks; a profile requiring anything else would require it silently.
-ELEMENTS = {"avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter"}
+ELEMENTS = {
+    "avsandare",
+    "forvaltning",
+    "kontakt",
+    "datum",
+    "pa_uppdrag",
+    "allman_handling",
+    "diarienummer",
+    "overklagande",
+    "motivering",
+    "personuppgifter",
+}
 THRESHOLDS = {"lix", "sentence_words", "block_words", "passive_share", "heading_words", "nk"}
 
 
@@ -29,9 +51,16 @@ def test_profiles_file(profiles, linter):
     for profile in profiles.by_name.values():
         assert profile.requires <= ELEMENTS, profile.name
         assert set(profile.thresholds) == THRESHOLDS, profile.name
-    elements = {getattr(rule.spec, "options", {}).get("element") or getattr(rule.spec, "element", None) for rule in linter.rules(linter.settings_for("."))}
+    elements = {
+        getattr(rule.spec, "options", {}).get("element") or getattr(rule.spec, "element", None)
+        for rule in linter.rules(linter.settings_for("."))
+    }
     assert ELEMENTS <= elements  # every element has a rule
-    assert profiles.get("lattlast").thresholds["lix"] < profiles.get("webbsida").thresholds["lix"] < profiles.get("tjansteutlatande").thresholds["lix"]
+    assert (
+        profiles.get("lattlast").thresholds["lix"]
+        < profiles.get("webbsida").thresholds["lix"]
+        < profiles.get("tjansteutlatande").thresholds["lix"]
+    )
 
 
 DECISION = "Beslut om bygglov\n\nDnr SBK 2025-00412\n\nStadsbyggnadsnämnden beviljar bygglov för altanen.\n\nHandläggare Eva Ek\n"
@@ -171,7 +200,6 @@ def test_a_form_field_alone_decides(profiles):
     assert (choice.profile.name, choice.reason) == ("formular", "igenkänd från texten som formulär: fältet ”Personnummer: ________”")
 
 
-
 def test_profiles_command(tmp_path):
     from click.testing import CliRunner
 
@@ -193,8 +221,9 @@ def test_a_sign_up_form_in_the_footer_makes_no_form(profiles):
 def test_unknown_profile_in_metadata_is_named_in_the_reason(profiles):
     choice = profiles.choose(doc("---\nprofile: nyheter\n---\n# Parker\n\nParkerna är öppna.\n", "parker.md"), None, {}, None)
     assert (choice.profile.name, choice.source) == ("webbsida", "default")
-    assert choice.reason.startswith("standardprofil (ingen annan profil kändes igen); metadata anger okänd profil ”nyheter” (finns: webbsida, nyhet,")
-
+    assert choice.reason.startswith(
+        "standardprofil (ingen annan profil kändes igen); metadata anger okänd profil ”nyheter” (finns: webbsida, nyhet,"
+    )
 
 
 def test_long_documents_are_detected_from_their_opening_and_closing(profiles):

@@ -48,7 +48,14 @@ def test_missing_sender_and_contact_are_reported_once_each(lint):
 
 @pytest.mark.parametrize(
     "contact",
-    ["Ring 08-508 264 02.", "Ring 08 508 264 02.", "Ring 0850826402.", "Ring +46 8 508 264 02.", "Mejla kultur@stockholm.se.", "Ring vårt kontaktcenter."],
+    [
+        "Ring 08-508 264 02.",
+        "Ring 08 508 264 02.",
+        "Ring 0850826402.",
+        "Ring +46 8 508 264 02.",
+        "Mejla kultur@stockholm.se.",
+        "Ring vårt kontaktcenter.",
+    ],
 )
 def test_contact_routes_in_any_common_writing(lint, contact):
     result = lint(WEB_PAGE.replace("Läs mer på webbplatsen.", contact), select=("AVS004",))
@@ -96,7 +103,9 @@ def test_unit_required_for_letters(lint):
     assert "Stadsbyggnadskontoret" in result.diagnostics[0].suggestions[0]
 
 
-@pytest.mark.parametrize("unit", ["Stadsbyggnadskontoret", "Bromma stadsdelsförvaltning", "AB Familjebostäder", "Samhällsbyggnadsförvaltningen"])
+@pytest.mark.parametrize(
+    "unit", ["Stadsbyggnadskontoret", "Bromma stadsdelsförvaltning", "AB Familjebostäder", "Samhällsbyggnadsförvaltningen"]
+)
 def test_units_from_data_file_and_by_suffix(lint, unit):
     letter = f"Hej!\n\nVi har tagit emot din ansökan.\n\nVänliga hälsningar\n{unit}\n"
     assert found(lint(letter, select=("AVS003",))) == []
@@ -121,7 +130,14 @@ def test_numbers_that_are_not_phone_numbers(lint):
 
 @pytest.mark.parametrize(
     ("written", "right"),
-    [("08 508 264 02", "08-508 264 02"), ("0701234567", "070-123 45 67"), ("0771 25 10 00", "0771-25 10 00"), ("+46 (0)8 508 264 02", "+46 8 508 264 02"), ("+46 701234567", "+46 70 123 45 67"), ("0123456789", None)],
+    [
+        ("08 508 264 02", "08-508 264 02"),
+        ("0701234567", "070-123 45 67"),
+        ("0771 25 10 00", "0771-25 10 00"),
+        ("+46 (0)8 508 264 02", "+46 8 508 264 02"),
+        ("+46 701234567", "+46 70 123 45 67"),
+        ("0123456789", None),
+    ],
 )
 def test_ms_phone(written, right):
     assert ms_phone(written) == right
@@ -151,7 +167,12 @@ def test_another_municipality(linter):
     result = lint_as(linter, text, name="nyhet.txt", organization="Uppsala kommun", select=("AVS",))
     assert found(result) == [("AVS002", 1, 12, "Uppsala Kommun"), ("AVS002", 3, 1, "Uppsala Kommun")]
     assert result.diagnostics[0].suggestions == ("Uppsala kommun",)
-    result = lint_as(linter, "Stockholms stad bygger en skola. Ring 018-727 00 00. Publicerad 2025-04-01.\n", organization="Uppsala kommun", select=("AVS001",))
+    result = lint_as(
+        linter,
+        "Stockholms stad bygger en skola. Ring 018-727 00 00. Publicerad 2025-04-01.\n",
+        organization="Uppsala kommun",
+        select=("AVS001",),
+    )
     assert result.diagnostics[0].message == "Texten säger inte att Uppsala kommun är avsändare (kommlint letade i hela texten)."
 
 

@@ -63,7 +63,14 @@ def test_case_number_required_for_decisions_and_reports(lint):
     result = lint(text, select=("OFF002",))
     assert result.profile == "beslut"
     assert found(result) == [("OFF002", 1, 1, "Beslut om bygglov")]
-    for dnr in ("Dnr: SBK 2024-04512", "Diarienummer 2024/123", "Vårt dnr 3.1-456/2024", "KS 2024/1234", "SBK 2024-04512", "Dnr E2024-00123"):
+    for dnr in (
+        "Dnr: SBK 2024-04512",
+        "Diarienummer 2024/123",
+        "Vårt dnr 3.1-456/2024",
+        "KS 2024/1234",
+        "SBK 2024-04512",
+        "Dnr E2024-00123",
+    ):
         assert found(lint(f"{dnr}\n\n{text}", select=("OFF002",))) == [], dnr
     assert found(lint(text, select=("OFF002",), profile="webbsida")) == []
 

@@ -53,7 +53,9 @@ def test_old_code_in_a_used_suppression_is_not_unknown(linter):
 
 def test_cli_select_by_old_name(tmp_path):
     (tmp_path / "a.md").write_text(TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.md"), "--select", "engelska-ord", "--format", "concise", "--no-cache", "--fail-on", "error"])
+    result = CliRunner().invoke(
+        main, ["check", str(tmp_path / "a.md"), "--select", "engelska-ord", "--format", "concise", "--no-cache", "--fail-on", "error"]
+    )
     assert result.output.splitlines() == [
         f"{tmp_path / 'a.md'}:1:11: MALG003 Engelskt ord: ”deadline”. Skriv hellre ”sista dag”.",
         f"{tmp_path / 'a.md'}:3:11: MALG003 Engelskt ord: ”deadline”. Skriv hellre ”sista dag”.",

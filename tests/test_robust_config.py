@@ -31,12 +31,25 @@ def config_error(tmp_path, text: str) -> str:
         ("max-file-size = true\n", "max-file-size ska vara ett positivt heltal (antal byte), inte True"),
         ("max-unpacked-size = -5\n", "max-unpacked-size ska vara ett positivt heltal (antal byte), inte -5"),
         ("[thresholds]\nlong-sentence = -3\n", "thresholds.long-sentence ska vara ett positivt tal eller en tabell per profil, inte -3"),
-        ("[thresholds]\nlong-sentence = false\n", "thresholds.long-sentence ska vara ett positivt tal eller en tabell per profil, inte False"),
+        (
+            "[thresholds]\nlong-sentence = false\n",
+            "thresholds.long-sentence ska vara ett positivt tal eller en tabell per profil, inte False",
+        ),
         ("[thresholds.lix]\nbrev = 0\n", "thresholds.lix.brev ska vara ett positivt tal, inte 0"),
         ("a = " + "[" * 600 + "]" * 600 + "\n", "konfigurationen är nästlade i mer än 64 nivåer."),
         ("slect = ['KLAR']\n", "okänd inställning 'slect'. Menade du 'select'?"),
     ],
-    ids=["tool-number", "kommlint-string", "size-true", "size-negative", "threshold-negative", "threshold-bool", "threshold-zero", "deep", "typo"],
+    ids=[
+        "tool-number",
+        "kommlint-string",
+        "size-true",
+        "size-negative",
+        "threshold-negative",
+        "threshold-bool",
+        "threshold-zero",
+        "deep",
+        "typo",
+    ],
 )
 def test_bad_configuration_values_are_named(tmp_path, text, expected):
     assert config_error(tmp_path, text).endswith(expected)

@@ -59,7 +59,8 @@ def test_another_port_of_the_start_host_is_another_site(tmp_path):
     for path in ("/sida/0.html", "/sida/1.html"):
         assert pages[elsewhere.base + path]["status"] == "skipped"
         assert pages[elsewhere.base + path]["reason"] == (
-            f"Annan port (127.0.0.1:{port}) än start-URL:ens; lägg till --allow-host 127.0.0.1:{port} för att följa den.")
+            f"Annan port (127.0.0.1:{port}) än start-URL:ens; lägg till --allow-host 127.0.0.1:{port} för att följa den."
+        )
     assert other.log == []
 
 
@@ -90,8 +91,25 @@ def test_a_run_with_nothing_to_crawl_is_not_complete(tmp_path):
 
 
 def _crawl_process(base: str, out: Path, *extra: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "lint", "crawl", base + "/", "--out", str(out), "--rate", "0", "--timeout", "2",
-               "--retries", "0", "-q", "--select", "KLAR001", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "lint",
+        "crawl",
+        base + "/",
+        "--out",
+        str(out),
+        "--rate",
+        "0",
+        "--timeout",
+        "2",
+        "--retries",
+        "0",
+        "-q",
+        "--select",
+        "KLAR001",
+        *extra,
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KOMMLINT_CACHE_DIR": str(out / "cache")}
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from bounded import run_bounded
 from click.testing import CliRunner
 
 import lint.formats.text
-from bounded import run_bounded
 from lint.cli.main import main
 from lint.document import BlockBuilder, BlockKind
 from lint.engine.guards import MAX_CHARS, MAX_RUN, split_blocks

@@ -203,7 +203,10 @@ def test_pdf_log_lines_stay_off_stderr(tmp_path):
     path.write_bytes(data)
     done = subprocess.run(
         [sys.executable, "-m", "lint", "check", "--format", "json", str(path)],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "KOMMLINT_CACHE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "KOMMLINT_CACHE_DIR": str(tmp_path)},
     )
     assert done.stderr == ""
     assert json.loads(done.stdout)["files"][0]["path"] == str(path)

@@ -31,11 +31,14 @@ def post(client, **body):
 
 def test_a_lone_surrogate_in_json_is_a_swedish_400(client):
     response = client.post(
-        "/api/check", content=b'{"text": "Hej \\ud800 d\\u00e5"}',
+        "/api/check",
+        content=b'{"text": "Hej \\ud800 d\\u00e5"}',
         headers={"X-Kommlint-Token": TOKEN, "Content-Type": "application/json"},
     )
     assert response.status_code == 400
-    assert response.json() == {"error": "Texten innehåller ogiltiga tecken (ensamma surrogattecken, till exempel \\ud800) och kan inte granskas."}
+    assert response.json() == {
+        "error": "Texten innehåller ogiltiga tecken (ensamma surrogattecken, till exempel \\ud800) och kan inte granskas."
+    }
 
 
 def test_deep_front_matter_in_an_upload_is_linted(client):
@@ -55,7 +58,9 @@ def test_an_unexpected_error_is_a_swedish_json_500(monkeypatch):
     with TestClient(create_app(service, ServeConfig(port=8765, token=TOKEN)), base_url="http://127.0.0.1:8765") as test_client:
         response = post(test_client, text=TEXT)
     assert response.status_code == 500
-    assert response.json() == {"error": "Ett internt fel hindrade granskningen (ZeroDivisionError). Försök igen, och rapportera felet om det händer igen."}
+    assert response.json() == {
+        "error": "Ett internt fel hindrade granskningen (ZeroDivisionError). Försök igen, och rapportera felet om det händer igen."
+    }
 
 
 def test_a_request_over_its_budget_is_ended_and_the_next_one_answered():

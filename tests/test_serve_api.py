@@ -101,7 +101,10 @@ def test_oversized_body_and_unknown_file_type_are_refused(client):
 
 
 def test_bad_requests_get_swedish_errors(client):
-    assert client.post("/api/check", content=b"{", headers=auth(**{"content-type": "application/json"})).json()["error"] == "Anropet innehåller inte giltig JSON."
+    assert (
+        client.post("/api/check", content=b"{", headers=auth(**{"content-type": "application/json"})).json()["error"]
+        == "Anropet innehåller inte giltig JSON."
+    )
     assert "text" in client.post("/api/check", json={"txt": "x"}, headers=auth()).json()["error"]
     assert check(client, TEXT, profile="finnsinte").status_code == 400
     assert check(client, TEXT, format="docx").status_code == 400
@@ -188,7 +191,9 @@ def test_word_upload_comes_back_with_comments(client):
     document.add_paragraph("Du skall erhålla beslutet.")
     buffer = io.BytesIO()
     document.save(buffer)
-    response = client.post("/api/annotate", files={"file": ("utkast åäö.docx", buffer.getvalue(), "application/octet-stream")}, headers=auth())
+    response = client.post(
+        "/api/annotate", files={"file": ("utkast åäö.docx", buffer.getvalue(), "application/octet-stream")}, headers=auth()
+    )
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert "filename*=UTF-8''utkast%20%C3%A5%C3%A4%C3%B6.kommlint.docx" in response.headers["content-disposition"]

@@ -202,7 +202,16 @@ def test_docx_upload_shows_its_findings(page, service):
     document.add_paragraph("Ansökan ska ha inkommit senast den 1 juni.")
     buffer = io.BytesIO()
     document.save(buffer)
-    page.set_input_files("#fil", files=[{"name": "ansokan.docx", "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "buffer": buffer.getvalue()}])
+    page.set_input_files(
+        "#fil",
+        files=[
+            {
+                "name": "ansokan.docx",
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "buffer": buffer.getvalue(),
+            }
+        ],
+    )
     checked(page)
     assert marks(page, "KLAR001") == ["inkommit"]
     page.locator("#dokument mark[data-code='KLAR001']").click()
@@ -369,7 +378,9 @@ def test_no_button_says_why_and_ovix_dash_is_explained(page):
     page.locator("#dokument mark[data-code='KLAR001']").click()
     page.locator("#detalj >> text=Vad regeln gör").wait_for()
     assert page.locator("#anvand-forslaget").count() == 0
-    assert page.text_content("#detalj .no-fix") == "Ingen knapp för förslaget: det kan ändra vad texten betyder, så skriv om meningen själv."
+    assert (
+        page.text_content("#detalj .no-fix") == "Ingen knapp för förslaget: det kan ändra vad texten betyder, så skriv om meningen själv."
+    )
     ovix = page.locator("#matt dd").nth(1).text_content()
     assert ovix == "– (ordvariationen mäts i texter med minst 100 ord)"
 

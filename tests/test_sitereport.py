@@ -16,14 +16,36 @@ from lint.sitereport.model import build_model, lix_distribution
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "sitereport"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def finding(code: str, match: str, fingerprint: str, severity: str = "warning", principle: str = "klarspråk", line: int = 3) -> dict:
-    return {"code": code, "name": code.lower(), "principle": principle, "severity": severity, "message": f"Meddelande om {match}.",
-            "line": line, "col": 5, "end_line": line, "end_col": 5 + len(match), "start_offset": 10, "end_offset": 10 + len(match),
-            "match": match, "suggestions": ["få"], "before": "Du ", "after": " beslutet.", "fingerprint": fingerprint}
+    return {
+        "code": code,
+        "name": code.lower(),
+        "principle": principle,
+        "severity": severity,
+        "message": f"Meddelande om {match}.",
+        "line": line,
+        "col": 5,
+        "end_line": line,
+        "end_col": 5 + len(match),
+        "start_offset": 10,
+        "end_offset": 10 + len(match),
+        "match": match,
+        "suggestions": ["få"],
+        "before": "Du ",
+        "after": " beslutet.",
+        "fingerprint": fingerprint,
+    }
 
 
 def page(lix: float, words: int = 100, **extra) -> dict:
@@ -41,8 +63,15 @@ def history(tmp_path) -> Store:
     store.finish_run(first, "complete", [])
     second = store.start_run(["https://stad.se/"], {}, "s", "0")
     store.add_page(second, "https://stad.se/a", page(35, status="unchanged"), [finding("KLAR009", "Lång mening", "a2")])
-    store.add_page(second, "https://stad.se/b", page(61), [finding("KLAR001", "inkommit", "b1"), finding("TILL001", "<img>", "b2", "error", "tillgänglighet")])
-    store.add_page(second, "https://stad.se/c", {"status": "failed", "http_status": 500, "reason": "Serverfel (500).", "referrer": "https://stad.se/"})
+    store.add_page(
+        second,
+        "https://stad.se/b",
+        page(61),
+        [finding("KLAR001", "inkommit", "b1"), finding("TILL001", "<img>", "b2", "error", "tillgänglighet")],
+    )
+    store.add_page(
+        second, "https://stad.se/c", {"status": "failed", "http_status": 500, "reason": "Serverfel (500).", "referrer": "https://stad.se/"}
+    )
     store.add_page(second, "https://annan.se/", {"status": "skipped", "reason": "Annan värd (annan.se)."})
     store.finish_run(second, "complete", ["Gränsen på 3 sidor nåddes; 1 adresser besöktes inte."])
     yield store
@@ -54,7 +83,10 @@ def test_model_counts_compares_and_ranks(history):
     assert report.previous["id"] == 1
     assert report.status_counts == {"unchanged": 1, "linted": 1, "failed": 1, "skipped": 1}
     assert report.total_findings == 3 and report.by_severity == {"error": 1, "warning": 2, "info": 0}
-    assert report.by_principle == {"klarspråk": {"error": 0, "warning": 2, "info": 0}, "tillgänglighet": {"error": 1, "warning": 0, "info": 0}}
+    assert report.by_principle == {
+        "klarspråk": {"error": 0, "warning": 2, "info": 0},
+        "tillgänglighet": {"error": 1, "warning": 0, "info": 0},
+    }
     assert [(r["code"], r["count"], r["pages"]) for r in report.top_rules] == [("KLAR001", 1, 1), ("KLAR009", 1, 1), ("TILL001", 1, 1)]
     assert [(p["url"], p["score"]) for p in report.worst_pages] == [("https://stad.se/b", 5), ("https://stad.se/a", 2)]
     assert {f["fingerprint"] for f in report.new} == {"b1", "b2"}
@@ -67,14 +99,23 @@ def test_model_counts_compares_and_ranks(history):
 
 def test_lix_distribution_uses_the_five_bands():
     assert lix_distribution([25, 35, 38, 45, 55, 65, 70]) == [
-        ("mycket lätt (under 30)", 1), ("lätt (30–39)", 2), ("medelsvår (40–49)", 1), ("svår (50–59)", 1), ("mycket svår (60 och över)", 2)]
+        ("mycket lätt (under 30)", 1),
+        ("lätt (30–39)", 2),
+        ("medelsvår (40–49)", 1),
+        ("svår (50–59)", 1),
+        ("mycket svår (60 och över)", 2),
+    ]
 
 
 def test_charts_are_labelled_svg_with_the_numbers():
     svg = str(charts.bars([("lätt", 3), ("svår", 1)], "LIX-nivåer", "sidor"))
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
     assert "lätt: 3 sidor; svår: 1 sidor" in svg
-    stacked = str(charts.stacked_bars([("klarspråk", {"error": 1, "warning": 2})], ("error", "warning"), {"error": "fel", "warning": "varningar"}, "Principer"))
+    stacked = str(
+        charts.stacked_bars(
+            [("klarspråk", {"error": 1, "warning": 2})], ("error", "warning"), {"error": "fel", "warning": "varningar"}, "Principer"
+        )
+    )
     assert "klarspråk: 1 fel, 2 varningar" in stacked
     line = str(charts.trend([("#1", 5), ("#2", 3)], "Trend"))
     assert "<polyline" in line and "#1: 5 fynd; #2: 3 fynd" in line
@@ -126,7 +167,9 @@ def test_report_renders_in_chromium_without_console_errors(history, tmp_path):
 def test_text_fragments_scroll_to_the_words():
     from lint.sitereport.locate import finding_link, text_fragment
 
-    assert text_fragment("inkommit", "Ansökan ska ha ", " senast den 1 juni.") == ":~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast%20den%201"
+    assert (
+        text_fragment("inkommit", "Ansökan ska ha ", " senast den 1 juni.") == ":~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast%20den%201"
+    )
     assert text_fragment("e-post, brev", "", "") == ":~:text=e%2Dpost%2C%20brev"
     long = "Den här meningen är mycket lång och innehåller fler ord än vad som behövs här"
     assert text_fragment(long) == ":~:text=Den%20h%C3%A4r%20meningen%20%C3%A4r,vad%20som%20beh%C3%B6vs%20h%C3%A4r"
@@ -151,14 +194,24 @@ def located(tmp_path) -> Store:
     store = Store(tmp_path / "plats.sqlite")
     run = store.start_run(["https://stad.se/"], {}, "s", "0")
     long_url = "https://stad.se/" + "/".join(f"avdelning-{n}" for n in range(12)) + "/oppettider"
-    store.add_page(run, long_url, page(40), [
-        {**finding("KLAR001", "inkommit", "h1"), "heading": "Öppettider › Sommar", "before": "Ansökan ska ha ", "after": " senast."},
-        {**finding("KLAR002", "=SUMMA(A1)", "h2"), "heading": ""},
-    ])
-    store.add_page(run, "https://stad.se/beslut.pdf", page(40, format="pdf"), [
-        {**finding("KLAR001", "erhåller", "p1"), "page_number": 1, "heading": "Beslut"},
-        {**finding("KLAR001", "erhålla", "p2"), "page_number": 2, "heading": "Beslut › Villkor"},
-    ])
+    store.add_page(
+        run,
+        long_url,
+        page(40),
+        [
+            {**finding("KLAR001", "inkommit", "h1"), "heading": "Öppettider › Sommar", "before": "Ansökan ska ha ", "after": " senast."},
+            {**finding("KLAR002", "=SUMMA(A1)", "h2"), "heading": ""},
+        ],
+    )
+    store.add_page(
+        run,
+        "https://stad.se/beslut.pdf",
+        page(40, format="pdf"),
+        [
+            {**finding("KLAR001", "erhåller", "p1"), "page_number": 1, "heading": "Beslut"},
+            {**finding("KLAR001", "erhålla", "p2"), "page_number": 2, "heading": "Beslut › Villkor"},
+        ],
+    )
     store.finish_run(run, "complete", [])
     yield store
     store.close()
@@ -204,7 +257,9 @@ def test_findings_csv_opens_in_excel_with_every_finding(located, tmp_path):
     assert rows[0][:4] == ["Adress", "Sidans titel", "Plats", "Regel"]
     assert len(rows) == 5
     by_match = {row[8]: row for row in rows[1:]}
-    assert by_match["inkommit"][2] == "Öppettider › Sommar" and by_match["inkommit"][11].endswith("/oppettider#:~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast.")
+    assert by_match["inkommit"][2] == "Öppettider › Sommar" and by_match["inkommit"][11].endswith(
+        "/oppettider#:~:text=Ans%C3%B6kan%20ska%20ha-,inkommit,-senast."
+    )
     assert "'=SUMMA(A1)" in by_match  # never a formula
     assert by_match["erhålla"][2] == "sida 2 · Beslut › Villkor" and by_match["erhålla"][6] == "varning"
 

@@ -21,13 +21,25 @@ def lexicon():
 
 @pytest.mark.parametrize(
     "word",
-    ["bostadsanpassningsbidrag", "överklagandehänvisning", "parkeringstillståndsansökan", "e-tjänst", "LSS-boende", "1-åring", "tullista", "Kungsgatan", "Eriksdalsbadet"],
+    [
+        "bostadsanpassningsbidrag",
+        "överklagandehänvisning",
+        "parkeringstillståndsansökan",
+        "e-tjänst",
+        "LSS-boende",
+        "1-åring",
+        "tullista",
+        "Kungsgatan",
+        "Eriksdalsbadet",
+    ],
 )
 def test_known_words(lexicon, word):
     assert lexicon.known(word)
 
 
-@pytest.mark.parametrize("word", ["Föräkringskassan", "Integritetsskyddsmyndighetenen", "kundkund", "lagenhet", "kungsgatan", "ansökningsblankeet"])
+@pytest.mark.parametrize(
+    "word", ["Föräkringskassan", "Integritetsskyddsmyndighetenen", "kundkund", "lagenhet", "kungsgatan", "ansökningsblankeet"]
+)
 def test_unknown_words(lexicon, word):
     assert not lexicon.known(word)
 

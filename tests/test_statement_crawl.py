@@ -13,8 +13,7 @@ from lint.cli.main import main
 
 FAST = ["--rate", "0", "--timeout", "2", "--retries", "0", "--jobs", "1", "-q", "--select", "TILL011"]
 NOT_LINKED = (
-    "Ingen sida på webbplatsen länkar till en tillgänglighetsredogörelse. "
-    "Länka till den från startsidan eller från sidfoten på varje sida."
+    "Ingen sida på webbplatsen länkar till en tillgänglighetsredogörelse. Länka till den från startsidan eller från sidfoten på varje sida."
 )
 
 
@@ -26,8 +25,7 @@ def crawl_report(tmp_path, statement):
         report = json.loads((out / "report.json").read_text())
         html = (out / "report.html").read_text()
     findings = {
-        file["path"].replace(server.base, ""): sorted((d["code"], d["message"]) for d in file["diagnostics"])
-        for file in report["files"]
+        file["path"].replace(server.base, ""): sorted((d["code"], d["message"]) for d in file["diagnostics"]) for file in report["files"]
     }
     return findings, html
 
@@ -52,11 +50,13 @@ def test_a_linked_complete_statement_has_no_finding(tmp_path):
 def test_a_statement_missing_parts_lists_each_missing_part(tmp_path):
     findings, html = crawl_report(tmp_path, "missing_parts")
     assert messages(findings, "/") == []
-    assert messages(findings, STATEMENT_PATH) == sorted([
-        "Redogörelsen länkar inte till tillsynsmyndighetens (DIGG:s) anmälningsfunktion.",
-        "Redogörelsen säger inte hur läsaren kan rapportera brister i tillgängligheten (e-post, telefon eller formulär).",
-        "Redogörelsen säger inte hur webbplatsen har granskats (självskattning eller extern granskning).",
-    ])
+    assert messages(findings, STATEMENT_PATH) == sorted(
+        [
+            "Redogörelsen länkar inte till tillsynsmyndighetens (DIGG:s) anmälningsfunktion.",
+            "Redogörelsen säger inte hur läsaren kan rapportera brister i tillgängligheten (e-post, telefon eller formulär).",
+            "Redogörelsen säger inte hur webbplatsen har granskats (självskattning eller extern granskning).",
+        ]
+    )
     assert "anmälningsfunktion" in html
 
 

@@ -22,8 +22,14 @@ def _check(tmp_path, monkeypatch, *args):
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("[tool.kommlint.thresholds]\nsentence_word = 10\n", "okänt gränsvärde 'sentence_word' i [tool.kommlint.thresholds]. Menade du 'sentence_words'?"),
-        ("[tool.kommlint.thresholds.nyheter]\nlix = 40\n", "okänd profil 'nyheter' i [tool.kommlint.thresholds.nyheter]. Menade du 'nyhet'?"),
+        (
+            "[tool.kommlint.thresholds]\nsentence_word = 10\n",
+            "okänt gränsvärde 'sentence_word' i [tool.kommlint.thresholds]. Menade du 'sentence_words'?",
+        ),
+        (
+            "[tool.kommlint.thresholds.nyheter]\nlix = 40\n",
+            "okänd profil 'nyheter' i [tool.kommlint.thresholds.nyheter]. Menade du 'nyhet'?",
+        ),
         ("[tool.kommlint.thresholds.nyhet]\nlixx = 40\n", "okänt gränsvärde 'lixx' i [tool.kommlint.thresholds.nyhet]. Menade du 'lix'?"),
     ],
 )

@@ -168,7 +168,11 @@ def test_where_no_word_fits_the_finding_gives_a_rewrite_hint_and_no_word(linter,
 
 @pytest.mark.parametrize(
     ("text", "suggestion"),
-    [("Vi ordnar tre workshops i vår.", "arbetsmöten"), ("Eventet börjar klockan tre.", "Evenemanget"), ("Vi planerar ett event.", "evenemang")],
+    [
+        ("Vi ordnar tre workshops i vår.", "arbetsmöten"),
+        ("Eventet börjar klockan tre.", "Evenemanget"),
+        ("Vi planerar ett event.", "evenemang"),
+    ],
 )
 def test_an_english_word_gets_the_swedish_word_in_the_same_form(linter, text, suggestion):
     [(_, suggestions, _, message)] = _found(linter, text, "MALG003")
@@ -176,7 +180,11 @@ def test_an_english_word_gets_the_swedish_word_in_the_same_form(linter, text, su
 
 
 def test_meaning_and_person_of_the_rewrites(linter):
-    assert _found(linter, "Området är föremål för en ny detaljplan.", "KLAR001")[0][:3] == ("är föremål för", ("omfattas av",), "omfattas av")
+    assert _found(linter, "Området är föremål för en ny detaljplan.", "KLAR001")[0][:3] == (
+        "är föremål för",
+        ("omfattas av",),
+        "omfattas av",
+    )
     [(_, _, _, message)] = _found(linter, "Ansökan görs i e-tjänsten.", "KLAR005")
     assert message == "Substantivsjuka: skriv med ett verb vem som gör vad, till exempel ”du ansöker”."
 

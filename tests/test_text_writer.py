@@ -27,7 +27,9 @@ def _lines(count: int = 400):
 
 def _rich(parts, color: bool) -> str | None:
     stream = io.StringIO()
-    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
+    console = Console(
+        file=stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120
+    )
     try:
         console.print("".join(escape(p) if isinstance(p, str) else f"[{p[0]}]{escape(p[1])}[/{p[0]}]" for p in parts))
     except Exception:  # markup rich itself cannot read: nothing to compare

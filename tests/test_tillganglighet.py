@@ -60,12 +60,15 @@ def test_heading_levels_in_markdown_and_word(linter):
     assert [(d.line, d.match) for d in result.diagnostics if d.code == "TILL003"] == [(4, "För djupt")]
 
 
-@pytest.mark.parametrize(("html", "expected"), [
-    ('<html lang="sv-SE"><p>Text.</p></html>', []),
-    ('<html xml:lang="sv"><p>Text.</p></html>', []),
-    ('<html lang=""><p>Text.</p></html>', [(1, 1, '<html lang="">')]),
-    ("<!DOCTYPE html>\n<body><p>Text.</p></body>", [(1, 1, "")]),
-])
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<html lang="sv-SE"><p>Text.</p></html>', []),
+        ('<html xml:lang="sv"><p>Text.</p></html>', []),
+        ('<html lang=""><p>Text.</p></html>', [(1, 1, '<html lang="">')]),
+        ("<!DOCTYPE html>\n<body><p>Text.</p></body>", [(1, 1, "")]),
+    ],
+)
 def test_language(linter, html, expected):
     assert found(linter, html, "TILL004") == expected
 
@@ -90,7 +93,9 @@ def test_heading_full_stop_spares_abbreviations_and_ellipses(linter):
 
 
 def test_text_missing_only_when_a_page_is_images_only(linter):
-    assert found(linter, '<body><img src="a.png" alt="Sidan som bild"></body>', "TILL009") == [(1, 7, '<img src="a.png" alt="Sidan som bild">')]
+    assert found(linter, '<body><img src="a.png" alt="Sidan som bild"></body>', "TILL009") == [
+        (1, 7, '<img src="a.png" alt="Sidan som bild">')
+    ]
     assert found(linter, '<body><p>Text.</p><img src="a.png" alt="Bild"></body>', "TILL009") == []
 
 

@@ -16,8 +16,26 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lint"
 
 # A package on the left may not import any module under the packages on the right.
 FORBIDDEN = {
-    "lint.language": ("lint.rules", "lint.engine", "lint.cli", "lint.formats", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
-    "lint.formats": ("lint.language", "lint.rules", "lint.engine", "lint.cli", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
+    "lint.language": (
+        "lint.rules",
+        "lint.engine",
+        "lint.cli",
+        "lint.formats",
+        "lint.reporters",
+        "lint.serve",
+        "lint.crawl",
+        "lint.sitereport",
+    ),
+    "lint.formats": (
+        "lint.language",
+        "lint.rules",
+        "lint.engine",
+        "lint.cli",
+        "lint.reporters",
+        "lint.serve",
+        "lint.crawl",
+        "lint.sitereport",
+    ),
     "lint.rules": ("lint.engine", "lint.cli", "lint.formats", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
     "lint.engine": ("lint.cli", "lint.reporters", "lint.serve", "lint.crawl", "lint.sitereport"),
     "lint.reporters": ("lint.cli", "lint.serve", "lint.crawl", "lint.sitereport"),

@@ -25,8 +25,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = (".md", ".mdx", ".html", ".txt", ".docx", ".pdf")
 HARD_CASES = [
-    b"(" * 5000, b"<!--", b"```", b"`" * 3000, b"\xc2\xad", b"\xad", b"\x81", b"<a " * 2000, b"\n---\na: &a [*a, *a]\n---\n",
-    "erhålla beslut ".encode() * 3000, b"\r", b"\r\n", b"\x00", b"{/* */}" * 500, b"<main>" * 2000, b"]\n(" * 500,
+    b"(" * 5000,
+    b"<!--",
+    b"```",
+    b"`" * 3000,
+    b"\xc2\xad",
+    b"\xad",
+    b"\x81",
+    b"<a " * 2000,
+    b"\n---\na: &a [*a, *a]\n---\n",
+    "erhålla beslut ".encode() * 3000,
+    b"\r",
+    b"\r\n",
+    b"\x00",
+    b"{/* */}" * 500,
+    b"<main>" * 2000,
+    b"]\n(" * 500,
 ]
 
 
@@ -70,7 +84,9 @@ def check_batch(folder: Path, limit: float) -> tuple[list[str], float]:
     except json.JSONDecodeError:
         return [*problems, f"no JSON report (exit {result.returncode})"], seconds
     reported = {Path(file["path"]).name for file in report["files"]}
-    missing = sorted(path.name for path in folder.iterdir()) if not reported else sorted({path.name for path in folder.iterdir()} - reported)
+    missing = (
+        sorted(path.name for path in folder.iterdir()) if not reported else sorted({path.name for path in folder.iterdir()} - reported)
+    )
     if missing:
         problems.append(f"{len(missing)} files not reported, e.g. {missing[:3]}")
     has_error = any(file["errors"] for file in report["files"])

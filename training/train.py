@@ -108,8 +108,7 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
     perf = {k: round(float(test[k]), 4) for k in REPORTED if k in test}
     meta["performance"] = perf
     meta["kommlint_evaluation"] = {
-        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
-        for name, r in results.items()
+        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()} for name, r in results.items()
     }
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -125,8 +124,7 @@ def refresh(pipeline: Path, data: Path, work: Path) -> dict:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["performance"] = {k: round(float(results["test"][k]), 4) for k in REPORTED if k in results["test"]}
     meta["kommlint_evaluation"] = {
-        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
-        for name, r in results.items()
+        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()} for name, r in results.items()
     }
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(evaluate.markdown_table(results))

@@ -399,7 +399,10 @@ SPECS = [
                 "p",
                 "Vi har gått igenom kontrollplanen för din nya carport och den är godkänd. Du kan börja bygga när du vill. Kom ihåg att carporten ska stå minst 4,5 meter från gatan, som ritningen visar.",
             ),
-            ("p", "När carporten är klar skickar du in ett foto och en kort beskrivning av vad du har gjort. Sedan får du ett slutbesked från oss."),
+            (
+                "p",
+                "När carporten är klar skickar du in ett foto och en kort beskrivning av vad du har gjort. Sedan får du ett slutbesked från oss.",
+            ),
             ("p", "Hör gärna av dig om något är oklart. Du når mig på 08-508 27 655."),
             ("p", "Med vänlig hälsning"),
             ("p", "Erik Sand"),
@@ -436,7 +439,6 @@ SPECS = [
             ("p", "Miljöinspektör"),
         ],
     ),
-
 ]
 
 

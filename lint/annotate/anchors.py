@@ -62,7 +62,7 @@ class Paragraph:
         if piece.start < offset < piece.end:
             if piece.element.tag != w("t"):
                 return
-            self.pieces[index:index + 1] = _split_text(piece, offset - piece.start)
+            self.pieces[index : index + 1] = _split_text(piece, offset - piece.start)
             index += 1
         elif piece.start != offset:
             return  # offset at or after the last piece's end

@@ -12,13 +12,20 @@ from lint.cli.main import EXIT_ERROR, EXIT_OK, run_guarded
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False), metavar="FIL")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="UT", help="Filen att skriva (standard: FIL med .kommlint före .docx).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), metavar="UT", help="Filen att skriva (standard: FIL med .kommlint före .docx)."
+)
 @click.option("--force", is_flag=True, help="Skriv över UT om den redan finns.")
 @click.option("--no-changes", is_flag=True, help="Bara kommentarer, inga spårade ändringar.")
 @click.option("--profile", help="Dokumentprofil (t.ex. webbsida, beslut, brev).")
 @click.option("--select", help="Kommaseparerade regler att köra: koder, prefix (KLAR) eller namn.")
 @click.option("--ignore", help="Regler att hoppa över: koder, prefix eller namn.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Använd den här konfigurationsfilen i stället för att söka uppåt.",
+)
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
 def annotate(path, output, force, no_changes, profile, select, ignore, config_file, model):
     """Skriv en kopia av ett Word-dokument där varje fynd är en kommentar på de
@@ -36,8 +43,8 @@ def annotate(path, output, force, no_changes, profile, select, ignore, config_fi
 def _annotate(path, output, force, no_changes, profile, select, ignore, config_file, model) -> int:
     from lint.annotate import annotate_file, default_output
     from lint.cli.check import _codes
-    from lint.engine.writing import write_atomically
     from lint.engine.linter import Linter, Options
+    from lint.engine.writing import write_atomically
 
     target = Path(output) if output else default_output(path)
     if target.resolve() == Path(path).resolve():

@@ -17,9 +17,13 @@ def baseline():
 
 @baseline.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False), metavar="FIL", help="Filen som baslinjen sparas i (JSON).")
+@click.option(
+    "-o", "--output", "output", required=True, type=click.Path(dir_okay=False), metavar="FIL", help="Filen som baslinjen sparas i (JSON)."
+)
 @click.option("--profile", help="Dokumentprofil, som för check.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen.")
+@click.option(
+    "--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen."
+)
 @click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
 def create(paths, output, profile, config_file, no_cache):
     """Granska filerna och mapparna och spara alla fynd i baslinjen (filen efter -o).

@@ -16,7 +16,12 @@ def cache():
 
 
 @cache.command()
-@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="MAPP", help="Cachemappen (annars cache-dir i konfigurationen eller användarens cachemapp).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    metavar="MAPP",
+    help="Cachemappen (annars cache-dir i konfigurationen eller användarens cachemapp).",
+)
 def clean(cache_dir):
     """Töm cachen."""
     sys.exit(run_guarded(_clean, cache_dir))

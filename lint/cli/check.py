@@ -26,26 +26,87 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--select", help="Kommaseparerade regler att köra: koder, prefix (KLAR) eller namn.")
 @click.option("--extend-select", help="Regler att lägga till utöver urvalet.")
 @click.option("--ignore", help="Regler att hoppa över: koder, prefix eller namn.")
-@click.option("--fail-on", type=click.Choice(Severity.names(), case_sensitive=False), default=None, help="Lägsta nivå som ger felkod 1 (standard: varning).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(Severity.names(), case_sensitive=False),
+    default=None,
+    help="Lägsta nivå som ger felkod 1 (standard: varning).",
+)
 @click.option("--statistics", is_flag=True, help="Visa antal fynd per regel.")
 @click.option("--no-color", is_flag=True, help="Ingen färg i utdata (som miljövariabeln NO_COLOR).")
 @click.option("-q", "--quiet", is_flag=True, help="Skriv bara fynden (med nivå och källrad), ingen sammanfattning per fil eller totalt.")
 @click.option("--stdin-filename", help="Filnamn att visa (och välja format efter) när texten läses från standard in.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Använd den här konfigurationsfilen i stället för att söka uppåt.",
+)
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
-@click.option("--report-unused-suppressions", is_flag=True, default=None, help="Rapportera kommlint-disable-kommentarer som inte tystar något.")
+@click.option(
+    "--report-unused-suppressions", is_flag=True, default=None, help="Rapportera kommlint-disable-kommentarer som inte tystar något."
+)
 @click.option("--fix", is_flag=True, help="Rätta fynd med säkra rättningar direkt i filerna.")
 @click.option("--unsafe-fixes", is_flag=True, help="Ta med rättningar som kan ändra betydelsen (med --fix eller --diff).")
 @click.option("--diff", is_flag=True, help="Visa rättningarna som en diff utan att ändra filerna.")
 @click.option("--no-cache", is_flag=True, help="Använd inte resultatcachen.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="MAPP", help="Mapp för resultatcachen (annars cache-dir i konfigurationen eller användarens cachemapp).")
-@click.option("--output-file", type=click.Path(dir_okay=False), metavar="FIL", help="Skriv rapporten till den här filen i stället för till standard ut.")
-@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FIL", help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    metavar="MAPP",
+    help="Mapp för resultatcachen (annars cache-dir i konfigurationen eller användarens cachemapp).",
+)
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    metavar="FIL",
+    help="Skriv rapporten till den här filen i stället för till standard ut.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FIL",
+    help="Visa bara fynd som inte finns i baslinjen (skapas med kommlint baseline create).",
+)
 @click.option("--changed-since", metavar="REV", help="Granska bara filer som lagts till eller ändrats sedan git-revisionen REV.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N", help="Processer som granskar filer samtidigt (standard: antal kärnor; 1 för standard in).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    metavar="N",
+    help="Processer som granskar filer samtidigt (standard: antal kärnor; 1 för standard in).",
+)
 @click.option("--verbose", is_flag=True, help="Visa hela felspårningen (traceback) för interna fel (E003).")
-@click.option("--explain-profile", is_flag=True, help="Visa (på standard fel) varför profilen valdes: poängen för varje profil och vad som saknades.")
-def check(paths, output_format, profile, select, extend_select, ignore, fail_on, statistics, no_color, quiet, stdin_filename, config_file, model, report_unused_suppressions, fix, unsafe_fixes, diff, no_cache, cache_dir, output_file, baseline, changed_since, jobs, verbose, explain_profile):
+@click.option(
+    "--explain-profile", is_flag=True, help="Visa (på standard fel) varför profilen valdes: poängen för varje profil och vad som saknades."
+)
+def check(
+    paths,
+    output_format,
+    profile,
+    select,
+    extend_select,
+    ignore,
+    fail_on,
+    statistics,
+    no_color,
+    quiet,
+    stdin_filename,
+    config_file,
+    model,
+    report_unused_suppressions,
+    fix,
+    unsafe_fixes,
+    diff,
+    no_cache,
+    cache_dir,
+    output_file,
+    baseline,
+    changed_since,
+    jobs,
+    verbose,
+    explain_profile,
+):
     """Granska texter och rapportera fynd.
 
     Mappar gås igenom rekursivt (utom det som exclude anger). Felkod 0: inga fynd på
@@ -67,7 +128,20 @@ def check(paths, output_format, profile, select, extend_select, ignore, fail_on,
         keep_documents=output_format == "text" or extras.fixing,
     )
     linter = Linter(options)
-    status = run_guarded(_check, linter, paths or (".",), output_format, fail_on, statistics, use_color(no_color), quiet, stdin_filename, extras, verbose, jobs)
+    status = run_guarded(
+        _check,
+        linter,
+        paths or (".",),
+        output_format,
+        fail_on,
+        statistics,
+        use_color(no_color),
+        quiet,
+        stdin_filename,
+        extras,
+        verbose,
+        jobs,
+    )
     if explain_profile:
         run_guarded(_explain_profiles, linter, paths or (".",))
     sys.exit(status)
@@ -160,7 +234,10 @@ def _rules(output_format: str) -> int:
 
     loaded = load_rules()
     if output_format == "json":
-        rows = [{"code": r.code, "name": r.name, "principle": r.principle, "severity": r.severity.label, "kind": r.kind, "fixable": r.fixable} for r in loaded]
+        rows = [
+            {"code": r.code, "name": r.name, "principle": r.principle, "severity": r.severity.label, "kind": r.kind, "fixable": r.fixable}
+            for r in loaded
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     from lint.wording import KIND_LABELS

@@ -66,8 +66,16 @@ class LazyGroup(SwedishGroup):
 METAVARS = {"integer": "HELTAL", "float": "TAL", "text": "VÄRDE", "boolean": "JA|NEJ"}
 # Names that say more than the type for the text options the commands share.
 OPTION_METAVARS = {
-    "profile": "PROFIL", "select": "REGLER", "extend_select": "REGLER", "ignore": "REGLER", "model": "MODELL",
-    "stdin_filename": "FILNAMN", "fail_on": None, "output_format": None, "model_name": "MODELL", "host": "ADRESS",
+    "profile": "PROFIL",
+    "select": "REGLER",
+    "extend_select": "REGLER",
+    "ignore": "REGLER",
+    "model": "MODELL",
+    "stdin_filename": "FILNAMN",
+    "fail_on": None,
+    "output_format": None,
+    "model_name": "MODELL",
+    "host": "ADRESS",
     "allow_host": "VÄRDNAMN",
 }
 
@@ -94,7 +102,13 @@ def _accept_no_color(command: click.Command) -> None:
     """Every command takes --no-color (and NO_COLOR is honoured), whether it colours or not."""
     if not any(param.name == "no_color" for param in command.params):
         command.params.append(
-            click.Option(["--no-color"], is_flag=True, expose_value=False, callback=_no_color, help="Ingen färg i utdata (som miljövariabeln NO_COLOR).")
+            click.Option(
+                ["--no-color"],
+                is_flag=True,
+                expose_value=False,
+                callback=_no_color,
+                help="Ingen färg i utdata (som miljövariabeln NO_COLOR).",
+            )
         )
     for sub in getattr(command, "commands", {}).values():
         _accept_no_color(sub)

@@ -99,7 +99,12 @@ def model() -> None:
 @model.command("info")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Utdataformat.")
 @click.option("--model", "model_name", help="spaCy-pipeline att beskriva: paketnamn eller sökväg.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Använd den här konfigurationsfilen i stället för att söka uppåt.",
+)
 def info(output_format: str, model_name: str | None, config_file: Path | None) -> None:
     """Visa vilken språkmodell som används, var den ligger och hur träffsäker den är.
 
@@ -145,9 +150,27 @@ def _configured_model(config_file: Path | None) -> str | None:
 
 
 @model.command("train")
-@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path), help="Mapp med UD-trädbankerna (.conllu).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Var den tränade pipelinen skrivs (standard: den inbyggda modellens mapp).")
-@click.option("--work", "work_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Arbetsmapp för korpus och träningskörningar.")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Mapp med UD-trädbankerna (.conllu).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Var den tränade pipelinen skrivs (standard: den inbyggda modellens mapp).",
+)
+@click.option(
+    "--work",
+    "work_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Arbetsmapp för korpus och träningskörningar.",
+)
 @click.option("--max-steps", type=int, default=None, help="Högsta antal träningssteg.")
 def train(data_dir: Path, out_dir: Path | None, work_dir: Path | None, max_steps: int | None) -> None:
     """Träna den inbyggda svenska modellen från UD-trädbankerna och utvärdera den.

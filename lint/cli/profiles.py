@@ -17,7 +17,14 @@ ELEMENT_NAMES = {
     "motivering": "motivering",
     "personuppgifter": "personuppgifter",
 }
-THRESHOLD_NAMES = {"lix": "LIX", "sentence_words": "ord/mening", "block_words": "ord/stycke", "passive_share": "passiv", "heading_words": "ord utan rubrik", "nk": "nominalkvot"}
+THRESHOLD_NAMES = {
+    "lix": "LIX",
+    "sentence_words": "ord/mening",
+    "block_words": "ord/stycke",
+    "passive_share": "passiv",
+    "heading_words": "ord utan rubrik",
+    "nk": "nominalkvot",
+}
 
 
 @click.command()

@@ -12,15 +12,40 @@ from lint.cli.main import EXIT_OK, run_guarded
 
 @click.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port att lyssna på (0 väljer en ledig port).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adress att lyssna på. Ändra bara om sidan ska nås från andra datorer.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Adress att lyssna på. Ändra bara om sidan ska nås från andra datorer."
+)
 @click.option("--allow-host", "allow_hosts", multiple=True, help="Fler värdnamn som sidan får nås med (kan anges flera gånger).")
 @click.option("--no-browser", is_flag=True, help="Öppna inte sidan i webbläsaren.")
-@click.option("--live-limit", type=click.IntRange(min=0), default=20_000, show_default=True, help="Granska igen medan användaren skriver, för texter upp till så här många tecken.")
+@click.option(
+    "--live-limit",
+    type=click.IntRange(min=0),
+    default=20_000,
+    show_default=True,
+    help="Granska igen medan användaren skriver, för texter upp till så här många tecken.",
+)
 @click.option("--max-upload", type=click.IntRange(min=1), default=10, show_default=True, help="Största fil eller text som tas emot, i MB.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Använd den här konfigurationsfilen i stället för att söka uppåt.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Använd den här konfigurationsfilen i stället för att söka uppåt.",
+)
 @click.option("--model", help="spaCy-pipeline att använda: paketnamn eller sökväg.")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Granskningar som kan pågå samtidigt (en process med språkmodellen var).")
-@click.option("--budget", type=click.FloatRange(min=1), default=60, show_default=True, help="Längsta tid en granskning får ta, i sekunder; sedan avbryts den.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Granskningar som kan pågå samtidigt (en process med språkmodellen var).",
+)
+@click.option(
+    "--budget",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Längsta tid en granskning får ta, i sekunder; sedan avbryts den.",
+)
 def serve(port, host, allow_hosts, no_browser, live_limit, max_upload, config_file, model, workers, budget):
     """Starta en webbsida på din egen dator där du klistrar in eller drar in en text
     och ser fynden markerade i texten, med förklaringar och förslag.

@@ -58,19 +58,31 @@ class CrawlConfig:
         """Runs with the same signature lint the same way, so their findings can be reused."""
         options = asdict(self.lint_options) if self.lint_options is not None else {}
         options["config_file"] = str(options.get("config_file") or "")
-        basis = json.dumps({"version": __version__, "lint": options, "pdf": self.lint_pdfs, "selector": self.html_selector}, sort_keys=True, default=str)
+        basis = json.dumps(
+            {"version": __version__, "lint": options, "pdf": self.lint_pdfs, "selector": self.html_selector}, sort_keys=True, default=str
+        )
         return hashlib.sha1(basis.encode()).hexdigest()[:16]
 
     def describe(self) -> dict[str, Any]:
         return {
-            "sitemaps": self.sitemaps, "allow_hosts": self.allow_hosts, "max_pages": self.max_pages,
-            "max_depth": self.max_depth, "max_redirects": self.max_redirects, "follow_links": self.follow_links,
-            "lint_pdfs": self.lint_pdfs, "html_selector": self.html_selector, "jobs": self.jobs, "force": self.force, "fetch": asdict(self.fetch),
+            "sitemaps": self.sitemaps,
+            "allow_hosts": self.allow_hosts,
+            "max_pages": self.max_pages,
+            "max_depth": self.max_depth,
+            "max_redirects": self.max_redirects,
+            "follow_links": self.follow_links,
+            "lint_pdfs": self.lint_pdfs,
+            "html_selector": self.html_selector,
+            "jobs": self.jobs,
+            "force": self.force,
+            "fetch": asdict(self.fetch),
         }
 
 
 class Crawler:
-    def __init__(self, config: CrawlConfig, store: Store, progress, on_page: Callable[[str, str], None] | None = None, transport=None) -> None:
+    def __init__(
+        self, config: CrawlConfig, store: Store, progress, on_page: Callable[[str, str], None] | None = None, transport=None
+    ) -> None:
         self.config = config
         self.store = store
         self.progress = progress
@@ -290,7 +302,10 @@ class Crawler:
         if not target:
             self._record(entry, {"status": "failed", "reason": "Omdirigering utan giltigt mål.", **common})
         elif entry.redirects >= self.config.max_redirects:
-            self._record(entry, {"status": "failed", "reason": f"Fler än {self.config.max_redirects} omdirigeringar i rad.", "location": target, **common})
+            self._record(
+                entry,
+                {"status": "failed", "reason": f"Fler än {self.config.max_redirects} omdirigeringar i rad.", "location": target, **common},
+            )
         else:
             self._record(entry, {"status": "redirect", "reason": f"Omdirigeras till {target}.", "location": target, **common})
             self._enqueue(target, entry.depth, entry.referrer or entry.url, entry.redirects + 1)
@@ -299,8 +314,13 @@ class Crawler:
         """An unchanged page: keep the previous run's findings instead of linting again."""
         if self._duplicate(entry, previous["content_hash"], common):
             return
-        page = {key: previous[key] for key in ("title", "format", "profile", "profile_source", "content_hash", "bytes", "metrics", "links", "errors")}
-        page.update(status="unchanged", etag=fetched.etag or previous["etag"], last_modified=fetched.last_modified or previous["last_modified"])
+        page = {
+            key: previous[key]
+            for key in ("title", "format", "profile", "profile_source", "content_hash", "bytes", "metrics", "links", "errors")
+        }
+        page.update(
+            status="unchanged", etag=fetched.etag or previous["etag"], last_modified=fetched.last_modified or previous["last_modified"]
+        )
         page.update({k: v for k, v in common.items() if v is not None})
         page["content_type"] = page.get("content_type") or previous["content_type"]
         self._follow(entry, previous["links"])
@@ -322,7 +342,14 @@ class Crawler:
         info = inspect_html(body, entry.url) if kind == "html" else None
         links = info.links if info and not info.nofollow else []
         self._follow(entry, links)
-        page = {**common, "content_hash": digest, "etag": fetched.etag, "last_modified": fetched.last_modified, "bytes": len(body), "links": links}
+        page = {
+            **common,
+            "content_hash": digest,
+            "etag": fetched.etag,
+            "last_modified": fetched.last_modified,
+            "bytes": len(body),
+            "links": links,
+        }
         if info and info.noindex:
             self._record(entry, {**page, "status": "skipped", "title": info.title, "reason": "Sidan är märkt noindex och granskas inte."})
             return
@@ -338,8 +365,12 @@ class Crawler:
             if notice not in self.notices:
                 self.notices.append(notice)
         page.update(
-            status="linted", title=_title(info, result), format=result.get("format"),
-            profile=result.get("profile"), profile_source=result.get("profile_source"), metrics=result.get("metrics") or {},
+            status="linted",
+            title=_title(info, result),
+            format=result.get("format"),
+            profile=result.get("profile"),
+            profile_source=result.get("profile_source"),
+            metrics=result.get("metrics") or {},
             errors=result.get("errors") or [],
         )
         self._record(entry, page, result.get("findings", []))
@@ -349,7 +380,9 @@ class Crawler:
         first = self.contents.setdefault(digest, entry.url)
         if first == entry.url:
             return False
-        self._record(entry, {"status": "skipped", "reason": f"Samma innehåll som {first}; granskas bara en gång.", "content_hash": digest, **common})
+        self._record(
+            entry, {"status": "skipped", "reason": f"Samma innehåll som {first}; granskas bara en gång.", "content_hash": digest, **common}
+        )
         return True
 
     def _follow(self, entry: FrontierEntry, links: list[str]) -> None:

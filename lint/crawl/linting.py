@@ -160,14 +160,29 @@ def findings_data(document: Document, diagnostics: list[Diagnostic]) -> list[dic
         whole = d.code in _whole_document_codes or (per_code[d.code] == 1 and not before and not after)
         base = fingerprint(document.path, d.code, d.match, before, after, whole)
         seen[base] += 1
-        rows.append({
-            "code": d.code, "name": d.name, "principle": d.principle, "severity": d.severity.label,
-            "message": d.message, "line": d.line, "col": d.column, "end_line": d.end_line, "end_col": d.end_column,
-            "start_offset": d.offset, "end_offset": d.end_offset, "page_number": d.page, "match": d.match,
-            "suggestions": list(d.suggestions), "fix": d.fix.to_json() if d.fix else None,
-            "before": before, "after": after, "heading": _heading_at(trails, d.offset),
-            "fingerprint": base if seen[base] == 1 else f"{base}-{seen[base]}",
-        })
+        rows.append(
+            {
+                "code": d.code,
+                "name": d.name,
+                "principle": d.principle,
+                "severity": d.severity.label,
+                "message": d.message,
+                "line": d.line,
+                "col": d.column,
+                "end_line": d.end_line,
+                "end_col": d.end_column,
+                "start_offset": d.offset,
+                "end_offset": d.end_offset,
+                "page_number": d.page,
+                "match": d.match,
+                "suggestions": list(d.suggestions),
+                "fix": d.fix.to_json() if d.fix else None,
+                "before": before,
+                "after": after,
+                "heading": _heading_at(trails, d.offset),
+                "fingerprint": base if seen[base] == 1 else f"{base}-{seen[base]}",
+            }
+        )
     return rows
 
 

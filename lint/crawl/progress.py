@@ -42,7 +42,11 @@ class PlainProgress:
         self.done += 1
         if not self.quiet:
             word = STATUS_WORDS.get(status, status)
-            print(f"kommlint crawl: [{self.done}/{self.done + queued}] {word}: {url}{' – ' + detail if detail else ''}", file=self.stream, flush=True)
+            print(
+                f"kommlint crawl: [{self.done}/{self.done + queued}] {word}: {url}{' – ' + detail if detail else ''}",
+                file=self.stream,
+                flush=True,
+            )
 
 
 class RichProgress(PlainProgress):
@@ -60,8 +64,14 @@ class RichProgress(PlainProgress):
         super().__init__(stream, quiet)
         self.console = Console(file=self.stream)
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("[bold]Granskar webbplatsen"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), TextColumn("{task.fields[last]}", style="dim"), console=self.console, transient=False,
+            SpinnerColumn(),
+            TextColumn("[bold]Granskar webbplatsen"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[last]}", style="dim"),
+            console=self.console,
+            transient=False,
         )
         self.task = self.progress.add_task("crawl", total=1, last="")
 

@@ -61,8 +61,23 @@ def _rule(lint_options):
 
 def _finding(rule, severity) -> dict[str, Any]:
     return {
-        "code": rule.code, "name": rule.name, "principle": rule.principle, "severity": severity.label,
-        "message": rule.format_message({"variant": "not_linked"}), "line": 1, "col": 1, "end_line": 1, "end_col": 1,
-        "start_offset": 0, "end_offset": 0, "page_number": None, "match": "", "suggestions": [], "fix": None,
-        "before": "", "after": "", "fingerprint": SITE_FINGERPRINT, "heading": "",
+        "code": rule.code,
+        "name": rule.name,
+        "principle": rule.principle,
+        "severity": severity.label,
+        "message": rule.format_message({"variant": "not_linked"}),
+        "line": 1,
+        "col": 1,
+        "end_line": 1,
+        "end_col": 1,
+        "start_offset": 0,
+        "end_offset": 0,
+        "page_number": None,
+        "match": "",
+        "suggestions": [],
+        "fix": None,
+        "before": "",
+        "after": "",
+        "fingerprint": SITE_FINGERPRINT,
+        "heading": "",
     }

@@ -92,14 +92,46 @@ CREATE INDEX IF NOT EXISTS findings_page ON findings (page_id);
 """
 
 FINDING_FIELDS = (
-    "code", "name", "principle", "severity", "message", "line", "col", "end_line", "end_col",
-    "start_offset", "end_offset", "page_number", "match", "suggestions", "fix", "before", "after", "fingerprint",
+    "code",
+    "name",
+    "principle",
+    "severity",
+    "message",
+    "line",
+    "col",
+    "end_line",
+    "end_col",
+    "start_offset",
+    "end_offset",
+    "page_number",
+    "match",
+    "suggestions",
+    "fix",
+    "before",
+    "after",
+    "fingerprint",
     "heading",
 )
 PAGE_FIELDS = (
-    "status", "http_status", "reason", "location", "referrer", "depth", "content_type", "title", "format",
-    "profile", "profile_source", "content_hash", "etag", "last_modified", "bytes", "elapsed_ms", "metrics",
-    "links", "errors",
+    "status",
+    "http_status",
+    "reason",
+    "location",
+    "referrer",
+    "depth",
+    "content_type",
+    "title",
+    "format",
+    "profile",
+    "profile_source",
+    "content_hash",
+    "etag",
+    "last_modified",
+    "bytes",
+    "elapsed_ms",
+    "metrics",
+    "links",
+    "errors",
 )
 JSON_FIELDS = {"metrics", "links", "errors", "suggestions", "fix", "start_urls", "options", "notices"}
 CHECKED = ("linted", "unchanged")  # statuses whose findings are known for the run
@@ -134,7 +166,9 @@ def _migrate(db: sqlite3.Connection) -> None:
     columns = {row[1] for row in db.execute("PRAGMA table_info(findings)")}
     if "heading" not in columns:
         db.execute("ALTER TABLE findings ADD COLUMN heading TEXT")
-    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?", (str(SCHEMA_VERSION), SCHEMA_VERSION))
+    db.execute(
+        "UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?", (str(SCHEMA_VERSION), SCHEMA_VERSION)
+    )
 
 
 class Store:
@@ -201,9 +235,7 @@ class Store:
         return _decode(row) if row else None
 
     def previous_complete_run(self, run_id: int) -> dict[str, Any] | None:
-        row = self.db.execute(
-            "SELECT * FROM runs WHERE status = 'complete' AND id < ? ORDER BY id DESC LIMIT 1", (run_id,)
-        ).fetchone()
+        row = self.db.execute("SELECT * FROM runs WHERE status = 'complete' AND id < ? ORDER BY id DESC LIMIT 1", (run_id,)).fetchone()
         return _decode(row) if row else None
 
     # Frontier ------------------------------------------------------------------------

@@ -132,7 +132,6 @@ def _json_problem(message: str) -> str:
     return "felaktig syntax"
 
 
-
 class Baseline:
     def __init__(self, counts: Counter, root: Path) -> None:
         self.counts = counts

@@ -60,7 +60,18 @@ def _glob_lists(value: Any, key: str) -> dict[str, tuple[str, ...]]:
 
 
 # Elements a profile can require (rules/profiles.yaml `requires`), for template-provides.
-ELEMENTS = ("avsandare", "forvaltning", "kontakt", "datum", "pa_uppdrag", "allman_handling", "diarienummer", "overklagande", "motivering", "personuppgifter")
+ELEMENTS = (
+    "avsandare",
+    "forvaltning",
+    "kontakt",
+    "datum",
+    "pa_uppdrag",
+    "allman_handling",
+    "diarienummer",
+    "overklagande",
+    "motivering",
+    "personuppgifter",
+)
 
 
 def _elements(value: Any, key: str) -> tuple[str, ...]:
@@ -195,9 +206,7 @@ class Settings:
     def matches(self, path: str | Path, patterns: tuple[str, ...] | list[str]) -> bool:
         relative = self.relative(path)
         parts = PurePosixPath(relative).parts
-        return any(
-            fnmatch(relative, pattern) or any(fnmatch(part, pattern) for part in parts) for pattern in patterns
-        )
+        return any(fnmatch(relative, pattern) or any(fnmatch(part, pattern) for part in parts) for pattern in patterns)
 
     def is_excluded(self, path: str | Path) -> bool:
         return Path(path).name in ALWAYS_EXCLUDED or self.matches(path, self.exclude)

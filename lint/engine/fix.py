@@ -201,7 +201,9 @@ def encode_like(text: str, document: Document) -> bytes:
         return text.encode(encoding)
     except UnicodeEncodeError as error:
         bad = text[error.start : error.end]
-        raise FixError(f"{document.path}: rättningen ger tecknet {bad!r}, som inte finns i filens teckenkodning {encoding}; filen lämnades orörd.") from None
+        raise FixError(
+            f"{document.path}: rättningen ger tecknet {bad!r}, som inte finns i filens teckenkodning {encoding}; filen lämnades orörd."
+        ) from None
     except LookupError:
         raise FixError(f"{document.path}: okänd teckenkodning {encoding}; filen lämnades orörd.") from None
 
@@ -335,7 +337,11 @@ class Fixer:
         if self.write:
             text = f"Rättade {self.applied} fynd i {count(files, 'fil', 'filer')}." if files else "Inget att rätta automatiskt."
         else:
-            text = f"{count(self.applied, 'rättning', 'rättningar')} i {count(files, 'fil', 'filer')} skulle göras." if files else "Inget att rätta automatiskt."
+            text = (
+                f"{count(self.applied, 'rättning', 'rättningar')} i {count(files, 'fil', 'filer')} skulle göras."
+                if files
+                else "Inget att rätta automatiskt."
+            )
         for path, fixable in self.documents_not_changed:
             text += f" {path}: {fixable} fynd har en rättning, men Word- och PDF-filer ändras aldrig av --fix."
             if path.lower().endswith(".docx"):

@@ -115,12 +115,16 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 
 def timeout_error(rule, seconds: float, path: str) -> EngineError:
-    return EngineError("E002", f"Regeln {rule.code} ({rule.name}) tog längre tid än {seconds:g} s och avbröts; filens övriga fynd visas.", path, rule.code)
+    return EngineError(
+        "E002", f"Regeln {rule.code} ({rule.name}) tog längre tid än {seconds:g} s och avbröts; filens övriga fynd visas.", path, rule.code
+    )
 
 
 def internal_error(error: BaseException, path: str, stage: str) -> EngineError:
     """E003 for an unexpected exception, with the traceback kept for --verbose."""
-    message = (f"Internt fel när filen {stage} ({type(error).__name__}: {error}). Övriga filer granskas ändå. "
-               "Rapportera gärna felet till kommlints utvecklare; --verbose visar detaljerna.")
+    message = (
+        f"Internt fel när filen {stage} ({type(error).__name__}: {error}). Övriga filer granskas ändå. "
+        "Rapportera gärna felet till kommlints utvecklare; --verbose visar detaljerna."
+    )
     detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     return EngineError(INTERNAL, message, path, detail=detail)

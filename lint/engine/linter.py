@@ -253,7 +253,9 @@ class Linter:
             result.document = document
         profiles = self.profiles()
         if self.options.profile and self.options.profile not in profiles:
-            raise KommlintError(f"{document.path}: okänd profil {self.options.profile!r} (--profile).{_profile_hint(self.options.profile, profiles)}")
+            raise KommlintError(
+                f"{document.path}: okänd profil {self.options.profile!r} (--profile).{_profile_hint(self.options.profile, profiles)}"
+            )
         where = settings.source or "konfigurationen"
         choice = profiles.choose(
             document, self.options.profile, _known(settings.profiles, profiles, where), _known_one(settings.profile, profiles, where)
@@ -265,7 +267,9 @@ class Linter:
         document.blocks = [single_spaced(block) for block in split_blocks(document.blocks)]
         if document.metadata_problem:  # refused front matter: the prose is still checked
             self.notices.append(f"{document.path}: {document.metadata_problem}")
-        docs = pipeline.parse((block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks))
+        docs = pipeline.parse(
+            (block.text for block in document.blocks), needs & pipeline.provides | {"sents"}, parse_batch(document.blocks)
+        )
         parsed = [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
         if self.options.keep_parsed:
             result.parsed = parsed
@@ -275,7 +279,9 @@ class Linter:
                 _release(parsed)
         return result
 
-    def _run_rules(self, document: Document, settings: Settings, result: FileResult, rules: list[Rule], parsed: list[ParsedBlock], profile, pipeline) -> None:
+    def _run_rules(
+        self, document: Document, settings: Settings, result: FileResult, rules: list[Rule], parsed: list[ParsedBlock], profile, pipeline
+    ) -> None:
         """Metrics, then every rule's findings as diagnostics, sorted, into `result`."""
         from lint.language.metrics import document_metrics
         from lint.rules.api import RuleContext
@@ -284,8 +290,12 @@ class Linter:
         result.metrics = document_metrics(swedish, pipeline.provides)
         context = RuleContext(document, parsed, profile, settings, pipeline.provides, result.metrics)
         # Rules about Swedish words and sentences see only the Swedish blocks (TILL012).
-        swedish_context = context if len(swedish) == len(parsed) else RuleContext(document, swedish, profile, settings, pipeline.provides, result.metrics)
-        suppressor = Suppressor(document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments}))
+        swedish_context = (
+            context if len(swedish) == len(parsed) else RuleContext(document, swedish, profile, settings, pipeline.provides, result.metrics)
+        )
+        suppressor = Suppressor(
+            document.directives, sorted({document.locate(b.segments[0].source_start)[0] for b in document.blocks if b.segments})
+        )
         overrides = settings.severity
         budget = self.options.rule_budget
         for rule in rules:
@@ -299,7 +309,14 @@ class Linter:
                 result.errors.append(timeout_error(rule, budget, document.path))
                 continue
             except Exception as error:  # one broken rule must not stop the run
-                result.errors.append(EngineError("E002", f"Regeln {rule.code} ({rule.name}) avbröts av ett fel: {type(error).__name__}: {error}", document.path, rule.code))
+                result.errors.append(
+                    EngineError(
+                        "E002",
+                        f"Regeln {rule.code} ({rule.name}) avbröts av ett fel: {type(error).__name__}: {error}",
+                        document.path,
+                        rule.code,
+                    )
+                )
             result.diagnostics.extend(d for d in found if not suppressor.suppresses(rule.code, rule.name, d.line))
         if settings.report_unused_suppressions:
             result.diagnostics.extend(self._unused(suppressor, document, self.rules(settings)))
@@ -349,26 +366,28 @@ class Linter:
         end_line, end_column, _ = document.locate(hit.end_offset)
         values = dict(hit.values)
         values.setdefault("match", document.source[hit.offset : hit.end_offset])
-        return redact_diagnostic(Diagnostic(
-            code=rule.code,
-            name=rule.name,
-            principle=rule.principle,
-            severity=severity,
-            message=rule.format_message(values),
-            path=document.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            offset=hit.offset,
-            end_offset=hit.end_offset,
-            match=document.source[hit.offset : hit.end_offset],
-            suggestions=hit.suggestions,
-            fix=hit.fix,
-            page=page,
-            whole_document=hit.whole_document,
-            heading=document.heading_before(hit.offset) if document.binary else None,
-        ))
+        return redact_diagnostic(
+            Diagnostic(
+                code=rule.code,
+                name=rule.name,
+                principle=rule.principle,
+                severity=severity,
+                message=rule.format_message(values),
+                path=document.path,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                offset=hit.offset,
+                end_offset=hit.end_offset,
+                match=document.source[hit.offset : hit.end_offset],
+                suggestions=hit.suggestions,
+                fix=hit.fix,
+                page=page,
+                whole_document=hit.whole_document,
+                heading=document.heading_before(hit.offset) if document.binary else None,
+            )
+        )
 
     def _unused(self, suppressor: Suppressor, document: Document, rules: tuple[Rule, ...]) -> Iterator[Diagnostic]:
         code, name = UNUSED_SUPPRESSION
@@ -382,9 +401,18 @@ class Linter:
                 codes = " ".join(directive.codes) or "alla regler"
                 message = f"Undantaget kommlint-{directive.action} ({codes}) tystar ingenting och kan tas bort."
             yield Diagnostic(
-                code, name, "kommlint", Severity.INFO,
+                code,
+                name,
+                "kommlint",
+                Severity.INFO,
                 message,
-                document.path, directive.line, 1, directive.line, end - start + 1, start, end,
+                document.path,
+                directive.line,
+                1,
+                directive.line,
+                end - start + 1,
+                start,
+                end,
                 document.source[start:end],
             )
 

@@ -97,8 +97,19 @@ def _lint_one(linter, path: str):
 
 # What only the worker needs: the report reads the document's lines and pages, never its
 # blocks, parts or bytes.
-_WORKER_ONLY = {"blocks": list, "raw": lambda: None, "extras": dict, "links": list, "images": list, "metadata": dict,
-                "directives": list, "tables": list, "forms": list, "form_fields": list, "element_languages": list}
+_WORKER_ONLY = {
+    "blocks": list,
+    "raw": lambda: None,
+    "extras": dict,
+    "links": list,
+    "images": list,
+    "metadata": dict,
+    "directives": list,
+    "tables": list,
+    "forms": list,
+    "form_fields": list,
+    "element_languages": list,
+}
 
 
 def _slim(result):

@@ -187,7 +187,11 @@ class _DocxReader:
             elif tag == w("tbl"):
                 self._table(child, part)
             elif tag in {w("sdt"), w("sdtContent"), w("customXml"), w("footnote"), w("endnote"), w("hdr"), w("ftr")}:
-                if tag in {w("footnote"), w("endnote")} and child.get(w("type")) in {"separator", "continuationSeparator", "continuationNotice"}:
+                if tag in {w("footnote"), w("endnote")} and child.get(w("type")) in {
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                }:
                     continue
                 self._container(child, part)
 
@@ -372,7 +376,10 @@ def _properties(word) -> Properties:
         return str(value).strip() or None if value else None
 
     return Properties(
-        title=text(core.title), author=text(core.author), subject=text(core.subject), keywords=text(core.keywords),
+        title=text(core.title),
+        author=text(core.author),
+        subject=text(core.subject),
+        keywords=text(core.keywords),
         language=text(core.language),
         created=core.created.date().isoformat() if core.created else None,
         modified=core.modified.date().isoformat() if core.modified else None,

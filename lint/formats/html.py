@@ -181,7 +181,9 @@ def _read_language(root: Node, builder: TreeBuilder, document: Document) -> None
     full_page = element is not None or builder.doctype or any(n.tag in {"body", "head"} for n in root.iter())
     document.whole_page = bool(full_page)
     if element is not None:
-        document.language = DeclaredLanguage(element.attrs.get("lang") or element.attrs.get("xml:lang") or None, element.offset, element.tag_end)
+        document.language = DeclaredLanguage(
+            element.attrs.get("lang") or element.attrs.get("xml:lang") or None, element.offset, element.tag_end
+        )
     elif full_page:
         document.language = DeclaredLanguage(None)
 

@@ -148,15 +148,27 @@ class PageReader:
 
     def _time(self, node: Node, place: _Place) -> None:
         datetime = node.attrs.get("datetime")
-        self.chrome.times.append(TimeStamp(datetime.strip() if datetime is not None else None, _collapse(_plain_text(node)), node.offset, node.end or node.tag_end, place.region))
+        self.chrome.times.append(
+            TimeStamp(
+                datetime.strip() if datetime is not None else None,
+                _collapse(_plain_text(node)),
+                node.offset,
+                node.end or node.tag_end,
+                place.region,
+            )
+        )
 
     def _form(self, node: Node, place: _Place) -> None:
         attrs = node.attrs
-        self.document.forms.append(Form(attrs.get("action", ""), attrs.get("method", "").lower(), node.offset, node.end or node.tag_end, place.chrome_tag))
+        self.document.forms.append(
+            Form(attrs.get("action", ""), attrs.get("method", "").lower(), node.offset, node.end or node.tag_end, place.chrome_tag)
+        )
 
     def _field(self, node: Node, place: _Place) -> None:
         attrs = node.attrs
-        field = FormField(node.tag, attrs.get("name", ""), attrs.get("type", ""), attrs.get("id", ""), node.offset, node.tag_end, place.chrome_tag)
+        field = FormField(
+            node.tag, attrs.get("name", ""), attrs.get("type", ""), attrs.get("id", ""), node.offset, node.tag_end, place.chrome_tag
+        )
         self.document.form_fields.append(field)
 
     # Texts ---------------------------------------------------------------------------

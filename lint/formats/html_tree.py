@@ -20,9 +20,7 @@ from html.parser import HTMLParser
 from lint.document import LineIndex
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-PHRASING = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub sup time u var".split()
-)
+PHRASING = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub sup time u var".split())
 # Elements whose start closes an open <p> (the HTML parsing rules, simplified).
 CLOSES_P = frozenset(
     "address article aside blockquote details dialog div dl fieldset figcaption figure footer form "

@@ -34,11 +34,7 @@ def _parser(mdx: bool = False):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = (
-        MarkdownIt("commonmark")
-        .enable(["table", "strikethrough"])
-        .use(front_matter_plugin)
-    )
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
     # MDX has no indented code blocks, so blanked-out JSX before text is not code.
     return parser.disable("code") if mdx else parser
 

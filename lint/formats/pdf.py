@@ -347,8 +347,13 @@ def _properties(reader) -> Properties:
         return str(value).strip() or None if value is not None else None
 
     return Properties(
-        title=text("/Title"), author=text("/Author"), subject=text("/Subject"), keywords=text("/Keywords"),
-        created=text("/CreationDate"), modified=text("/ModDate"), creator=text("/Creator") or text("/Producer"),
+        title=text("/Title"),
+        author=text("/Author"),
+        subject=text("/Subject"),
+        keywords=text("/Keywords"),
+        created=text("/CreationDate"),
+        modified=text("/ModDate"),
+        creator=text("/Creator") or text("/Producer"),
     )
 
 

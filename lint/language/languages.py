@@ -24,9 +24,20 @@ SWEDISH = "sv"
 # ISO 639-1 code → lingua's name. Bosnian, Croatian and Serbian count as one language
 # (BCS) when a detection is compared with a declaration: their texts overlap too much.
 LANGUAGES = {
-    "sv": "SWEDISH", "en": "ENGLISH", "fi": "FINNISH", "ar": "ARABIC", "so": "SOMALI", "fa": "PERSIAN",
-    "tr": "TURKISH", "es": "SPANISH", "de": "GERMAN", "fr": "FRENCH", "pl": "POLISH",
-    "bs": "BOSNIAN", "hr": "CROATIAN", "sr": "SERBIAN",
+    "sv": "SWEDISH",
+    "en": "ENGLISH",
+    "fi": "FINNISH",
+    "ar": "ARABIC",
+    "so": "SOMALI",
+    "fa": "PERSIAN",
+    "tr": "TURKISH",
+    "es": "SPANISH",
+    "de": "GERMAN",
+    "fr": "FRENCH",
+    "pl": "POLISH",
+    "bs": "BOSNIAN",
+    "hr": "CROATIAN",
+    "sr": "SERBIAN",
 }
 SAME_LANGUAGE = {"bs": "bcs", "hr": "bcs", "sr": "bcs", "sh": "bcs", "nb": "no", "nn": "no", "no": "no"}
 # Principles whose rules judge Swedish words and sentences; they skip other languages.

@@ -134,7 +134,9 @@ def _flags(doc) -> TokenFlags:
         return TokenFlags([], [], [], [], [], [])
     words, long_words = zip(*WORD_KINDS.lookup(columns.orth, doc))
     nominal, verbal, finite = zip(*TAG_KINDS.lookup(list(zip(columns.pos, columns.morph)), doc))
-    return TokenFlags(list(words), list(long_words), list(map(mul, words, nominal)), list(map(mul, words, verbal)), list(finite), columns.lower)
+    return TokenFlags(
+        list(words), list(long_words), list(map(mul, words, nominal)), list(map(mul, words, verbal)), list(finite), columns.lower
+    )
 
 
 def _tag_kind(pos: str, morph: str) -> tuple[int, int, int]:
@@ -314,4 +316,3 @@ def _syllables(token: str) -> int:
 
 def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
-

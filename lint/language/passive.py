@@ -21,36 +21,186 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.language.genitive import determines_noun, genitive_reading
-from lint.language.passive_exceptions import is_exception
 from lint.language.morphology import PLURAL_SUBJECTS
+from lint.language.passive_exceptions import is_exception
 from lint.language.verbs import DEPONENT_FORMS, RECIPROCAL, STRONG_FORMS
 from lint.language.views import token_lowers
 from lint.language.voice_lexicon import ADJECTIVE, OTHER, PASSIVE, word_bits
 from lint.resources import builtin_rules_dir
 
-MODALS = {"ska", "skall", "skulle", "kan", "kunde", "kunna", "måste", "bör", "borde", "böra", "får", "fick", "få", "vill", "ville",
-          "behöver", "behövde", "behöva", "brukar", "brukade", "lär", "torde", "tycks", "verkar", "slipper", "har", "hade", "ha"}
-RAISING = {"anses", "ansågs", "ansetts", "föreslås", "föreslogs", "föreslagits", "bedöms", "bedömdes", "bedömts", "beräknas",
-           "beräknades", "förväntas", "förväntades", "uppges", "uppgavs", "sägs", "sades", "påstås", "påstods", "antas", "antogs",
-           "planeras", "planerades", "avses", "avsågs", "befaras", "befarades", "begärs", "begärdes", "tillåts", "tilläts"}
+MODALS = {
+    "ska",
+    "skall",
+    "skulle",
+    "kan",
+    "kunde",
+    "kunna",
+    "måste",
+    "bör",
+    "borde",
+    "böra",
+    "får",
+    "fick",
+    "få",
+    "vill",
+    "ville",
+    "behöver",
+    "behövde",
+    "behöva",
+    "brukar",
+    "brukade",
+    "lär",
+    "torde",
+    "tycks",
+    "verkar",
+    "slipper",
+    "har",
+    "hade",
+    "ha",
+}
+RAISING = {
+    "anses",
+    "ansågs",
+    "ansetts",
+    "föreslås",
+    "föreslogs",
+    "föreslagits",
+    "bedöms",
+    "bedömdes",
+    "bedömts",
+    "beräknas",
+    "beräknades",
+    "förväntas",
+    "förväntades",
+    "uppges",
+    "uppgavs",
+    "sägs",
+    "sades",
+    "påstås",
+    "påstods",
+    "antas",
+    "antogs",
+    "planeras",
+    "planerades",
+    "avses",
+    "avsågs",
+    "befaras",
+    "befarades",
+    "begärs",
+    "begärdes",
+    "tillåts",
+    "tilläts",
+}
 SHORT_PASSIVES = {"tas", "togs", "ges", "gavs", "fås", "dras", "drogs"}  # ta, ge, få, dra: never anything but passive
 BLI = {"bli", "blir", "blev", "blivit", "bliva", "bliver"}
-SKIP_BETWEEN = {"inte", "också", "även", "redan", "alltid", "aldrig", "snart", "nu", "då", "därför", "ofta", "sedan", "bara",
-                "gärna", "helt", "delvis", "troligen", "förmodligen", "kanske", "ju", "dock", "endast", "först"}
+SKIP_BETWEEN = {
+    "inte",
+    "också",
+    "även",
+    "redan",
+    "alltid",
+    "aldrig",
+    "snart",
+    "nu",
+    "då",
+    "därför",
+    "ofta",
+    "sedan",
+    "bara",
+    "gärna",
+    "helt",
+    "delvis",
+    "troligen",
+    "förmodligen",
+    "kanske",
+    "ju",
+    "dock",
+    "endast",
+    "först",
+}
 # Words that end in -s without being verbs, and endings of such compounds (webbplats, arbetsprocess).
-NOT_PASSIVE = {"alls", "ibland", "tills", "fritids", "förgäves", "bakifrån", "annars", "nämligen", "dels", "hurdags",
-               "ingenstans", "någonstans", "överallt", "tvärs", "utomlands", "hemmavid", "stundtals", "slags", "sorts",
-               "mars", "våras", "höstas", "somras", "vintras", "bas", "gas", "glas", "kaos", "ens", "hos", "oss", "vars",
-               "dess", "hans", "hennes", "deras", "hens", "års", "dags", "mans", "kvarts", "buss", "alldeles"}
-NOT_PASSIVE_ENDINGS = ("plats", "insats", "process", "status", "kurs", "moms", "tjänstemans", "andes", "endes", "biogas",
-                       "naturgas", "vätgas", "fordonsgas", "klass", "skjuts", "fullmäktiges", "hus", "pris", "kris",
-                       "arnas", "ernas", "ornas", "ens",  # definite genitives (nämndens, skolornas)
-                       "länges", "ledes", "vägs", "värtes")  # adverbs: baklänges, likaledes, halvvägs, invärtes
+NOT_PASSIVE = {
+    "alls",
+    "ibland",
+    "tills",
+    "fritids",
+    "förgäves",
+    "bakifrån",
+    "annars",
+    "nämligen",
+    "dels",
+    "hurdags",
+    "ingenstans",
+    "någonstans",
+    "överallt",
+    "tvärs",
+    "utomlands",
+    "hemmavid",
+    "stundtals",
+    "slags",
+    "sorts",
+    "mars",
+    "våras",
+    "höstas",
+    "somras",
+    "vintras",
+    "bas",
+    "gas",
+    "glas",
+    "kaos",
+    "ens",
+    "hos",
+    "oss",
+    "vars",
+    "dess",
+    "hans",
+    "hennes",
+    "deras",
+    "hens",
+    "års",
+    "dags",
+    "mans",
+    "kvarts",
+    "buss",
+    "alldeles",
+}
+NOT_PASSIVE_ENDINGS = (
+    "plats",
+    "insats",
+    "process",
+    "status",
+    "kurs",
+    "moms",
+    "tjänstemans",
+    "andes",
+    "endes",
+    "biogas",
+    "naturgas",
+    "vätgas",
+    "fordonsgas",
+    "klass",
+    "skjuts",
+    "fullmäktiges",
+    "hus",
+    "pris",
+    "kris",
+    "arnas",
+    "ernas",
+    "ornas",
+    "ens",  # definite genitives (nämndens, skolornas)
+    "länges",
+    "ledes",
+    "vägs",
+    "värtes",
+)  # adverbs: baklänges, likaledes, halvvägs, invärtes
 # Adverbs that are also passives; the passive only before these words (förstås som, förstås av).
 ADVERB_HOMOGRAPHS = {"förstås": {"som", "av"}}
 MIN_LEXICON_LENGTH = 4  # ses, tas, ges: too short to look up (letters, abbreviations)
-NAMING_SKIP = frozenset(SKIP_BETWEEN | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
-                          | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"})  # härmed kallas du till möte
+NAMING_SKIP = frozenset(
+    SKIP_BETWEEN
+    | {"ibland", "oftast", "vanligen", "numera", "förr", "tidigare", "i", "dag", "vardagligt", "tal"}
+    | {"du", "ni", "vi", "han", "hon", "hen", "de", "man"}
+)  # härmed kallas du till möte
 AGENT_STOP = {",", ";", ":", "och", "men", "att", "som", "eftersom", "när", "om", "för", "så"}
 
 
@@ -231,8 +381,32 @@ def _passives(span, deponent_forms: frozenset[str]) -> Iterator[Passive]:
 
 AGENT_HEAD = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"}
 TIME_PREPOSITIONS = {"i", "under", "nästa", "varje"}
-TIME_WORDS = {"år", "höst", "vår", "sommar", "vinter", "dag", "morgon", "kväll", "helgen", "veckan", "vecka", "månad", "januari",
-              "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+TIME_WORDS = {
+    "år",
+    "höst",
+    "vår",
+    "sommar",
+    "vinter",
+    "dag",
+    "morgon",
+    "kväll",
+    "helgen",
+    "veckan",
+    "vecka",
+    "månad",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+}
 
 
 def _has_agent(doc, start: int, end: int) -> bool:

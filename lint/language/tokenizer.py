@@ -37,6 +37,7 @@ TOKEN_MATCH = re.compile(
     re.VERBOSE,
 )
 
+
 def adapt_tokenizer(nlp) -> None:
     """Add kommlint's special cases and token_match to ``nlp.tokenizer`` (idempotent)."""
     from spacy.symbols import ORTH

@@ -37,7 +37,14 @@ def render(report, stream: TextIO, color: bool = False) -> None:
                 message = f"Sida {d.page}, rad {d.line}: {message}"
             stream.write(
                 command(
-                    COMMANDS[d.severity.label], message, file=d.path, line=d.line, col=d.column,
-                    endLine=d.end_line, endColumn=d.end_column, title=f"{d.code} {d.name}{page_label(d)}",
-                ) + "\n"
+                    COMMANDS[d.severity.label],
+                    message,
+                    file=d.path,
+                    line=d.line,
+                    col=d.column,
+                    endLine=d.end_line,
+                    endColumn=d.end_column,
+                    title=f"{d.code} {d.name}{page_label(d)}",
+                )
+                + "\n"
             )

@@ -94,7 +94,9 @@ def _fixes(d, location: dict[str, str], lines) -> list[dict[str, Any]]:
             return []
         replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.replacement}})
     safety = "säker" if d.fix.safety == "safe" else "osäker (kräver --unsafe-fixes)"
-    return [{"description": {"text": f"Rättning: {safety}"}, "artifactChanges": [{"artifactLocation": location, "replacements": replacements}]}]
+    return [
+        {"description": {"text": f"Rättning: {safety}"}, "artifactChanges": [{"artifactLocation": location, "replacements": replacements}]}
+    ]
 
 
 def _results(result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
@@ -127,12 +129,14 @@ def _notifications(report) -> list[dict[str, Any]]:
     notes = []
     for result in report.files:
         for error in result.errors:
-            notes.append({
-                "level": "error",
-                "message": {"text": error.message},
-                "descriptor": {"id": error.code},
-                "locations": [{"physicalLocation": {"artifactLocation": _uri(result.path)}}],
-            })
+            notes.append(
+                {
+                    "level": "error",
+                    "message": {"text": error.message},
+                    "descriptor": {"id": error.code},
+                    "locations": [{"physicalLocation": {"artifactLocation": _uri(result.path)}}],
+                }
+            )
     notes.extend({"level": "note", "message": {"text": notice}} for notice in report.notices)
     return notes
 
@@ -152,17 +156,21 @@ def sarif_log(report) -> dict[str, Any]:
             descriptors.append(_descriptor(d.code, None, d))
     results = [item for result in report.files for item in _results(result, rule_index)]
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "kommlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "language": "sv-SE",
-            "rules": descriptors,
-        }},
-        "invocations": [{
-            "executionSuccessful": not any(result.errors for result in report.files),
-            "toolExecutionNotifications": _notifications(report),
-        }],
+        "tool": {
+            "driver": {
+                "name": "kommlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "language": "sv-SE",
+                "rules": descriptors,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not any(result.errors for result in report.files),
+                "toolExecutionNotifications": _notifications(report),
+            }
+        ],
         "originalUriBaseIds": {ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,

@@ -18,7 +18,15 @@ from lint.wording import count, decimal, listing
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # The SGR codes rich writes for each style: (attributes, colour).
-SGR = {"bold": ("1", ""), "dim": ("2", ""), "bold red": ("1", "31"), "yellow": ("", "33"), "cyan": ("", "36"), "red": ("", "31"), "green": ("", "32")}
+SGR = {
+    "bold": ("1", ""),
+    "dim": ("2", ""),
+    "bold red": ("1", "31"),
+    "yellow": ("", "33"),
+    "cyan": ("", "36"),
+    "red": ("", "31"),
+    "green": ("", "32"),
+}
 # rich expands tabs, drops these control characters and reads a backslash as markup
 REWRITTEN = frozenset("\t\x07\x08\x0b\x0c\r\\")
 
@@ -76,7 +84,9 @@ class Writer:
             from rich.console import Console
 
             color = self.color
-            self._console = Console(file=self.stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120)
+            self._console = Console(
+                file=self.stream, no_color=not color, highlight=False, soft_wrap=True, emoji=False, force_terminal=color or None, width=120
+            )
         return self._console
 
     def _write(self) -> None:
@@ -110,7 +120,14 @@ def _file(out: Writer, result, quiet: bool = False) -> None:
         return
     for d in result.diagnostics:
         style = STYLE[d.severity.label]
-        out.line(("bold", f"{d.path}:{d.line}:{d.column}{_place(d)}"), ": ", (style, d.code), " ", (style, f"[{d.severity.swedish}]"), f" {d.message}")
+        out.line(
+            ("bold", f"{d.path}:{d.line}:{d.column}{_place(d)}"),
+            ": ",
+            (style, d.code),
+            " ",
+            (style, f"[{d.severity.swedish}]"),
+            f" {d.message}",
+        )
         _source_line(out, result, d)
         if d.suggestions:
             out.line("    ", ("green", "förslag:"), f" {' | '.join(d.suggestions)}")

@@ -27,6 +27,7 @@ ALL_BLOCK_KINDS = tuple(kind.value for kind in BlockKind)
 # (kommlint annotate puts it there as a comment), not on an empty place before the text.
 WHOLE_DOCUMENT_FORMATS = frozenset({"docx"})
 
+
 class Explanation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -255,5 +256,3 @@ class Rule:
 class _Defaults(dict):
     def __missing__(self, key: str) -> str:
         return "…"
-
-

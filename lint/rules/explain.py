@@ -31,7 +31,14 @@ def explanation_markdown(rule: Rule) -> str:
                 lines.append(f"  - Rättat: *{example.fixed.strip()}*")
         else:
             lines.append(f"- Bra: *{example.good.strip()}*")
-    lines += ["", f"## {SECTIONS[3]}", (spec.explanation.skriv_hellre or _from_examples(rule)).strip(), "", f"## {SECTIONS[4]}", spec.source.strip()]
+    lines += [
+        "",
+        f"## {SECTIONS[3]}",
+        (spec.explanation.skriv_hellre or _from_examples(rule)).strip(),
+        "",
+        f"## {SECTIONS[4]}",
+        spec.source.strip(),
+    ]
     if spec.link:
         lines.append(f"\n<{spec.link}>")
     return "\n".join(lines) + "\n"

@@ -83,7 +83,13 @@ def _within_bounds(root: yaml.Node) -> bool:
         if key in open_nodes or depth > MAX_DEPTH:
             raise ValueError("refused")
         open_nodes.add(key)
-        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else ()
+        children = (
+            node.value
+            if isinstance(node, yaml.SequenceNode)
+            else [n for pair in node.value for n in pair]
+            if isinstance(node, yaml.MappingNode)
+            else ()
+        )
         total = 1 + sum(size(child, depth + 1) for child in children)
         if total > MAX_NODES:
             raise ValueError("refused")
@@ -120,7 +126,11 @@ def _to_python(node: yaml.Node, lines: dict[tuple, int], path: tuple = (), const
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader(" ").construct_object(key_node) if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node, constructor)
+            key = (
+                yaml.SafeLoader(" ").construct_object(key_node)
+                if not isinstance(key_node, yaml.ScalarNode)
+                else _scalar(key_node, constructor)
+            )
             lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _to_python(value_node, lines, path + (key,), constructor)
             lines[path + (key,)] = key_node.start_mark.line + 1
@@ -217,7 +227,11 @@ def load_rule_file(path: Path) -> Rule:
 
 def rule_files(directory: Path) -> Iterable[Path]:
     for path in sorted(directory.rglob("*.yaml")):
-        if path.name not in ("profiles.yaml", "precedence.yaml", REDIRECTS_FILE) and "data" not in path.relative_to(directory).parts[:-1] and path.name != "pack.yaml":
+        if (
+            path.name not in ("profiles.yaml", "precedence.yaml", REDIRECTS_FILE)
+            and "data" not in path.relative_to(directory).parts[:-1]
+            and path.name != "pack.yaml"
+        ):
             yield path
 
 
@@ -263,9 +277,7 @@ def load_rules(extra_packs: tuple[str, ...] = (), entry_points: bool = True) -> 
         for key, index in ((rule.code, seen), (rule.name, names)):
             if key in index:
                 field = "code" if index is seen else "name"
-                raise RulePackError(
-                    f"{_where(rule, field)}: regel {rule.code}: {key} används redan i {_where(index[key], field)}"
-                )
+                raise RulePackError(f"{_where(rule, field)}: regel {rule.code}: {key} används redan i {_where(index[key], field)}")
             index[key] = rule
     check_redirects(set(seen), set(names))
     return tuple(sorted(rules, key=lambda rule: rule.code))

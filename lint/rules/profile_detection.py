@@ -61,8 +61,15 @@ class TextView:
         lines = list(dict.fromkeys([*lines, *raw]))
         urls, crumbs, meta = page_facts(document)
         return cls(
-            tuple(lines), framing(document.text), framing(content_text(document)), form_fields(document),
-            urls, crumbs, meta, opening=opening, raw_lines=raw,
+            tuple(lines),
+            framing(document.text),
+            framing(content_text(document)),
+            form_fields(document),
+            urls,
+            crumbs,
+            meta,
+            opening=opening,
+            raw_lines=raw,
         )
 
 
@@ -106,6 +113,7 @@ def form_fields(document: Document) -> tuple[FormField, ...]:
 
 
 # Web page facts -----------------------------------------------------------------------
+
 
 def page_facts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
     """A web page's addresses (its own when crawled, canonical, og:url), breadcrumb items

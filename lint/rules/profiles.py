@@ -104,7 +104,9 @@ class Profiles:
         choice = self._choose_without_metadata(document, config_globs, config_profile)
         if declared:
             known = ", ".join(self.by_name)
-            return ProfileChoice(choice.profile, choice.source, f"{choice.reason}; metadata anger okänd profil ”{declared}” (finns: {known})")
+            return ProfileChoice(
+                choice.profile, choice.source, f"{choice.reason}; metadata anger okänd profil ”{declared}” (finns: {known})"
+            )
         return choice
 
     def _choose_without_metadata(self, document: Document, config_globs: dict[str, str], config_profile: str | None) -> ProfileChoice:

@@ -16,7 +16,9 @@ try:  # the parser of the `re` module (renamed in Python 3.11)
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
-REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT} | ({sre_parse.POSSESSIVE_REPEAT} if hasattr(sre_parse, "POSSESSIVE_REPEAT") else set())
+REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT} | (
+    {sre_parse.POSSESSIVE_REPEAT} if hasattr(sre_parse, "POSSESSIVE_REPEAT") else set()
+)
 UNBOUNDED = sre_parse.MAXREPEAT
 
 

@@ -257,7 +257,7 @@ async def _job(request: Request, config: ServeConfig, output: str) -> Job:
         filename, data, profile = await _upload(request, config)
         return Job("upload", output, data, name=filename, profile=profile)
     if not content_type.startswith("application/json"):
-        raise RequestError("Skicka JSON ({\"text\": …}) eller en fil som multipart/form-data.", 415)
+        raise RequestError('Skicka JSON ({"text": …}) eller en fil som multipart/form-data.', 415)
     try:
         body = json.loads(await request.body())
     except (ValueError, UnicodeDecodeError, RecursionError):

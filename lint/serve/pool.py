@@ -70,8 +70,7 @@ def perform(service: CheckService, job: Job) -> Outcome:
 
 
 def internal_message(error: BaseException) -> str:
-    return (f"Ett internt fel hindrade granskningen ({type(error).__name__}). "
-            "Försök igen, och rapportera felet om det händer igen.")
+    return f"Ett internt fel hindrade granskningen ({type(error).__name__}). Försök igen, och rapportera felet om det händer igen."
 
 
 class InlineAnalyzer:
@@ -164,7 +163,9 @@ class ProcessAnalyzer:
     def _analyze(self, job: Job) -> Outcome:
         worker = self._take()
         if worker is None:
-            return Outcome(503, error=f"Servern är upptagen: ingen granskning blev ledig inom {self.budget + QUEUE_EXTRA:g} s. Försök igen.")
+            return Outcome(
+                503, error=f"Servern är upptagen: ingen granskning blev ledig inom {self.budget + QUEUE_EXTRA:g} s. Försök igen."
+            )
         outcome = worker.call(job, self.budget)
         if isinstance(outcome, Outcome):
             self._give_back(worker)
@@ -172,8 +173,9 @@ class ProcessAnalyzer:
         threading.Thread(target=self._replace, name="kommlint-worker-start", daemon=True).start()
         if outcome == "died":
             return Outcome(500, error="Granskningen avbröts: processen som granskade texten avslutades oväntat. Försök igen.")
-        return Outcome(503, error=(f"Granskningen tog längre tid än {self.budget:g} s och avbröts. "
-                                   "Dela upp texten i mindre delar och försök igen."))
+        return Outcome(
+            503, error=(f"Granskningen tog längre tid än {self.budget:g} s och avbröts. Dela upp texten i mindre delar och försök igen.")
+        )
 
     def _take(self) -> _Worker | None:
         with self.available:

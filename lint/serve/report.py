@@ -77,7 +77,7 @@ def _finding_html(number: int, diagnostic: dict[str, Any]) -> str:
     principle = PRINCIPLE_TITLES.get(diagnostic["principle"], diagnostic["principle"])
     severity = SEVERITY_TITLES.get(diagnostic["severity"], diagnostic["severity"])
     return (
-        f"<li value=\"{number}\"><strong>{escape(diagnostic['code'])}</strong> ({escape(principle)}, {escape(severity)}), "
+        f'<li value="{number}"><strong>{escape(diagnostic["code"])}</strong> ({escape(principle)}, {escape(severity)}), '
         f"rad {diagnostic['line']}, kolumn {diagnostic['column']}: {escape(diagnostic['message'])}{hint}</li>"
     )
 
@@ -87,17 +87,19 @@ def html_report(checked: Checked) -> str:
     file = data["files"][0]
     view = data.pop("view")
     metrics = file["metrics"] or {}
-    rows = "".join(f"<tr><th scope=\"row\">{label}</th><td>{escape(_format_metric(key, metrics.get(key)))}</td></tr>" for key, label in METRIC_ROWS)
+    rows = "".join(
+        f'<tr><th scope="row">{label}</th><td>{escape(_format_metric(key, metrics.get(key)))}</td></tr>' for key, label in METRIC_ROWS
+    )
     band = f" ({escape(view['metrics']['band'])})" if view["metrics"] and view["metrics"].get("band") else ""
     findings = "\n".join(_finding_html(index + 1, d) for index, d in enumerate(file["diagnostics"]))
     errors = "".join(f"<p>{escape(error['message'])}</p>" for error in file["errors"])
     profile = f"{escape(file['profile'] or '–')} ({escape(file['profile_reason'] or '')})"
     return f"""<!doctype html>
 <html lang="sv">
-<head><meta charset="utf-8"><title>kommlint: rapport för {escape(file['path'])}</title><style>{STYLE}</style></head>
+<head><meta charset="utf-8"><title>kommlint: rapport för {escape(file["path"])}</title><style>{STYLE}</style></head>
 <body>
 <h1>Rapport från kommlint</h1>
-<p>Text: {escape(file['path'])}. Profil: {profile}. Fynd: {len(file['diagnostics'])}.</p>
+<p>Text: {escape(file["path"])}. Profil: {profile}. Fynd: {len(file["diagnostics"])}.</p>
 {errors}
 <h2>Läsbarhet</h2>
 <table><caption>Mått för hela texten{band}</caption>{rows}</table>

@@ -8,7 +8,7 @@ time without crawling. The HTML streams page sections from the database as it re
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,12 @@ REPORT_JSON = "report.json"
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("lint.sitereport", "templates"), autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("lint.sitereport", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["when"] = local_time
     env.filters["place"] = place
     env.filters["wrap_url"] = wrap_url
@@ -51,7 +56,9 @@ def _charts(report: SiteReport) -> dict[str, Any]:
     return {
         "principles": charts.stacked_bars(list(report.by_principle.items()), SEVERITIES, labels, "Fynd per princip och nivå"),
         "lix": charts.bars([(band.split(" (")[0], count) for band, count in report.lix_bands], "Antal sidor per LIX-nivå", "sidor"),
-        "trend": charts.trend([(f"#{row['id']} {row['started'][5:10]}", row["findings"]) for row in report.trend], "Antal fynd per körning"),
+        "trend": charts.trend(
+            [(f"#{row['id']} {row['started'][5:10]}", row["findings"]) for row in report.trend], "Antal fynd per körning"
+        ),
     }
 
 
@@ -59,8 +66,15 @@ def write_html(store: Store, run_id: int, out: Path, report: SiteReport) -> Path
     template = environment().get_template("report.html.j2")
     target = out / REPORT_HTML
     stream = template.stream(
-        run=report.run, previous=report.previous, report=report, charts=_charts(report), sections=page_sections(store, run_id),
-        version=__version__, generated=datetime.now(timezone.utc).isoformat(), database=store.path.name, min_lix_words=MIN_LIX_WORDS,
+        run=report.run,
+        previous=report.previous,
+        report=report,
+        charts=_charts(report),
+        sections=page_sections(store, run_id),
+        version=__version__,
+        generated=datetime.now(UTC).isoformat(),
+        database=store.path.name,
+        min_lix_words=MIN_LIX_WORDS,
     )
     with open(target, "w", encoding="utf-8") as handle:
         stream.dump(handle)
@@ -75,13 +89,30 @@ def _file_results(store: Store, run_id: int):
         diagnostics = []
         for f in store.page_findings(page["id"]):
             fix = Fix(tuple(Edit(**edit) for edit in f["fix"]["edits"]), f["fix"]["safety"]) if f["fix"] else None
-            diagnostics.append(Diagnostic(
-                f["code"], f["name"], f["principle"], Severity.parse(f["severity"]), f["message"], page["url"],
-                f["line"], f["col"], f["end_line"], f["end_col"], f["start_offset"], f["end_offset"], f["match"],
-                tuple(f["suggestions"]), fix, f["page_number"],
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    f["code"],
+                    f["name"],
+                    f["principle"],
+                    Severity.parse(f["severity"]),
+                    f["message"],
+                    page["url"],
+                    f["line"],
+                    f["col"],
+                    f["end_line"],
+                    f["end_col"],
+                    f["start_offset"],
+                    f["end_offset"],
+                    f["match"],
+                    tuple(f["suggestions"]),
+                    fix,
+                    f["page_number"],
+                )
+            )
         errors = [EngineError(e["code"], e["message"], page["url"], e.get("rule")) for e in page["errors"]]
-        yield FileResult(page["url"], page["format"], None, page["profile"], page["profile_source"], None, page["metrics"], diagnostics, errors)
+        yield FileResult(
+            page["url"], page["format"], None, page["profile"], page["profile_source"], None, page["metrics"], diagnostics, errors
+        )
 
 
 def report_data(store: Store, run_id: int, report: SiteReport) -> dict[str, Any]:
@@ -92,8 +123,13 @@ def report_data(store: Store, run_id: int, report: SiteReport) -> dict[str, Any]
     data = report_json(Report(list(_file_results(store, run_id)), notices=list(report.run["notices"])))
     run = report.run
     data["run"] = {
-        "id": run["id"], "started": run["started"], "finished": run["finished"], "status": run["status"],
-        "start_urls": run["start_urls"], "options": run["options"], "tool_version": run["tool_version"],
+        "id": run["id"],
+        "started": run["started"],
+        "finished": run["finished"],
+        "status": run["status"],
+        "start_urls": run["start_urls"],
+        "options": run["options"],
+        "tool_version": run["tool_version"],
         "previous_run": report.previous["id"] if report.previous else None,
         "pages": report.status_counts,
     }

@@ -55,8 +55,10 @@ def stacked_bars(rows: Sequence[tuple[str, dict[str, int]]], keys: Sequence[str]
         for key in keys:
             size = values.get(key, 0) * scale
             if size > 0:
-                body.append(f'<rect x="{x:.1f}" y="{y}" width="{size:.1f}" height="20" fill="{SEVERITY_COLORS.get(key, BAR)}">'
-                            f"<title>{escape(name)}: {number(values.get(key, 0))} {escape(labels.get(key, key))}</title></rect>")
+                body.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{size:.1f}" height="20" fill="{SEVERITY_COLORS.get(key, BAR)}">'
+                    f"<title>{escape(name)}: {number(values.get(key, 0))} {escape(labels.get(key, key))}</title></rect>"
+                )
                 x += size
         body.append(_text(x + 6, y + 15, number(sum(values.values()))))
     desc = "; ".join(f"{name}: " + ", ".join(f"{number(values.get(k, 0))} {labels.get(k, k)}" for k in keys) for name, values in rows)
@@ -75,8 +77,10 @@ def bars(rows: Sequence[tuple[str, int]], title: str, unit: str = "") -> Markup:
         x = left + index * slot + slot * 0.15
         bar_height = value * scale
         y = height - bottom - bar_height
-        body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_height:.1f}" fill="{BAR}">'
-                    f"<title>{escape(label)}: {number(value)} {escape(unit)}</title></rect>")
+        body.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar_height:.1f}" fill="{BAR}">'
+            f"<title>{escape(label)}: {number(value)} {escape(unit)}</title></rect>"
+        )
         body.append(_text(x + slot * 0.35, y - 4, number(value), anchor="middle"))
         body.append(_text(x + slot * 0.35, height - bottom + 16, label, anchor="middle"))
     desc = "; ".join(f"{label}: {number(value)} {unit}".strip() for label, value in rows)
@@ -97,7 +101,9 @@ def trend(points: Sequence[tuple[str, int]], title: str, unit: str = "fynd") -> 
         body.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2"/>')
     label_every = max(1, count // 8)
     for index, ((label, value), (x, y)) in enumerate(zip(points, coords)):
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{BAR}"><title>{escape(label)}: {number(value)} {escape(unit)}</title></circle>')
+        body.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{BAR}"><title>{escape(label)}: {number(value)} {escape(unit)}</title></circle>'
+        )
         body.append(_text(x, y - 8, number(value), anchor="middle"))
         if index % label_every == 0 or index == count - 1:
             body.append(_text(x, height - bottom + 16, label, anchor="middle"))

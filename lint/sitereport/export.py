@@ -15,7 +15,20 @@ from lint.sitereport.locate import finding_link, place
 from lint.sitereport.model import SEVERITY_WORDS, SiteReport, page_sections
 
 FINDINGS_CSV = "findings.csv"
-HEADER = ("Adress", "Sidans titel", "Plats", "Regel", "Namn", "Princip", "Nivå", "Meddelande", "Träff", "Förslag", "Ny", "Länk till stället")
+HEADER = (
+    "Adress",
+    "Sidans titel",
+    "Plats",
+    "Regel",
+    "Namn",
+    "Princip",
+    "Nivå",
+    "Meddelande",
+    "Träff",
+    "Förslag",
+    "Ny",
+    "Länk till stället",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,9 +41,18 @@ def rows(store: Store, run_id: int, report: SiteReport):
     for page in page_sections(store, run_id):
         for f in page["findings"]:
             yield (
-                page["url"], page.get("title") or "", place(f), f["code"], f["name"], f["principle"],
-                SEVERITY_WORDS.get(f["severity"], f["severity"]), f["message"], f["match"], " | ".join(f["suggestions"]),
-                "ja" if f["fingerprint"] in report.new_fingerprints else "", finding_link(page["url"], f),
+                page["url"],
+                page.get("title") or "",
+                place(f),
+                f["code"],
+                f["name"],
+                f["principle"],
+                SEVERITY_WORDS.get(f["severity"], f["severity"]),
+                f["message"],
+                f["match"],
+                " | ".join(f["suggestions"]),
+                "ja" if f["fingerprint"] in report.new_fingerprints else "",
+                finding_link(page["url"], f),
             )
 
 

@@ -15,8 +15,11 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
 STATUS_WORDS = {
-    "linted": "Granskad i den här körningen", "unchanged": "Oförändrad sedan förra körningen (fynden därifrån)",
-    "redirect": "Omdirigering", "skipped": "Hoppades över", "failed": "Kunde inte hämtas",
+    "linted": "Granskad i den här körningen",
+    "unchanged": "Oförändrad sedan förra körningen (fynden därifrån)",
+    "redirect": "Omdirigering",
+    "skipped": "Hoppades över",
+    "failed": "Kunde inte hämtas",
 }
 LIX_LIMITS = (30, 40, 50, 60)
 TOP = 15
@@ -95,7 +98,10 @@ def build_model(store: Store, run_id: int) -> SiteReport:
         by_page[finding["page_id"]][severity] += 1
         by_severity[severity] += 1
         by_principle[finding["principle"]][severity] += 1
-        rule = rules.setdefault(finding["code"], {"code": finding["code"], "name": finding["name"], "principle": finding["principle"], "severity": severity, "count": 0})
+        rule = rules.setdefault(
+            finding["code"],
+            {"code": finding["code"], "name": finding["name"], "principle": finding["principle"], "severity": severity, "count": 0},
+        )
         rule["count"] += 1
         rule_pages[finding["code"]].add(finding["page_id"])
         current.add(finding["fingerprint"])

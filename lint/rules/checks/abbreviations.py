@@ -27,20 +27,55 @@ from lint.rules.kinds.python import Check
 
 # Accepted abbreviations (usable without explanation) and their written-out forms.
 ACCEPTED = {
-    "bl.a.": "bland annat", "dvs.": "det vill säga", "e.d.": "eller dylikt", "etc.": "etcetera",
-    "fr.o.m.": "från och med", "m.a.o.": "med andra ord", "m.fl.": "med flera", "m.m.": "med mera",
-    "obs.": "observera", "o.d.": "och dylikt", "osv.": "och så vidare", "s.k.": "så kallad",
-    "t.ex.": "till exempel", "t.o.m.": "till och med",
+    "bl.a.": "bland annat",
+    "dvs.": "det vill säga",
+    "e.d.": "eller dylikt",
+    "etc.": "etcetera",
+    "fr.o.m.": "från och med",
+    "m.a.o.": "med andra ord",
+    "m.fl.": "med flera",
+    "m.m.": "med mera",
+    "obs.": "observera",
+    "o.d.": "och dylikt",
+    "osv.": "och så vidare",
+    "s.k.": "så kallad",
+    "t.ex.": "till exempel",
+    "t.o.m.": "till och med",
 }
 # Abbreviations to write out, and what to write.
 WRITE_OUT = {
-    "ca": "cirka", "ca.": "cirka", "inkl.": "inklusive", "exkl.": "exklusive", "p.g.a.": "på grund av",
-    "pga.": "på grund av", "pga": "på grund av", "ang.": "angående", "enl.": "enligt", "ev.": "eventuellt",
-    "resp.": "respektive", "jfr": "jämför", "jfr.": "jämför", "fr.a.": "framför allt", "m.h.a.": "med hjälp av",
-    "mha": "med hjälp av", "iofs.": "i och för sig", "iaf": "i alla fall", "bla.": "bland annat",
-    "mm.": "med mera", "tex.": "till exempel", "d.v.s.": "det vill säga", "o.s.v.": "och så vidare",
-    "fö.": "för övrigt", "f.ö.": "för övrigt", "dyl.": "dylikt", "st.": "stycken", "sk.": "så kallad",
-    "t.v.": "tills vidare", "f.n.": "för närvarande", "i st.f.": "i stället för", "istf.": "i stället för",
+    "ca": "cirka",
+    "ca.": "cirka",
+    "inkl.": "inklusive",
+    "exkl.": "exklusive",
+    "p.g.a.": "på grund av",
+    "pga.": "på grund av",
+    "pga": "på grund av",
+    "ang.": "angående",
+    "enl.": "enligt",
+    "ev.": "eventuellt",
+    "resp.": "respektive",
+    "jfr": "jämför",
+    "jfr.": "jämför",
+    "fr.a.": "framför allt",
+    "m.h.a.": "med hjälp av",
+    "mha": "med hjälp av",
+    "iofs.": "i och för sig",
+    "iaf": "i alla fall",
+    "bla.": "bland annat",
+    "mm.": "med mera",
+    "tex.": "till exempel",
+    "d.v.s.": "det vill säga",
+    "o.s.v.": "och så vidare",
+    "fö.": "för övrigt",
+    "f.ö.": "för övrigt",
+    "dyl.": "dylikt",
+    "st.": "stycken",
+    "sk.": "så kallad",
+    "t.v.": "tills vidare",
+    "f.n.": "för närvarande",
+    "i st.f.": "i stället för",
+    "istf.": "i stället för",
 }
 # Older spellings of accepted abbreviations: d.v.s. → dvs.
 RESPELL = {"d.v.s.": "dvs.", "o.s.v.": "osv.", "bla.": "bl.a.", "mm.": "m.m.", "tex.": "t.ex.", "sk.": "s.k."}
@@ -88,9 +123,7 @@ def _spelling_pieces() -> re.Pattern:
                 (whole if count == len(parts) else cut).add(piece)
     whole |= {written for written in WRITE_OUT if " " not in written}
     continued = {written.rsplit(" ", 1)[1] for written in WRITE_OUT if " " in written}
-    return re.compile(
-        rf"(?<![\w.])(?:(?:{_alternation(cut)})$|(?:{_alternation(whole)})(?!\w))|^(?:{_alternation(continued)})(?!\w)", re.I
-    )
+    return re.compile(rf"(?<![\w.])(?:(?:{_alternation(cut)})$|(?:{_alternation(whole)})(?!\w))|^(?:{_alternation(continued)})(?!\w)", re.I)
 
 
 def _alternation(words: set[str]) -> str:
@@ -159,7 +192,9 @@ def _block_findings(ctx, parsed, spelling: bool, acronyms: bool, allowed, intern
             if replacement is None:
                 yield ctx.hit(sentence.block, hit_start, hit_end, suggestion="", **values)
             else:
-                yield ctx.replacement_hit(sentence.block, hit_start, hit_end, replacement, "safe", (replacement,), suggestion=replacement, **values)
+                yield ctx.replacement_hit(
+                    sentence.block, hit_start, hit_end, replacement, "safe", (replacement,), suggestion=replacement, **values
+                )
 
 
 def _spelling(text: str) -> Iterator[tuple[int, int, str, dict]]:

@@ -22,10 +22,42 @@ from lint.rules.api import WHOLE_DOCUMENT_FORMATS, Hit, RuleContext
 from lint.rules.kinds.python import Check
 
 FILE_NAME = re.compile(r"^[\w\s.-]*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$|^(?:img|dsc|image|bild|foto)[_-]?\d+$", re.I)
-VAGUE_ALT = {"bild", "bilden", "foto", "fotografi", "image", "img", "picture", "photo", "illustration", "ikon", "icon", "logo", "logotyp", "grafik", "figur"}
+VAGUE_ALT = {
+    "bild",
+    "bilden",
+    "foto",
+    "fotografi",
+    "image",
+    "img",
+    "picture",
+    "photo",
+    "illustration",
+    "ikon",
+    "icon",
+    "logo",
+    "logotyp",
+    "grafik",
+    "figur",
+}
 VAGUE_LINKS = {
-    "klicka här", "klicka", "här", "läs mer", "läs mer här", "mer", "mer info", "mer information", "länk", "länken",
-    "denna länk", "den här länken", "gå hit", "click here", "here", "read more", "more", "link",
+    "klicka här",
+    "klicka",
+    "här",
+    "läs mer",
+    "läs mer här",
+    "mer",
+    "mer info",
+    "mer information",
+    "länk",
+    "länken",
+    "denna länk",
+    "den här länken",
+    "gå hit",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
 }
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A word: letters, joined by single hyphens ("e-post"). Only words without a lower-case
@@ -34,9 +66,7 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # quickly) where no letter, or letter and hyphen, come before, and ends where no letter,
 # or hyphen and letter, come after.
 UPPER_LETTER = r"[^\W\d_a-zß-öø-ÿ]"
-NOT_LOWER_WORD = re.compile(
-    rf"{UPPER_LETTER}(?<![^\W\d_].)(?<![^\W\d_]-.){UPPER_LETTER}*(?:-{UPPER_LETTER}+)*(?![^\W\d_])(?!-[^\W\d_])"
-)
+NOT_LOWER_WORD = re.compile(rf"{UPPER_LETTER}(?<![^\W\d_].)(?<![^\W\d_]-.){UPPER_LETTER}*(?:-{UPPER_LETTER}+)*(?![^\W\d_])(?!-[^\W\d_])")
 RUN_GAP = re.compile(r"[ \t\xa0,:;!?.–-]+")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 SWEDISH = ("sv", "swe")

@@ -20,7 +20,10 @@ MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
 
 # --- dates -----------------------------------------------------------------------
 
-DATE_CONTEXT = re.compile(r"\b(?:den|från|till|fr\.o\.m\.|t\.o\.m\.|senast|före|efter|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön|datum|dag)\s*$", re.I)
+DATE_CONTEXT = re.compile(
+    r"\b(?:den|från|till|fr\.o\.m\.|t\.o\.m\.|senast|före|efter|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mån|tis|ons|tors|fre|lör|sön|datum|dag)\s*$",
+    re.I,
+)
 IDENTIFIER_BEFORE = re.compile(r"\b(?:nr|nummer|dnr|diarienummer|ärende|ref|id|ocr)\.?:?\s*$", re.I)
 # What the date regexes need, found quickly: a digit, a point and a digit (DOTTED_DATE); eight
 # digits (COMPACT_DATE); digit, dash, two digits, dash, digit (ISO_DATE); a digit after v, "v.",
@@ -113,7 +116,9 @@ def _dates_in(text: str, sentence) -> Iterator[tuple[int, int, str | None, str, 
     """Dates and week numbers in a sentence; each regex runs only where the text has what it needs."""
     if "/" in text:
         for match in SLASH_DATE.finditer(text):
-            if match.group(0) == "24/7" or not (match.group("y") or int(match.group("d")) > 3 or DATE_CONTEXT.search(text[: match.start()])):
+            if match.group(0) == "24/7" or not (
+                match.group("y") or int(match.group("d")) > 3 or DATE_CONTEXT.search(text[: match.start()])
+            ):
                 continue  # 24/7 and fractions such as 1/2 and 2/3
             fixed = written_date(match.group("d"), match.group("m"), match.group("y"))
             yield match.start(), match.end(), fixed, "month_name", "safe"

@@ -33,9 +33,7 @@ def repeated_words(ctx: RuleContext, rule) -> Iterator[Hit]:
             mask = prose_mask(text) if mask is None else mask
             if masked(match.start(), match.end(), mask):
                 continue
-            yield ctx.replacement_hit(
-                parsed.block, match.start(), match.end(), first, "safe", (first,), suggestion=first
-            )
+            yield ctx.replacement_hit(parsed.block, match.start(), match.end(), first, "safe", (first,), suggestion=first)
 
 
 # --- the checks ------------------------------------------------------------------------------

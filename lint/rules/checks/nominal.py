@@ -202,8 +202,14 @@ def _sentence_hits(ctx: RuleContext, parsed, sentence, found: list[tuple]) -> It
         matched = sentence.block.text[block_start:block_end]
         suggestion = keep_case(matched, suggestion)
         yield ctx.replacement_hit(
-            sentence.block, block_start, block_end, suggestion if fixable else None, "unsafe",
-            (suggestion,) if fixable else (), suggestion=suggestion, **values,
+            sentence.block,
+            block_start,
+            block_end,
+            suggestion if fixable else None,
+            "unsafe",
+            (suggestion,) if fixable else (),
+            suggestion=suggestion,
+            **values,
         )
 
 

@@ -81,8 +81,14 @@ def ungrouped_numbers(ctx: RuleContext, rule) -> Iterator[Hit]:
                 continue
             grouped = group_thousands(digits)
             yield ctx.replacement_hit(
-                parsed.block, match.start(), match.end(), grouped, "safe", (grouped,),
-                suggestion=grouped, variant="ungrouped",
+                parsed.block,
+                match.start(),
+                match.end(),
+                grouped,
+                "safe",
+                (grouped,),
+                suggestion=grouped,
+                variant="ungrouped",
             )
 
 
@@ -100,8 +106,14 @@ def decimal_points(ctx: RuleContext, rule) -> Iterator[Hit]:
                 continue
             fixed = f"{match.group(1)},{match.group(2)}"
             yield ctx.replacement_hit(
-                parsed.block, match.start(), match.end(), fixed, "safe", (fixed,),
-                suggestion=fixed, variant="decimal_point",
+                parsed.block,
+                match.start(),
+                match.end(),
+                fixed,
+                "safe",
+                (fixed,),
+                suggestion=fixed,
+                variant="decimal_point",
             )
 
 
@@ -111,13 +123,26 @@ def thousands_hit(ctx: RuleContext, block, match: re.Match) -> Hit:
     grouped = match.group(1).replace(".", " ") + (match.group(2) or "")
     if match.group(1).count(".") > 1 or MONEY_AFTER.match(block.text, match.end()):
         return ctx.replacement_hit(
-            block, match.start(), match.end(), grouped, "safe", (grouped,),
-            suggestion=grouped, variant="thousands_point",
+            block,
+            match.start(),
+            match.end(),
+            grouped,
+            "safe",
+            (grouped,),
+            suggestion=grouped,
+            variant="thousands_point",
         )
     decimal = match.group(1).replace(".", ",")
     return ctx.replacement_hit(
-        block, match.start(), match.end(), grouped, "unsafe", (grouped, decimal), suggestion=grouped,
-        variant="ambiguous_point", decimal=decimal,
+        block,
+        match.start(),
+        match.end(),
+        grouped,
+        "unsafe",
+        (grouped, decimal),
+        suggestion=grouped,
+        variant="ambiguous_point",
+        decimal=decimal,
     )
 
 
@@ -136,6 +161,9 @@ def digit_starts(ctx: RuleContext, rule) -> Iterator[Hit]:
                 continue
             number = match.group(0).rstrip()
             yield ctx.hit(
-                sentence.block, offset, offset + len(number), suggestion="",
+                sentence.block,
+                offset,
+                offset + len(number),
+                suggestion="",
                 variant="digit_start",
             )

@@ -49,9 +49,15 @@ class DoublePassive(Check):
             protected = protected_spans(sentence.text)
             for first, second in zip(found, found[1:]):
                 between = [token.lower_ for token in doc[first.end : second.start]]
-                if len(between) > 2 or any(word not in MODALS | SKIP_BETWEEN | {"böra", "kunna", "behöva", "få", "komma", "att"} for word in between):
+                if len(between) > 2 or any(
+                    word not in MODALS | SKIP_BETWEEN | {"böra", "kunna", "behöva", "få", "komma", "att"} for word in between
+                ):
                     continue
-                if first.kind != "s" or previous_word(doc, first.start, sentence.span.start) is not None and previous_word(doc, first.start, sentence.span.start).lower_ in MODALS:
+                if (
+                    first.kind != "s"
+                    or previous_word(doc, first.start, sentence.span.start) is not None
+                    and previous_word(doc, first.start, sentence.span.start).lower_ in MODALS
+                ):
                     continue  # "behöver kompletteras skickas": a governed passive ends its clause
                 start_char = doc[first.start].idx
                 if is_protected(start_char - sentence.start, protected):

@@ -109,7 +109,9 @@ def no_other_sender(ctx: RuleContext) -> bool:
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-ENGLISH_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+ENGLISH_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 YEAR = r"(?:19|20)\d{2}"
 DATE = re.compile(
     rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\b|T)"
@@ -148,7 +150,9 @@ def _dated(value: object) -> bool:
 
 LOCAL_PHONE = re.compile(r"(?<![\w+/.,-])[1-9]\d{1,2}(?:[ \u00a0]\d{2,3}){2,3}(?![\w/-]|[.,]\d)")
 PHONE_CUE = re.compile(r"\b(?:telefon|tel|tfn|ring|ringer|växel|växeln|telefonnummer|mobil|sms)\b\.?:?[^\n\d]{0,30}$", re.I)
-CASE_NUMBER_BEFORE = re.compile(r"(?:\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr)\b[^\n]{0,25}|\d{4}\s*/\s*[A-ZÅÄÖ]{1,6}\s*)$", re.I)
+CASE_NUMBER_BEFORE = re.compile(
+    r"(?:\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr)\b[^\n]{0,25}|\d{4}\s*/\s*[A-ZÅÄÖ]{1,6}\s*)$", re.I
+)
 
 
 def is_case_number(text: str, start: int) -> bool:

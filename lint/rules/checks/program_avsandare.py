@@ -94,9 +94,7 @@ def _name_phrases(organization: Organization) -> tuple[Phrases, Phrases]:
 
 # A unit named the usual way in any municipality: Stadsbyggnadskontoret, Socialnämnden,
 # Kulturförvaltningen, Kommunstyrelsen, "Bromma stadsdelsförvaltning".
-UNIT_SUFFIX = re.compile(
-    r"(?<![\w-])\w{3,}(?:förvaltning(?:en)?|kontoret|nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?![\w-])", re.I
-)
+UNIT_SUFFIX = re.compile(r"(?<![\w-])\w{3,}(?:förvaltning(?:en)?|kontoret|nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?![\w-])", re.I)
 
 
 def unit_present(ctx: RuleContext) -> bool:
@@ -117,7 +115,9 @@ def unit_present(ctx: RuleContext) -> bool:
 
 CONTACT_LINK = re.compile(r"^(?:mailto:|tel:)|/kontakt|kontakta-oss|/contact", re.I)
 # "Ring kontaktcenter", "via kontaktformuläret", or an address such as stockholm.se/kontakt.
-CONTACT_PHRASE = re.compile(r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b", re.I)
+CONTACT_PHRASE = re.compile(
+    r"\b(?:ring|kontakta|vänd dig till|via)\s+(?:\w+\s+)?(?:kontaktcenter|kontaktformuläret|kontaktformulär)\b", re.I
+)
 CONTACT_PHRASE_NEEDS = Needs.of(CONTACT_PHRASE)
 CONTACT_URL = re.compile(r"(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/kontakt\w*", re.I)
 

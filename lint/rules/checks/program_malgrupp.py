@@ -31,7 +31,6 @@ from lint.rules.organisation import load_data
 # MALG001 tilltal ----------------------------------------------------------------------
 
 
-
 class ThirdPerson(BaseModel):
     """A way of naming the reader in the third person, and the pronoun to write instead."""
 
@@ -46,6 +45,7 @@ def _pattern_words(pattern: list[dict[str, Any]]) -> str | None:
     """The words a pattern of plain LOWER tokens matches ("den sökande"), else None."""
     words = [token.get("LOWER") for token in pattern]
     return " ".join(words) if all(isinstance(word, str) and len(token) == 1 for word, token in zip(words, pattern)) else None
+
 
 # "man" meaning the reader: a pronoun "man" followed by a modal or a typical action verb.
 READER_MAN = re.compile(
@@ -164,7 +164,10 @@ class WordList:
     form machinery (listed forms only, never by lemma)."""
 
     def __init__(self, entries: list[dict]) -> None:
-        swaps = [Swap.model_validate({key: entry[key] for key in ("match", "suggest", "forms") if key in entry} | {"lemma": False}) for entry in entries]
+        swaps = [
+            Swap.model_validate({key: entry[key] for key in ("match", "suggest", "forms") if key in entry} | {"lemma": False})
+            for entry in entries
+        ]
         self.forms = FormIndex(swaps, lemma=False)
         self.entries = [Entry(tuple(re.compile(p) for p in entry.get("unless", [])), entry.get("attributive")) for entry in entries]
 
@@ -270,7 +273,9 @@ def _generic_han(ctx: RuleContext, block, roles: re.Pattern[str], skip: list[tup
                 continue
             window = text[window_start : match.start()]
             if roles.search(window) and not _names_person(window):
-                yield ctx.replacement_hit(block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun")
+                yield ctx.replacement_hit(
+                    block, match.start(), match.end(), None, "unsafe", ("hen", "den"), suggestion="hen", variant="pronoun"
+                )
                 return  # once per block is enough to make the point
 
 
@@ -285,7 +290,8 @@ def _names_person(window: str) -> bool:
 # MALG005 struktur ---------------------------------------------------------------------
 
 DEADLINE = re.compile(
-    r"\b(?:senast(?: den)? \d{1,2}(?:\s+\w+)?|senast \d{4}-\d{2}-\d{2}|sista (?:ansöknings|anmälnings)?dag(?:en)?\b|före den \d{1,2} \w+)", re.I
+    r"\b(?:senast(?: den)? \d{1,2}(?:\s+\w+)?|senast \d{4}-\d{2}-\d{2}|sista (?:ansöknings|anmälnings)?dag(?:en)?\b|före den \d{1,2} \w+)",
+    re.I,
 )
 DECISION = re.compile(
     r"\b(?:(?:vi|nämnden|förvaltningen|kontoret) har (?:beslutat|bestämt) att|(?:du|ni|ansökan) (?:beviljas|avslås)|(?:vi|nämnden) (?:beviljar|avslår)|har (?:beviljat|avslagit))\b",
@@ -321,7 +327,11 @@ class Structure(Check):
 def _has_subheading(ctx: RuleContext) -> bool:
     """A heading after the title with text after it (a date line at the end is no heading)."""
     kinds = [parsed.block.kind.value for parsed in ctx.parsed]
-    return any(kind == "heading" and "heading" not in kinds[index + 1 : index + 2] and index + 1 < len(kinds) for index, kind in enumerate(kinds) if index > 0)
+    return any(
+        kind == "heading" and "heading" not in kinds[index + 1 : index + 2] and index + 1 < len(kinds)
+        for index, kind in enumerate(kinds)
+        if index > 0
+    )
 
 
 def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
@@ -335,7 +345,12 @@ def _main_point_late(ctx: RuleContext, min_words: int) -> Iterator[Hit]:
         if match:
             if seen > total * 0.6:
                 hit = ctx.hit(parsed.block, match.start(), match.end(), variant="main_point_late")
-                yield Hit(hit.offset, hit.end_offset, hit.values, ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",))
+                yield Hit(
+                    hit.offset,
+                    hit.end_offset,
+                    hit.values,
+                    ("Börja med det viktigaste: flytta beslutet eller datumet till början av texten.",),
+                )
             return
         seen += word_count(parsed)
 

@@ -190,7 +190,9 @@ def _appeal_sections(ctx: RuleContext) -> Iterator[tuple[Hit, str]]:
 # OFF005 personuppgifter ---------------------------------------------------------------
 
 PERSONAL_FIELDS = re.compile(r"e-?mail|tel|telefon|namn|name|fname|lname|personnummer|pnr|adress|address", re.I)
-PERSONAL_FIELDS_TEXT = re.compile(r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M)
+PERSONAL_FIELDS_TEXT = re.compile(
+    r"^(?:Namn|För- och efternamn|Personnummer|E-post(?:adress)?|Telefon(?:nummer)?|Adress)\s*\*?:?\s*(?:_{3,}|\[\s*\])", re.I | re.M
+)
 GDPR_LINK = re.compile(r"personuppgift|dataskydd|gdpr|integritet", re.I)
 
 

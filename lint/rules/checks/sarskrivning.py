@@ -15,7 +15,9 @@ from lint.rules.checks.spelling import accept_for, lexicon_for
 from lint.rules.kinds.python import Check
 
 # After these the two nouns are often two objects: "vi ger barn mat", "visa personal rum".
-TWO_OBJECT_VERBS = frozenset("ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split())
+TWO_OBJECT_VERBS = frozenset(
+    "ge ger gav gett givit erbjuda erbjuder erbjöd visa visar visade lära lär lärde skicka skickar sälja säljer köpa köper".split()
+)
 NOUNISH = frozenset({"NOUN"})
 CONJUNCTIONS = frozenset({"och", "eller"})
 # Names of laws and bodies, where a shared last part is common: offentlighets- och sekretesslagen,
@@ -103,11 +105,13 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
 
 
 DEFINITE_ARTICLES = frozenset("den det de denna detta dessa".split())
-DETERMINERS = frozenset("en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split())
+DETERMINERS = frozenset(
+    "en ett den det de denna detta dessa varje någon något några ingen inget inga min din sin vår er hans hennes deras dess vilken vilket".split()
+)
 
 
 def _linking_first_part(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """"bostads område", "förskole plats": a first part that cannot stand alone, before a noun.
+    """ "bostads område", "förskole plats": a first part that cannot stand alone, before a noun.
 
     An s-passive is no linking form: "om det ändras skickas", "platserna fördelas genom"."""
     if first.pos in ("VERB", "AUX") and first.text.lower().endswith("s"):
@@ -125,17 +129,23 @@ def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
 
 
 def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """"sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
+    """ "sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
     noun without an article, so the two are one word."""
     # An "infinitive" without a final vowel is an adjective the tagger missed (kontakta sjuk vården).
     mistagged = first.pos == "VERB" and "Inf" in morph_values(first.morph, "VerbForm") and first.text[-1:] not in "aeiouyåäö"
     if (first.pos != "ADJ" and not mistagged) or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
         return False
-    if first.text.lower().endswith(("a", "e")) or "Cmp" in morph_values(first.morph, "Degree") or "Sup" in morph_values(first.morph, "Degree"):
+    if (
+        first.text.lower().endswith(("a", "e"))
+        or "Cmp" in morph_values(first.morph, "Degree")
+        or "Sup" in morph_values(first.morph, "Degree")
+    ):
         return False
     if previous is not None and previous.pos == "VERB" and "Imp" in morph_values(previous.morph, "Mood"):
         return True  # "kontakta sjuk vården"
-    return previous is None or (previous.pos not in ("DET", "ADJ", "NUM", "PRON", "VERB", "AUX") and previous.text.lower() not in DETERMINERS)
+    return previous is None or (
+        previous.pos not in ("DET", "ADJ", "NUM", "PRON", "VERB", "AUX") and previous.text.lower() not in DETERMINERS
+    )
 
 
 def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
@@ -174,7 +184,7 @@ def lexicon_plain(word: str) -> bool:
 
 
 def _verb_after_preposition(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """"om bygg lov": a verb form cannot follow a preposition, so it is a compound's first part
+    """ "om bygg lov": a verb form cannot follow a preposition, so it is a compound's first part
     (only when the joined word is itself in the dictionary)."""
     if first.pos != "VERB" or second.pos not in NOUNISH or previous is None or previous.pos not in ("ADP", "DET"):
         return False
@@ -190,7 +200,7 @@ def _code_compound(lexicon, first: Tok, second: Tok) -> tuple[int, int, str] | N
 
 
 def _shared_tail(lexicon, text: str, first: Tok, last: Tok, previous: Tok | None) -> tuple[int, int, str] | None:
-    """"Offentlighet och sekretesslagen": the first word lacks its hyphen (offentlighets- och)."""
+    """ "Offentlighet och sekretesslagen": the first word lacks its hyphen (offentlighets- och)."""
     if first.pos not in NOUNISH or not first.text.isalpha() or not last.text.isalpha():
         return None
     if first.text[:1].isupper() and previous is not None:

@@ -168,7 +168,9 @@ def verb_slips(ctx: RuleContext, block) -> Iterator[Hit]:
             continue
         right = keep_case(match[1], "logga")
         particle = text[match.end() :].split()[0]
-        yield ctx.replacement_hit(block, match.start(1), match.end(1), right, "unsafe", (right,), suggestion=right, variant="verb", particle=particle)
+        yield ctx.replacement_hit(
+            block, match.start(1), match.end(1), right, "unsafe", (right,), suggestion=right, variant="verb", particle=particle
+        )
 
 
 # --- the checks ------------------------------------------------------------------------------

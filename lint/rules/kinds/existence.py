@@ -25,7 +25,15 @@ from lint.rules.api import Hit, Rule, RuleContext, RuleSpec
 from lint.rules.regex_guard import check_pattern
 
 # Token attributes in Matcher patterns and the annotation each needs.
-PATTERN_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "morph", "DEP": "dep", "SENT_START": "sents", "IS_SENT_START": "sents"}
+PATTERN_NEEDS = {
+    "LEMMA": "lemma",
+    "POS": "pos",
+    "TAG": "pos",
+    "MORPH": "morph",
+    "DEP": "dep",
+    "SENT_START": "sents",
+    "IS_SENT_START": "sents",
+}
 
 
 def _compiles(patterns: list[str]) -> list[str]:
@@ -245,6 +253,7 @@ class ExistenceRule(Rule):
         if len(suggest) == 1:
             return keep_case(matched, suggest[0])
         return None
+
 
 SEGMENT = re.compile(r"[^.!?]+[.!?]?")  # text up to and with a full stop, ! or ?
 

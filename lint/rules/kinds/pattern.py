@@ -74,7 +74,9 @@ class PatternFind(BaseModel):
     values: dict[str, str | Lookup] = {}  # placeholder → match.expand template, or a lookup
     exceptions: list[str] = []  # regexes; a reported text that fully matches one is skipped
     not_at: list[str] = []  # regexes; a match where one matches in the block text (not masked) is skipped
-    unless_in_document: list[str] = []  # regexes with {value} (as written, any blank for a space): found in the document, the match is skipped
+    unless_in_document: list[
+        str
+    ] = []  # regexes with {value} (as written, any blank for a space): found in the document, the match is skipped
 
     @field_validator("pattern")
     @classmethod
@@ -266,7 +268,10 @@ def _compiled(finds: list[PatternFind], terms: dict[str, str]) -> list[Compiled]
     compiled = []
     for entry in finds:
         regex = re.compile(expand_terms(entry.pattern, terms) if terms else entry.pattern, entry.flags)
-        exceptions, not_at = ([re.compile(expand_terms(p, terms) if terms else p, entry.flags) for p in patterns] for patterns in (entry.exceptions, entry.not_at))
+        exceptions, not_at = (
+            [re.compile(expand_terms(p, terms) if terms else p, entry.flags) for p in patterns]
+            for patterns in (entry.exceptions, entry.not_at)
+        )
         compiled.append((regex, exceptions, Needs.of(regex), not_at))
     return compiled
 
@@ -305,7 +310,9 @@ def _values(entry: PatternFind, match: re.Match[str], organization: Organization
 def _replacement(template: str, values: dict[str, Any], match: re.Match[str]) -> str:
     """The fix: `{name}` filled in from the values first (as literal text), then the groups."""
     if "{" in template:
-        template = template.format_map({key: value.replace("\\", "\\\\") if isinstance(value, str) else value for key, value in values.items()})
+        template = template.format_map(
+            {key: value.replace("\\", "\\\\") if isinstance(value, str) else value for key, value in values.items()}
+        )
     return match.expand(template)
 
 
@@ -318,4 +325,3 @@ def _plain(ctx: RuleContext, block, start: int, end: int) -> bool:
 def _as_written(ctx: RuleContext, block, start: int, end: int) -> bool:
     """Whether the text around [start, end) stands so in the source."""
     return _plain(ctx, block, max(0, start - 1), min(len(block.text), end + 1))
-

@@ -72,7 +72,12 @@ class RequiredRule(Rule):
         if self._present(ctx, organization):
             return
         suggestion = self.spec.suggestion.format(organization=organization) if self.spec.suggestion is not None else None
-        values = {"suggestion": suggestion or "…", "organization": organization, "profile": ctx.profile.name, "looked": looked_in(ctx.document, ctx.profile.printed_date)}
+        values = {
+            "suggestion": suggestion or "…",
+            "organization": organization,
+            "profile": ctx.profile.name,
+            "looked": looked_in(ctx.document, ctx.profile.printed_date),
+        }
         if ctx.document.format in self.spec.messages:
             values["variant"] = ctx.document.format
         hit = self._location_hit(ctx, values)

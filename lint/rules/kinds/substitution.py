@@ -267,7 +267,9 @@ class SubstitutionRule(Rule):
     def _hit(self, ctx: RuleContext, block, matched: str, start_char: int, end_char: int, candidate: _Candidate, fits: bool = True) -> Hit:
         swap = candidate.swap
         if swap.rewrite:  # no word fits in its place: a hint, never a word to paste
-            return ctx.replacement_hit(block, start_char, end_char, None, "unsafe", (), suggestion=swap.rewrite, hint=swap.rewrite, variant="rewrite")
+            return ctx.replacement_hit(
+                block, start_char, end_char, None, "unsafe", (), suggestion=swap.rewrite, hint=swap.rewrite, variant="rewrite"
+            )
         fitting, known = _fitting(swap, candidate, matched.lower()) if fits else ([], False)
         suggestions = tuple(dict.fromkeys(keep_case(matched, alternative) for alternative in fitting))
         shown = suggestions[0] if suggestions else keep_case(matched, swap.suggest[0])  # the message names the word anyway
@@ -276,7 +278,14 @@ class SubstitutionRule(Rule):
         if self.spec.fix == "none" or not swap.fix:
             replacement = None
         return ctx.replacement_hit(
-            block, start_char, end_char, replacement, safety, suggestions, suggestion=shown, suggestions=" eller ".join(suggestions or (shown,))
+            block,
+            start_char,
+            end_char,
+            replacement,
+            safety,
+            suggestions,
+            suggestion=shown,
+            suggestions=" eller ".join(suggestions or (shown,)),
         )
 
 
