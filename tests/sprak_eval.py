@@ -11,10 +11,10 @@ Run `python tests/sprak_eval.py` for the table (tests/test_sprak_corpus.py asser
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from klarsprak_eval import Score
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "sprak"
@@ -22,23 +22,6 @@ CODES = tuple(f"SPR00{n}" for n in range(1, 9))
 SUFFIXES = (".txt", ".md", ".html")
 OTHER_SUFFIXES = (*SUFFIXES, ".docx", ".pdf")
 WORDS_PER_UNIT = 2000
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_alarms: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def documents(corpus: Path = CORPUS) -> list[tuple[Path, dict]]:

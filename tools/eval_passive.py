@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from klarsprak_eval import Score  # noqa: E402
+
 CORPUS = ROOT / "corpora" / "passiv"
 HALVES = {"utveckling": "utveckling.yaml", "provning": "provning.yaml"}
 FORMATS = {"txt": "text.txt", "md": "text.md", "html": "text.html"}
@@ -35,23 +39,6 @@ class Item:
     expected: tuple[str, ...]
     format: str = "txt"
     trap: str | None = None
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_alarms: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 def load(half: str) -> list[Item]:
