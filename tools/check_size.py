@@ -1,4 +1,4 @@
-"""Check that no module of `lint` is over 450 lines and no function over 60.
+"""Check that no module of `lint` is over 450 lines and no function body over 60.
 
 Run: python tools/check_size.py   (exit code 1 and the offenders when it fails)
 """
@@ -28,8 +28,9 @@ def long_functions(package: Path = PACKAGE) -> list[str]:
     for path in sorted(package.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                lines = node.end_lineno - first + 1
+                # The body's lines: decorators and a signature the formatter puts one
+                # parameter per line (click commands) are declarations, not logic.
+                lines = node.end_lineno - node.body[0].lineno + 2
                 if lines > MAX_FUNCTION_LINES:
                     found.append(f"{path.relative_to(package.parent)}:{node.lineno} {node.name}: {lines} lines")
     return found
