@@ -189,8 +189,16 @@ def test_section_signs_are_symbols(nlp):
     assert _token(doc, "kap.").pos_ == "NOUN"
 
 
-def test_model_train_finds_its_recipe_and_writes_over_the_embedded_model_by_default():
-    from lint.cli import model
+def test_model_train_finds_its_recipe_and_writes_over_the_embedded_model_by_default(tmp_path):
+    from click.testing import CliRunner
 
-    assert (model.REPO_TRAINING / "train.py").is_file()
+    from lint.cli import model
+    from lint.cli.main import main
+
     assert (model.PACKAGE / "language" / "embedded" / "sv_kommlint" / "meta.json").is_file()
+    if (model.PACKAGE.parent / "pyproject.toml").is_file():  # a clone: the recipe is beside the package
+        assert (model.REPO_TRAINING / "train.py").is_file()
+    else:  # an installed copy has no recipe and says so
+        result = CliRunner().invoke(main, ["model", "train", "--data", str(tmp_path)])
+        assert result.exit_code != 0
+        assert "finns bara i en klon av kommlints källkod" in result.output
