@@ -28,7 +28,7 @@ class Severity(IntEnum):
         name = str(value).strip().lower()
         level = SEVERITY_NAMES.get(name)
         if level is None:
-            raise ValueError(f"okänd nivå {value!r}: använd info, varning eller fel") from None
+            raise ValueError(f"okänd nivå ”{value}”: använd info, varning eller fel") from None
         return level
 
     @classmethod

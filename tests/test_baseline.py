@@ -147,7 +147,7 @@ def test_changed_since_lints_only_changed_files(site):
     nothing = check("webb", "--changed-since", "HEAD")
     assert nothing.exit_code == 0 and "inga ändrade filer" in nothing.stderr
     unknown = check("webb", "--changed-since", "finns-inte")
-    assert unknown.exit_code == 2 and "Revisionen 'finns-inte' finns inte" in unknown.stderr
+    assert unknown.exit_code == 2 and "Revisionen ”finns-inte” finns inte" in unknown.stderr
 
 
 def test_whole_document_findings_survive_an_edit_of_the_heading_they_are_anchored_on(site):

@@ -50,7 +50,7 @@ def test_help_texts_were_collected_for_every_command():
 def test_a_mistyped_command_gets_a_suggestion(typed, meant):
     result = CliRunner().invoke(main, typed)
     assert result.exit_code == 2
-    assert f"Kommandot {typed[-1]!r} finns inte. Menade du {meant}?" in result.output
+    assert f"Kommandot ”{typed[-1]}” finns inte. Menade du {meant}?" in result.output
 
 
 @pytest.mark.parametrize("path", list(_all_commands()), ids=" ".join)
@@ -74,7 +74,7 @@ def test_unknown_profile_names_the_file_and_suggests_the_nearest(tmp_path):
     draft.write_text("# Nyhet\n\nVi öppnar en ny simhall.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(draft), "--profile", "nyheter"])
     assert result.exit_code == 2
-    assert f"{draft}: okänd profil 'nyheter' (--profile). Menade du nyhet?" in result.output
+    assert f"{draft}: okänd profil ”nyheter” (--profile). Menade du nyhet?" in result.output
 
 
 def test_unknown_profile_in_config_names_the_config_file(tmp_path, monkeypatch):
@@ -83,7 +83,7 @@ def test_unknown_profile_in_config_names_the_config_file(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text("# Rubrik\n\nText.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "a.md", "--no-cache"])
     assert result.exit_code == 2
-    assert "kommlint.toml: okänd profil 'beslutt'. Menade du beslut?" in result.output
+    assert "kommlint.toml: okänd profil ”beslutt”. Menade du beslut?" in result.output
 
 
 @pytest.mark.parametrize("level", ["varning", "fel", "info", "warning"])

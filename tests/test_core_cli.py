@@ -137,7 +137,7 @@ def test_missing_file_exit_2(runner, tmp_path):
 def test_unknown_profile_is_a_usage_error(runner, draft):
     result = run(runner, "check", draft, "--profile", "okand")
     assert result.exit_code == 2
-    assert "okänd profil 'okand' (--profile)" in result.output
+    assert "okänd profil ”okand” (--profile)" in result.output
 
 
 def test_statistics_and_quiet(runner, draft):
@@ -221,7 +221,7 @@ def test_seed_document_as_json(runner):
 def test_unknown_rule_selector_is_an_error(runner, draft, option):
     result = run(runner, "check", draft, option, "KLAR00l")
     assert result.exit_code == 2
-    assert "Okänd regel eller regelgrupp 'KLAR00l'" in result.output
+    assert "Okänd regel eller regelgrupp ”KLAR00l”" in result.output
 
 
 def test_unknown_code_in_suppression_is_named(runner, tmp_path):
@@ -238,4 +238,4 @@ def test_help_and_usage_errors_are_swedish(runner):
     wrong = runner.invoke(main, ["check", "--format", "xml"])
     assert wrong.exit_code == 2
     assert "Fel: Ogiltigt värde för '--format'" in wrong.output
-    assert "Kommandot 'kolla' finns inte." in runner.invoke(main, ["kolla"]).output
+    assert "Kommandot ”kolla” finns inte." in runner.invoke(main, ["kolla"]).output

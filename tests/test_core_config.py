@@ -111,7 +111,7 @@ def test_exclude_from_config(tmp_path):
 
 def test_unknown_key_suggests_nearest(tmp_path):
     (tmp_path / "kommlint.toml").write_text('selcet = ["KLAR003"]\n')
-    with pytest.raises(ConfigError, match="okänd inställning 'selcet'. Menade du 'select'"):
+    with pytest.raises(ConfigError, match="okänd inställning ”selcet”. Menade du ”select”"):
         discover(tmp_path / "a.txt")
 
 

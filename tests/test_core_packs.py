@@ -55,7 +55,7 @@ def test_valid_extra_pack_is_used(tmp_path):
 
 def test_unknown_field_names_line_and_nearest(tmp_path):
     message = error_for(tmp_path, VALID.replace("tokens:", "tokenz:"))
-    assert message.endswith("TEST001-testord.yaml:11: regel TEST001, fält tokenz: okänt fält (menade du 'tokens'?)")
+    assert message.endswith("TEST001-testord.yaml:11: regel TEST001, fält tokenz: okänt fält (menade du ”tokens”?)")
 
 
 def test_bad_severity(tmp_path):
@@ -80,7 +80,7 @@ def test_bad_regex(tmp_path):
 
 def test_unknown_kind_suggests(tmp_path):
     message = error_for(tmp_path, VALID.replace("kind: existence", "kind: existance"))
-    assert ":3: regel TEST001, fält kind: okänd regeltyp 'existance' (menade du 'existence'?)" in message
+    assert ":3: regel TEST001, fält kind: okänd regeltyp ”existance” (menade du ”existence”?)" in message
 
 
 def test_examples_are_required(tmp_path):
@@ -189,7 +189,7 @@ def test_python_option_with_wrong_type_names_line(tmp_path):
 
 def test_unknown_python_option_suggests_nearest(tmp_path):
     message = python_error(tmp_path, PYTHON_RULE.replace("min_rows: 3", "min_row: 3"))
-    assert message.endswith("TEST002-tabelltest.yaml:8: regel TEST002, fält options.min_row: okänt fält (menade du 'min_rows'?)")
+    assert message.endswith("TEST002-tabelltest.yaml:8: regel TEST002, fält options.min_row: okänt fält (menade du ”min_rows”?)")
 
 
 def test_unknown_check_class(tmp_path):
@@ -202,7 +202,7 @@ def test_missing_message_variant(tmp_path):
     message = python_error(
         tmp_path, text.replace('message: "Tabellen ({value}) saknar rubrikceller."', 'messages:\n  missing: "Bara bilder."')
     )
-    assert message.endswith("TEST002-tabelltest.yaml:6: regel TEST002, fält messages: texten för varianten 'vague' saknas")
+    assert message.endswith("TEST002-tabelltest.yaml:6: regel TEST002, fält messages: texten för varianten ”vague” saknas")
 
 
 def test_unknown_message_variant_and_placeholder(tmp_path):

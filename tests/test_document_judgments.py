@@ -146,7 +146,7 @@ def test_template_provides_in_the_config(linter, tmp_path):
     globbed = parse_table({"template-provides": {"sidor/*.md": ["datum"]}, "select": list(PRESENCE)}, "kommlint.toml", tmp_path)
     assert globbed.provided_for(tmp_path / "sidor" / "parker.md") == {"datum"}
     assert globbed.provided_for(tmp_path / "annat" / "parker.md") == frozenset()
-    with pytest.raises(ConfigError, match="okänt element 'kontakter'. Menade du 'kontakt'"):
+    with pytest.raises(ConfigError, match="okänt element ”kontakter”. Menade du ”kontakt”"):
         parse_table({"template-provides": ["kontakter"]}, "kommlint.toml", tmp_path)
 
 

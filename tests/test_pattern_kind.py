@@ -53,17 +53,17 @@ def test_a_pattern_rule_reports_its_variant_with_values_and_fix(tmp_path, linter
 
 def test_a_group_the_pattern_lacks_names_line(tmp_path):
     message = pattern_error(tmp_path, PATTERN_RULE.replace("'\\1.\\2'", "'\\1.\\3'"))
-    assert message.endswith("TEST005-monstertest.yaml:10: regel TEST005, fält find.0: gruppen '3' finns inte i mönstret")
+    assert message.endswith("TEST005-monstertest.yaml:10: regel TEST005, fält find.0: gruppen ”3” finns inte i mönstret")
 
 
 def test_an_unknown_message_variant_is_refused(tmp_path):
     message = pattern_error(tmp_path, PATTERN_RULE.replace("message: colon", "message: kolon"))
-    assert "regel TEST005" in message and "meddelandet 'kolon' saknas under messages" in message
+    assert "regel TEST005" in message and "meddelandet ”kolon” saknas under messages" in message
 
 
 def test_an_unknown_option_names_line_and_nearest(tmp_path):
     message = pattern_error(tmp_path, PATTERN_RULE.replace("mask: prose", "masks: prose"))
-    assert message.endswith("TEST005-monstertest.yaml:6: regel TEST005, fält masks: okänt fält (menade du 'mask'?)")
+    assert message.endswith("TEST005-monstertest.yaml:6: regel TEST005, fält masks: okänt fält (menade du ”mask”?)")
 
 
 def test_a_mask_value_outside_the_list_is_refused(tmp_path):

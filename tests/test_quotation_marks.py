@@ -65,3 +65,21 @@ def _code_files():
 def test_code_that_writes_messages_uses_no_guillemets():
     found = {str(path.relative_to(ROOT)): GUILLEMETS.findall(path.read_text(encoding="utf-8")) for path in _code_files()}
     assert {path: marks for path, marks in found.items() if marks} == {}
+
+
+# `{x!r}` quotes with Python's '…'; click's English message ids (the keys in click_sv) keep it.
+REPR_IN_MESSAGE = re.compile(r"!r\}")
+
+
+def test_messages_quote_values_with_the_swedish_marks_not_python_repr():
+    found = {}
+    for path in sorted((ROOT / "lint").rglob("*.py")):
+        if "embedded" in path.parts:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if path.name == "click_sv.py":
+            lines = [line.split('": "', 1)[-1] for line in lines]  # the Swedish side of each pair
+        hits = [line.strip() for line in lines if REPR_IN_MESSAGE.search(line)]
+        if hits:
+            found[str(path.relative_to(ROOT))] = hits
+    assert found == {}

@@ -27,7 +27,7 @@ def config_error(tmp_path, text: str) -> str:
     ("text", "expected"),
     [
         ("tool = 5\n", "tool ska vara en tabell ([tool.kommlint]), inte 5"),
-        ('[tool]\nkommlint = "x"\n', "kommlint ska vara en tabell ([tool.kommlint]), inte 'x'"),
+        ('[tool]\nkommlint = "x"\n', "kommlint ska vara en tabell ([tool.kommlint]), inte ”x”"),
         ("max-file-size = true\n", "max-file-size ska vara ett positivt heltal (antal byte), inte True"),
         ("max-unpacked-size = -5\n", "max-unpacked-size ska vara ett positivt heltal (antal byte), inte -5"),
         ("[thresholds]\nlong-sentence = -3\n", "thresholds.long-sentence ska vara ett positivt tal eller en tabell per profil, inte -3"),
@@ -37,7 +37,7 @@ def config_error(tmp_path, text: str) -> str:
         ),
         ("[thresholds.lix]\nbrev = 0\n", "thresholds.lix.brev ska vara ett positivt tal, inte 0"),
         ("a = " + "[" * 600 + "]" * 600 + "\n", "konfigurationen är nästlade i mer än 64 nivåer."),
-        ("slect = ['KLAR']\n", "okänd inställning 'slect'. Menade du 'select'?"),
+        ("slect = ['KLAR']\n", "okänd inställning ”slect”. Menade du ”select”?"),
     ],
     ids=[
         "tool-number",
@@ -59,7 +59,7 @@ def test_a_nested_quantifier_in_a_pack_is_refused_at_load(tmp_path):
     pack = write_pack(tmp_path, VALID.replace("tokens: [blablaord]", "patterns: ['(a+)+$']"))
     with pytest.raises(RulePackError) as info:
         load_pack(pack)
-    assert "fält patterns: det reguljära uttrycket '(a+)+$' har en upprepning inuti en upprepning" in str(info.value)
+    assert "fält patterns: det reguljära uttrycket ”(a+)+$” har en upprepning inuti en upprepning" in str(info.value)
 
 
 def test_an_ordinary_pattern_with_groups_is_accepted(tmp_path):

@@ -24,13 +24,13 @@ def _check(tmp_path, monkeypatch, *args):
     [
         (
             "[tool.kommlint.thresholds]\nsentence_word = 10\n",
-            "okänt gränsvärde 'sentence_word' i [tool.kommlint.thresholds]. Menade du 'sentence_words'?",
+            "okänt gränsvärde ”sentence_word” i [tool.kommlint.thresholds]. Menade du ”sentence_words”?",
         ),
         (
             "[tool.kommlint.thresholds.nyheter]\nlix = 40\n",
-            "okänd profil 'nyheter' i [tool.kommlint.thresholds.nyheter]. Menade du 'nyhet'?",
+            "okänd profil ”nyheter” i [tool.kommlint.thresholds.nyheter]. Menade du ”nyhet”?",
         ),
-        ("[tool.kommlint.thresholds.nyhet]\nlixx = 40\n", "okänt gränsvärde 'lixx' i [tool.kommlint.thresholds.nyhet]. Menade du 'lix'?"),
+        ("[tool.kommlint.thresholds.nyhet]\nlixx = 40\n", "okänt gränsvärde ”lixx” i [tool.kommlint.thresholds.nyhet]. Menade du ”lix”?"),
     ],
 )
 def test_an_unknown_threshold_or_profile_is_an_error_with_the_nearest_name(tmp_path, monkeypatch, toml, message):
@@ -53,7 +53,7 @@ def test_a_selector_that_looks_like_a_mistyped_code_gets_the_code(tmp_path, monk
     _draft(tmp_path)
     result = _check(tmp_path, monkeypatch, "--select", "KLAR01")
     assert result.exit_code == 2
-    assert "Okänd regel 'KLAR01'. Menade du KLAR001? Skriv KLAR01* för alla regler som börjar på KLAR01." in result.output
+    assert "Okänd regel ”KLAR01”. Menade du KLAR001? Skriv KLAR01* för alla regler som börjar på KLAR01." in result.output
 
 
 @pytest.mark.parametrize("selector", ["KLAR01*", "KLAR", "KLAR001", "klarspråk", "ALL"])

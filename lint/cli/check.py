@@ -279,5 +279,5 @@ def _rule(code_or_name: str) -> int:
     names = [r.code for r in loaded] + [r.name for r in loaded]
     nearest = difflib.get_close_matches(wanted, names, n=1)
     hint = f" Menade du {nearest[0]}?" if nearest else ""
-    click.echo(f"kommlint: ingen regel heter {wanted!r}.{hint}", err=True)
+    click.echo(f"kommlint: ingen regel heter ”{wanted}”.{hint}", err=True)
     return EXIT_ERROR

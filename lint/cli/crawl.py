@@ -33,7 +33,7 @@ def _check_urls(urls: list[str]) -> None:
 
     for url in urls:
         if scheme_of(url) not in SCHEMES or normalize(url) is None:
-            raise click.UsageError(f"{url!r} är ingen http- eller https-adress.")
+            raise click.UsageError(f"”{url}” är ingen http- eller https-adress.")
 
 
 @click.command()

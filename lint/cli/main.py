@@ -44,7 +44,7 @@ class SwedishGroup(click.Group):
         if args and self.get_command(ctx, name) is None and not name.startswith("-"):
             nearest = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
             hint = f" Menade du {nearest[0]}?" if nearest else f" Kommandon: {', '.join(self.list_commands(ctx))}."
-            ctx.fail(f"Kommandot {name!r} finns inte.{hint}")
+            ctx.fail(f"Kommandot ”{name}” finns inte.{hint}")
         return super().resolve_command(ctx, args)
 
 

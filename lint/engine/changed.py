@@ -46,7 +46,7 @@ def select(linter, revision: str, paths: Iterable[str]) -> list[str]:
     try:
         _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except GitError:
-        raise GitError(f"Revisionen {revision!r} finns inte i git-förrådet (eller så är mappen inget git-förråd).") from None
+        raise GitError(f"Revisionen ”{revision}” finns inte i git-förrådet (eller så är mappen inget git-förråd).") from None
     roots = [Path(p).resolve() for p in paths]
     extensions = supported_extensions()
     chosen = []

@@ -24,6 +24,11 @@ CONFIG_NAMES = ("kommlint.toml", ".kommlint.toml", "pyproject.toml")
 DEFAULT_ORGANIZATION = "Stockholms stad"
 
 
+def shown(value: Any) -> str:
+    """A configured value as a message quotes it: text in ”…”, numbers and booleans as they are."""
+    return f"”{value}”" if isinstance(value, str) else repr(value)
+
+
 def _strings(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -48,7 +53,7 @@ def _severity(value: Any, key: str) -> str:
     """A level by its English or Swedish name, kept as the English label."""
     if isinstance(value, str) and value.strip().lower() in SEVERITY_NAMES:
         return SEVERITY_NAMES[value.strip().lower()].label
-    raise ConfigError(f"{key}: nivån ska vara info, varning eller fel, inte {value!r}")
+    raise ConfigError(f"{key}: nivån ska vara info, varning eller fel, inte {shown(value)}")
 
 
 def _severity_table(value: Any, key: str) -> dict[str, str]:
@@ -79,8 +84,8 @@ def _elements(value: Any, key: str) -> tuple[str, ...]:
     for name in names:
         if name not in ELEMENTS:
             nearest = difflib.get_close_matches(name, ELEMENTS, n=1)
-            hint = f" Menade du {nearest[0]!r}?" if nearest else f" Giltiga: {', '.join(ELEMENTS)}."
-            raise ConfigError(f"{key}: okänt element {name!r}.{hint}")
+            hint = f" Menade du ”{nearest[0]}”?" if nearest else f" Giltiga: {', '.join(ELEMENTS)}."
+            raise ConfigError(f"{key}: okänt element ”{name}”.{hint}")
     return names
 
 
@@ -101,15 +106,15 @@ def _thresholds(value: Any, key: str) -> dict[str, Any]:
         if isinstance(item, dict):
             for inner, number in item.items():
                 if not _is_number(number) or number <= 0:
-                    raise ConfigError(f"{key}.{name}.{inner} ska vara ett positivt tal, inte {number!r}")
+                    raise ConfigError(f"{key}.{name}.{inner} ska vara ett positivt tal, inte {shown(number)}")
         elif not _is_number(item) or item <= 0:
-            raise ConfigError(f"{key}.{name} ska vara ett positivt tal eller en tabell per profil, inte {item!r}")
+            raise ConfigError(f"{key}.{name} ska vara ett positivt tal eller en tabell per profil, inte {shown(item)}")
     return table
 
 
 def _positive_int(value: Any, key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ConfigError(f"{key} ska vara ett positivt heltal (antal byte), inte {value!r}")
+        raise ConfigError(f"{key} ska vara ett positivt heltal (antal byte), inte {shown(value)}")
     return value
 
 
@@ -240,8 +245,8 @@ def parse_table(table: dict[str, Any], source: str, root: Path | None) -> Settin
     for key, value in table.items():
         if key not in KEYS:
             nearest = difflib.get_close_matches(key, KEYS, n=1)
-            hint = f" Menade du {nearest[0]!r}?" if nearest else ""
-            raise ConfigError(f"{source}: okänd inställning {key!r}.{hint}")
+            hint = f" Menade du ”{nearest[0]}”?" if nearest else ""
+            raise ConfigError(f"{source}: okänd inställning ”{key}”.{hint}")
         try:
             values[_field_name(key)] = KEYS[key](value, key)
         except ConfigError as error:
@@ -294,7 +299,7 @@ def load_config_file(path: Path) -> Settings | None:
         raise ConfigError(f"{path}: konfigurationen {error}.") from None
     tool = data.get("tool")
     if tool is not None and not isinstance(tool, dict):
-        raise ConfigError(f"{path}: tool ska vara en tabell ([tool.kommlint]), inte {tool!r}")
+        raise ConfigError(f"{path}: tool ska vara en tabell ([tool.kommlint]), inte {shown(tool)}")
     if path.name == "pyproject.toml":
         table = (tool or {}).get("kommlint")
         if table is None:
@@ -302,7 +307,7 @@ def load_config_file(path: Path) -> Settings | None:
     else:
         table = (tool or {}).get("kommlint", data) if tool is not None else data
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: kommlint ska vara en tabell ([tool.kommlint]), inte {table!r}")
+        raise ConfigError(f"{path}: kommlint ska vara en tabell ([tool.kommlint]), inte {shown(table)}")
     return parse_table(table, str(path), path.parent.resolve())
 
 

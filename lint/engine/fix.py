@@ -202,7 +202,7 @@ def encode_like(text: str, document: Document) -> bytes:
     except UnicodeEncodeError as error:
         bad = text[error.start : error.end]
         raise FixError(
-            f"{document.path}: rättningen ger tecknet {bad!r}, som inte finns i filens teckenkodning {encoding}; filen lämnades orörd."
+            f"{document.path}: rättningen ger tecknet ”{bad}”, som inte finns i filens teckenkodning {encoding}; filen lämnades orörd."
         ) from None
     except LookupError:
         raise FixError(f"{document.path}: okänd teckenkodning {encoding}; filen lämnades orörd.") from None

@@ -111,13 +111,13 @@ def check_selectors(settings: Settings, rules: tuple[Rule, ...]) -> None:
         if mistyped:
             prefix = selector.strip().upper()
             also = f" Skriv {prefix}* för alla regler som börjar på {prefix}." if any(r.code.startswith(prefix) for r in rules) else ""
-            raise KommlintError(f"Okänd regel {selector!r}. Menade du {mistyped}?{also}")
+            raise KommlintError(f"Okänd regel ”{selector}”. Menade du {mistyped}?{also}")
         if selector.upper().startswith(UNUSED_SUPPRESSION[0][:4]) or any(selector_matches(selector, rule) for rule in rules):
             continue
         names = [rule.code for rule in rules] + [rule.name for rule in rules]
         nearest = difflib.get_close_matches(selector, names, n=1)
         hint = f" Menade du {nearest[0]}?" if nearest else " Se kommlint rules."
-        raise KommlintError(f"Okänd regel eller regelgrupp {selector!r}.{hint}")
+        raise KommlintError(f"Okänd regel eller regelgrupp ”{selector}”.{hint}")
 
 
 def mistyped_code(selector: str, rules: tuple[Rule, ...]) -> str | None:
@@ -254,7 +254,7 @@ class Linter:
         profiles = self.profiles()
         if self.options.profile and self.options.profile not in profiles:
             raise KommlintError(
-                f"{document.path}: okänd profil {self.options.profile!r} (--profile).{_profile_hint(self.options.profile, profiles)}"
+                f"{document.path}: okänd profil ”{self.options.profile}” (--profile).{_profile_hint(self.options.profile, profiles)}"
             )
         where = settings.source or "konfigurationen"
         choice = profiles.choose(
@@ -438,5 +438,5 @@ def _known(globs: dict[str, str], profiles: Profiles, where: str) -> dict[str, s
 
 def _known_one(name: str | None, profiles: Profiles, where: str) -> str | None:
     if name is not None and name not in profiles:
-        raise KommlintError(f"{where}: okänd profil {name!r}.{_profile_hint(name, profiles)}")
+        raise KommlintError(f"{where}: okänd profil ”{name}”.{_profile_hint(name, profiles)}")
     return name

@@ -21,7 +21,7 @@ def threshold_names(profiles, rules: Iterable) -> set[str]:
 
 def _nearest(name: str, choices: Iterable[str]) -> str:
     nearest = difflib.get_close_matches(name, sorted(choices), n=1)
-    return f" Menade du {nearest[0]!r}?" if nearest else ""
+    return f" Menade du ”{nearest[0]}”?" if nearest else ""
 
 
 def check_thresholds(thresholds: dict, source: str | None, profiles, rules: Iterable) -> None:
@@ -32,11 +32,11 @@ def check_thresholds(thresholds: dict, source: str | None, profiles, rules: Iter
         if isinstance(value, dict):
             if name not in profiles.by_name:
                 hint = _nearest(name, profiles.by_name)
-                raise ConfigError(f"{where}: okänd profil {name!r} i [tool.kommlint.thresholds.{name}].{hint}")
+                raise ConfigError(f"{where}: okänd profil ”{name}” i [tool.kommlint.thresholds.{name}].{hint}")
             for inner in value:
                 if inner not in known:
                     hint = _nearest(inner, known)
-                    raise ConfigError(f"{where}: okänt gränsvärde {inner!r} i [tool.kommlint.thresholds.{name}].{hint}")
+                    raise ConfigError(f"{where}: okänt gränsvärde ”{inner}” i [tool.kommlint.thresholds.{name}].{hint}")
         elif name not in known:
             hint = _nearest(name, known)
-            raise ConfigError(f"{where}: okänt gränsvärde {name!r} i [tool.kommlint.thresholds].{hint}")
+            raise ConfigError(f"{where}: okänt gränsvärde ”{name}” i [tool.kommlint.thresholds].{hint}")

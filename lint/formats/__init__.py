@@ -54,7 +54,7 @@ def reader_for(path: str, format: str | None = None) -> Reader:
         for reader in READERS.values():
             if reader.format == format:
                 return reader
-        raise ReadError(f"Okänt format {format!r}.")
+        raise ReadError(f"Okänt format ”{format}”.")
     suffix = Path(path).suffix.lower()
     if suffix in READERS:
         return READERS[suffix]

@@ -114,7 +114,7 @@ def _select(root: Node, selector: str) -> list[Node]:
     try:
         compiled = CSSSelector(selector, translator="html")
     except SelectorError as error:
-        raise ConfigError(f"html-selector {selector!r} är ingen giltig CSS-väljare: {error}") from None
+        raise ConfigError(f"html-selector ”{selector}” är ingen giltig CSS-väljare: {error}") from None
     nodes: list[Node] = []
 
     def mirror(node: Node, parent) -> None:

@@ -145,7 +145,7 @@ def load_pipeline(model: str | None = None, model_source: str = "cli") -> Pipeli
         try:
             nlp = spacy.load(choice.name)
         except (OSError, ValueError, ImportError) as error:
-            raise ModelError(f"Kan inte läsa in språkmodellen {choice.name!r}: {error}") from None
+            raise ModelError(f"Kan inte läsa in språkmodellen ”{choice.name}”: {error}") from None
         path = str(nlp.path) if getattr(nlp, "path", None) else None
     nlp = _adapt(nlp)
     meta = dict(nlp.meta)

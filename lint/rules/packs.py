@@ -165,7 +165,7 @@ def validation_error(path: Path, error: ValidationError, lines: dict[tuple, int]
     if first["type"] == "extra_forbidden" and location:
         valid = _valid_fields(error)
         nearest = difflib.get_close_matches(str(location[-1]), valid, n=1)
-        message = "okänt fält" + (f" (menade du {nearest[0]!r}?)" if nearest else "")
+        message = "okänt fält" + (f" (menade du ”{nearest[0]}”?)" if nearest else "")
     elif first["type"] == "missing":
         message = "fältet saknas"
     return located_error(path, location, message, lines, rule)
@@ -209,8 +209,8 @@ def load_rule_file(path: Path) -> Rule:
     kind = data.get("kind")
     if kind not in KINDS:
         nearest = difflib.get_close_matches(str(kind), KINDS, n=1)
-        hint = f" (menade du {nearest[0]!r}?)" if nearest else f"; giltiga: {', '.join(KINDS)}"
-        raise RulePackError(f"{path}:{lines.get(('kind',), 1)}: regel {code}, fält kind: okänd regeltyp {kind!r}{hint}")
+        hint = f" (menade du ”{nearest[0]}”?)" if nearest else f"; giltiga: {', '.join(KINDS)}"
+        raise RulePackError(f"{path}:{lines.get(('kind',), 1)}: regel {code}, fält kind: okänd regeltyp ”{kind}”{hint}")
     rule_class = KINDS[kind]
     try:
         spec = rule_class.spec_model.model_validate(data)

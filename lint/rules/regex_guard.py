@@ -65,9 +65,9 @@ def check_pattern(pattern: str) -> None:
     try:
         re.compile(pattern)
     except re.error as error:
-        raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {error}") from None
+        raise ValueError(f"ogiltigt reguljärt uttryck ”{pattern}”: {error}") from None
     if nested_quantifier(pattern):
         raise ValueError(
-            f"det reguljära uttrycket {pattern!r} har en upprepning inuti en upprepning (som (a+)+) "
+            f"det reguljära uttrycket ”{pattern}” har en upprepning inuti en upprepning (som (a+)+) "
             "och kan ta orimligt lång tid; skriv det utan den inre upprepningen"
         )

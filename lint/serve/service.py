@@ -69,7 +69,7 @@ class CheckService:
 
     def check_text(self, text: str, format: str = "text", profile: str | None = None) -> Checked:
         if format not in PASTE_FORMATS:
-            raise RequestError(f"Okänt textformat {format!r}: använd {' eller '.join(PASTE_FORMATS)}.")
+            raise RequestError(f"Okänt textformat ”{format}”: använd {' eller '.join(PASTE_FORMATS)}.")
         return self._lint(PASTE_FORMATS[format], text.encode("utf-8"), PASTED_NAME, profile)
 
     def check_upload(self, filename: str, data: bytes, profile: str | None = None) -> Checked:
@@ -103,7 +103,7 @@ class CheckService:
     def _profile(self, profile: str | None):
         """One request at a time, linted with the profile the page asked for (if any)."""
         if profile is not None and profile not in self.linter.profiles():
-            raise RequestError(f"Okänd profil {profile!r}.")
+            raise RequestError(f"Okänd profil ”{profile}”.")
         with self._lock:
             chosen = self.linter.options.profile
             self.linter.options.profile = profile or chosen
@@ -132,4 +132,4 @@ class CheckService:
                     "examples": [example.model_dump(include={"bad", "good", "fixed"}, exclude_none=True) for example in spec.examples],
                     "markdown": explanation_markdown(rule),
                 }
-        raise RequestError(f"Ingen regel har koden {code!r}.", 404)
+        raise RequestError(f"Ingen regel har koden ”{code}”.", 404)

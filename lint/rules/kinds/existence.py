@@ -102,7 +102,7 @@ class ExistenceSpec(RuleSpec):
             raise ValueError("existence-regeln behöver tokens, patterns, matcher eller find")
         for entry in self.find:
             if entry.message is not None and entry.message not in self.messages:
-                raise ValueError(f"meddelandet {entry.message!r} saknas under messages")
+                raise ValueError(f"meddelandet ”{entry.message}” saknas under messages")
         return self
 
 

@@ -101,7 +101,7 @@ class PatternFind(BaseModel):
         regex = re.compile(_sample(self.pattern))
         for group in self._groups():
             if (int(group) > regex.groups) if group.isdigit() else group not in regex.groupindex:
-                raise ValueError(f"gruppen {group!r} finns inte i mönstret")
+                raise ValueError(f"gruppen ”{group}” finns inte i mönstret")
         for template in [self.replace or "", *(value for value in self.values.values() if isinstance(value, str))]:
             for _, name, _, _ in string.Formatter().parse(template):
                 if name and name not in self.values and not (name.startswith("org.") and name[4:] in ORGANISATION_FIELDS):
@@ -141,7 +141,7 @@ class PatternSpec(RuleSpec):
             if entry.message is None and self.message is None:
                 raise ValueError(f"find[{index}] behöver message, eller regeln ett message")
             if entry.message is not None and entry.message not in self.messages:
-                raise ValueError(f"meddelandet {entry.message!r} saknas under messages")
+                raise ValueError(f"meddelandet ”{entry.message}” saknas under messages")
             allowed = self.placeholders | entry.values.keys()
             text = self.messages.get(entry.message or "", self.message or "")
             unknown = {name for _, name, _, _ in string.Formatter().parse(text) if name} - allowed

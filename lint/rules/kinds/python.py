@@ -118,7 +118,7 @@ def _check_messages(spec: PythonSpec, check: Check) -> None:
     uses only placeholders the check fills in."""
     wanted = check.message_variants()
     for variant in sorted(wanted - spec.messages.keys()):
-        raise SpecError(("messages",), f"texten för varianten {variant!r} saknas")
+        raise SpecError(("messages",), f"texten för varianten ”{variant}” saknas")
     for variant in sorted(spec.messages.keys() - wanted):
         raise SpecError(("messages", variant), f"okänd variant (regeln har {', '.join(sorted(wanted)) or 'inga varianter'})")
     allowed = COMMON_PLACEHOLDERS | check.values

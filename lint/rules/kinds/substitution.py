@@ -91,7 +91,7 @@ class SubstitutionSpec(RuleSpec):
         try:
             return self.swap + [Swap.model_validate(entry) for entry in listed]
         except ValidationError as error:
-            raise SpecError(("data",), f"ordlistan {self.data}: {error.errors()[0]['msg']} ({error.errors()[0]['input']!r})") from None
+            raise SpecError(("data",), f"ordlistan {self.data}: {error.errors()[0]['msg']} (”{error.errors()[0]['input']}”)") from None
 
 
 @dataclass(frozen=True)
