@@ -114,3 +114,9 @@ def test_a_number_cut_by_the_edge_of_a_quoted_long_line_is_still_masked(tmp_path
     output = run("check", str(path), "--no-color", "--no-cache", "--select", "KLAR001")
     assert "erhåller" in output
     assert "-5" not in output and "553" not in output
+
+
+def test_the_rule_documentation_shows_its_example_numbers_masked():
+    output = run("rule", "OFF008", "--no-color")
+    assert "811218" in output and "811218-9876" not in output and "198112189876" not in output and "701063-2391" not in output
+    assert "212000-0142" in output  # an organisationsnummer is no personal data

@@ -50,6 +50,7 @@ def _descriptor(code: str, rule, diagnostic) -> dict[str, Any]:
             "defaultConfiguration": {"level": LEVELS[diagnostic.severity.label]},
             "properties": {"tags": [diagnostic.principle]},
         }
+    from lint.language.personnummer import redact
     from lint.rules.explain import explanation_markdown
 
     explanation = rule.spec.explanation
@@ -59,7 +60,7 @@ def _descriptor(code: str, rule, diagnostic) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": explanation.vad.strip()},
         "fullDescription": {"text": explanation.varfor.strip()},
-        "help": {"text": help_text, "markdown": explanation_markdown(rule)},
+        "help": {"text": redact(help_text), "markdown": explanation_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity.label]},
         "properties": {"tags": [rule.principle, rule.kind], "source": rule.spec.source, "fixable": rule.fixable},
     }

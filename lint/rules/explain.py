@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lint.language.personnummer import redact
 from lint.rules.api import Rule
 from lint.wording import KIND_LABELS
 
@@ -41,7 +42,7 @@ def explanation_markdown(rule: Rule) -> str:
     ]
     if spec.link:
         lines.append(f"\n<{spec.link}>")
-    return "\n".join(lines) + "\n"
+    return redact("\n".join(lines) + "\n")  # OFF008's examples are valid numbers: never shown in full
 
 
 def _from_examples(rule: Rule) -> str:
