@@ -120,3 +120,10 @@ def test_the_rule_documentation_shows_its_example_numbers_masked():
     output = run("rule", "OFF008", "--no-color")
     assert "811218" in output and "811218-9876" not in output and "198112189876" not in output and "701063-2391" not in output
     assert "212000-0142" in output  # an organisationsnummer is no personal data
+
+
+def test_a_sensitive_fact_about_a_named_person_is_reported_without_the_name(tmp_path):
+    path = tmp_path / "nyhet.md"
+    path.write_text("# Nyhet\n\nAnna Berg har diabetes och deltar ändå i loppet.\n", encoding="utf-8")
+    output = run("check", str(path), "--no-color", "--no-cache", "--select", "OFF009", "--format", "json")
+    assert "OFF009" in output and "Anna" not in output and "Berg" not in output

@@ -76,7 +76,9 @@ class SensitiveData(Check):
                 if name is None or name in reported:
                     continue
                 reported.add(name)
-                yield ctx.hit(parsed.block, match.start(), match.end(), category=meaning[match.lastgroup][0], name=text[name[0] : name[1]])
+                yield ctx.hit(
+                    parsed.block, match.start(), match.end(), category=meaning[match.lastgroup][0]
+                )  # the message never repeats the name: that would copy the personal data
 
     def _person(self, text: str, match: re.Match, names: list[tuple[int, int]], event: bool, ties, guards) -> tuple[int, int] | None:
         """The name the category word is about, if any (the nearest before it)."""
