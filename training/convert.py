@@ -30,6 +30,9 @@ TRAIN_TREEBANKS = (
     "sv_pud-ud-test.conllu",
     "sv_swell-ud-test-trg.conllu",
 )
+# Talbanken's train part in UD 1.0 conventions (CC BY-SA 4.0): converted by convert_v1.py,
+# training split only (its sentences are not in the test part above).
+V1_TRAIN_TREEBANK = "sv_talbanken-ud-v1-train.conll"
 # CC BY-NC-SA: evaluation only.
 EVAL_ONLY_TREEBANKS = ("sv_lines-ud-test.conllu", "sv_lines-ud-dev.conllu")
 
@@ -130,7 +133,22 @@ def split_of(index: int) -> str:
     return "train"
 
 
-def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10, extra_repeat: int = 3) -> dict:
+def add_v1_train(ud_dir: Path, train_bin, vocab, per_doc: int, stats: dict) -> None:
+    """Talbanken's UD 1.0 train part, brought to today's conventions, into the training split."""
+    import convert_v1
+
+    sents = convert_v1.converted_train(ud_dir, per_doc)
+    for chunk in group(sents, per_doc):
+        train_bin.add(sentences_to_doc(vocab, chunk))
+    tokens = [tok for sent in sents for tok in sent]
+    stats[f"{V1_TRAIN_TREEBANK}:train"] = {
+        "sents": len(sents),
+        "tokens": len(tokens),
+        "with_lemma": sum(1 for tok in tokens if tok["lemma"]),
+    }
+
+
+def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10, extra_repeat: int = 3, with_v1: bool = True) -> dict:
     import spacy
     from spacy.tokens import DocBin
 
@@ -149,6 +167,8 @@ def convert(ud_dir: Path, out_dir: Path, per_doc: int = 10, extra_repeat: int = 
             s = stats.setdefault(f"{name}:{split}", {"sents": 0, "tokens": 0})
             s["sents"] += len(chunk)
             s["tokens"] += sum(len(x) for x in chunk)
+    if with_v1 and (ud_dir / V1_TRAIN_TREEBANK).exists():
+        add_v1_train(ud_dir, bins["train"], nlp.vocab, per_doc, stats)
     # Handwritten public-sector sentences (training/extra/*.conllu): training only,
     # one sentence per Doc (headings have no full stop), repeated to give them weight.
     for path in sorted(EXTRA_DIR.glob("*.conllu")) if extra_repeat else ():
@@ -179,8 +199,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="output folder for .spacy files")
     ap.add_argument("--per-doc", type=int, default=10)
     ap.add_argument("--extra-repeat", type=int, default=3, help="copies of training/extra/*.conllu (0: none)")
+    ap.add_argument("--no-v1", action="store_true", help=f"leave out {V1_TRAIN_TREEBANK}")
     args = ap.parse_args(argv)
-    stats = convert(args.data, args.out, args.per_doc, args.extra_repeat)
+    stats = convert(args.data, args.out, args.per_doc, args.extra_repeat, with_v1=not args.no_v1)
     for k, v in sorted(stats.items()):
         print(k, v)
     return 0
