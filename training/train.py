@@ -95,6 +95,7 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
     shutil.copytree(model_dir, out)
     if card_text is not None:  # hand-written: keep it (update its table by hand)
         card.write_text(card_text, encoding="utf-8")
+    _forget_training_paths(out / "config.cfg")
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     test = results.get("test", {})
@@ -120,6 +121,13 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
         name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()} for name, r in results.items()
     }
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _forget_training_paths(config: Path) -> None:
+    """The packaged config names no corpus on the machine that trained it (the same bytes anywhere)."""
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    cleaned = ["train = null\n" if line.startswith("train = ") else "dev = null\n" if line.startswith("dev = ") else line for line in lines]
+    config.write_text("".join(cleaned), encoding="utf-8")
 
 
 def refresh(pipeline: Path, data: Path, work: Path) -> dict:

@@ -9,7 +9,7 @@ from lint.language import compounds
 from lint.language.lexicon_build import ALONE
 from lint.language.text import block_sentences
 from lint.language.views import morph_values, token_rows
-from lint.language.words import masked, prose_mask
+from lint.language.words import LEGAL_FORMS, masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.spelling import accept_for, lexicon_for
 from lint.rules.kinds.python import Check
@@ -32,8 +32,6 @@ QUANTITIES = frozenset(
     "månad månader år kronor kr styck st meter kilometer kilo liter".split()
 )
 # After these the first noun belongs to a fixed phrase or a quantity: till exempel grannar, ett par dagar.
-# The legal form that ends a company's name (aktiebolag, handelsbolag, kommanditbolag, ekonomisk förening).
-LEGAL_FORMS = frozenset({"AB", "HB", "KB", "Ab", "ek.för."})
 FIXED_BEFORE = {"exempel": ("till",), "par": ("ett",), "del": ("en",), "rad": ("en",), "antal": ("ett",), "mängd": ("en",)}
 
 
