@@ -53,6 +53,7 @@ class Lexicon:
         self.try_chars = meta["try"]
         self._masks: dict[str, int] = {}
         self._known: dict[str, bool] = {}
+        self.suggestions: dict[tuple[str, int], tuple[str, ...]] = {}  # lint.language.suggest's memo
 
     # Forms ---------------------------------------------------------------------------
     def masks(self, forms: set[str]) -> dict[str, int]:
