@@ -149,10 +149,12 @@ def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok |
 
 
 def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
-    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES:
+    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases.
+
+    Every test must hold; the lexicon's, the dearest, come last."""
+    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES or len(first.text) < 2 or len(second.text) < 3:
         return False
-    if not (first.pos in NOUNISH or (first.pos in ("ADV", "ADJ", "PROPN") and compounds.noun_like(lexicon, first.text))):
+    if first.pos not in NOUNISH and first.pos not in ("ADV", "ADJ", "PROPN"):
         return False
     if "Plur" in morph_values(first.morph, "Number"):
         return False  # "sina behov rätt till": a plural noun ends its phrase
@@ -162,8 +164,6 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False  # "de första dagarna": an adjective after the definite article
     if first.pos == "ADJ" and first.text.lower().endswith(("a", "e")):
         return False  # "fristående förskolor": an inflected adjective agrees with the noun after it
-    if not compounds.dictionary_form(lexicon, second.text):
-        return False  # "ring avgiftshandläggarna": a split before a long compound is rare
     if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
         return False  # kommunens hemsida, beslutet gäller
     if "Gen" in morph_values(second.morph, "Case"):
@@ -176,7 +176,10 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False  # vi ger barn mat (but: kontakta sjuk vården)
     if previous is not None and previous.pos == "NUM":
         return False  # 10 kronor avgift
-    return len(first.text) >= 2 and len(second.text) >= 3
+    if first.pos not in NOUNISH and not compounds.noun_like(lexicon, first.text):
+        return False  # an adverb, adjective or name only when its forms are a noun's
+    # "ring avgiftshandläggarna": a split before a long compound is rare
+    return compounds.dictionary_form(lexicon, second.text)
 
 
 def lexicon_plain(word: str) -> bool:
