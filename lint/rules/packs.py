@@ -21,7 +21,7 @@ from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
 from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
 from lint.rules.registry import REDIRECTS_FILE, check_redirects
-from lint.safe_data import MAX_DEPTH, MAX_NODES, TOO_DEEP, BoundedLoader, DataError
+from lint.safe_data import MAX_DEPTH, MAX_NODES, TOO_DEEP, BoundedLoader, DataError, fast_enough
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
@@ -51,20 +51,15 @@ def _compose(path: Path) -> yaml.Node | None:
 
 
 _REFUSED = object()
-# libyaml composes recursively in C: only text whose nesting cannot reach the C stack's
-# limit goes to it (block nesting needs indentation, so it is bounded by the length).
-FAST_MAX_CHARS = 1_000_000
-FAST_MAX_BRACKETS = 2_000
 
 
 def _compose_fast(text: str):
     """The node tree through libyaml (ten times faster), or _REFUSED when the text is not
     plainly good: then BoundedLoader composes it again and says what is wrong."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None or len(text) > FAST_MAX_CHARS or text.count("[") + text.count("{") > FAST_MAX_BRACKETS:
+    if not fast_enough(text):
         return _REFUSED
     try:
-        node = yaml.compose(text, Loader=loader)
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
         return node if node is None or _within_bounds(node) else _REFUSED
     except (yaml.YAMLError, RecursionError, ValueError):
         return _REFUSED

@@ -1,0 +1,77 @@
+"""What start-up and the hot paths skip or keep: spaCy without its command line, pyphen's
+patterns from the cache, the sender's units behind their literal pre-filter."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.rules.checks.presence import names_own_form
+from lint.rules.organisation import organization
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_spacy_is_imported_without_its_command_line_and_it_still_works():
+    code = (
+        "import sys\n"
+        "from lint.language.pipeline import load_pipeline\n"
+        "pipeline = load_pipeline()\n"
+        "doc = next(pipeline.parse(['Du kan ansöka om bidrag.'], frozenset({'pos'})))\n"
+        "print(len(doc), sorted(m for m in ('spacy.cli', 'requests', 'weasel', 'typer') if m in sys.modules))\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), sys.modules['spacy.cli.info'].__file__.endswith('info.py'))\n"
+        "print(type(spacy.info()).__name__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["6 []", "True True", "dict"]
+
+
+def test_hyphenation_patterns_from_the_cache_are_pyphens(tmp_path, monkeypatch):
+    import pyphen
+
+    from lint.language import hyphenation
+
+    monkeypatch.setenv("KOMMLINT_CACHE_DIR", str(tmp_path))
+    path = Path(pyphen.LANGUAGES["sv"])
+    reference = pyphen.HyphDict(path)
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation.swedish_hyphenator()  # reads the dictionary, writes the cache
+    [entry] = (tmp_path / "hyphenation").glob("*.json")
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    cached = hyphenation.swedish_hyphenator().hd
+    assert type(cached) is pyphen.HyphDict and cached is not reference
+    assert (cached.patterns, cached.maxlen) == (reference.patterns, reference.maxlen)
+    words = "förvaltningen stadsdelsnämnden ansökningsblankett bygglov Skärholmen äldreomsorgen".split()
+    assert [cached.positions(w) for w in words] == [reference.positions(w) for w in words]
+    entry.write_text("{trasig", encoding="utf-8")  # a damaged entry: pyphen reads the dictionary again
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert hyphenation.swedish_hyphenator().hd.patterns == reference.patterns
+
+
+def _one_regex(org) -> re.Pattern[str]:
+    """The units and domains as the single alternation they were before the pre-filter."""
+    parts = [r"(?<![\w-])" + r"s?\s+".join(re.escape(w) for w in unit.split()) + r"(?:s|en|ens)?(?![\w-])" for unit in org.units]
+    parts += [r"(?<![\w.-])(?:[\w-]+\.)*" + re.escape(domain) + r"(?![\w-])" for domain in org.domains]
+    return re.compile("|".join(parts), re.I)
+
+
+@pytest.mark.parametrize("name", ["Stockholms stad", "Malmö stad"])
+def test_own_units_and_domains_are_found_as_by_one_regex(name):
+    org = organization(name)
+    regex = _one_regex(org)
+    texts = ["Inget här.", "Läs på www.malmo.se/bidrag.", "Mejla oss på info@start.stockholm i dag."]
+    for unit in org.units:
+        words = unit.split()
+        texts += [f"Hälsningar {unit}", f"{unit.upper()}S beslut", f"x{unit}", f"{unit}-x", " ".join(w + "s" for w in words)]
+        texts += [f"{words[0]}s\n  {' '.join(words[1:])}en", f"{unit.lower()}ens"]
+    for domain in org.domains:
+        texts += [f"https://sub.{domain}/a", f"x{domain}", f"{domain.upper()}."]
+    expected = [regex.search(text) is not None for text in texts]
+    assert [names_own_form(org, text) for text in texts] == expected
+    assert any(expected) and not all(expected)
