@@ -75,3 +75,49 @@ def test_own_units_and_domains_are_found_as_by_one_regex(name):
     expected = [regex.search(text) is not None for text in texts]
     assert [names_own_form(org, text) for text in texts] == expected
     assert any(expected) and not all(expected)
+
+
+def _all_substrings(lexicon, word: str) -> dict[str, int]:
+    return lexicon.masks({word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)})
+
+
+def test_compounds_and_heads_judged_as_with_every_substring_looked_up():
+    """compound() and head() look up a word's parts only where a split reaches them; the
+    answers are those of looking up every substring first (as they did before)."""
+    from lint.language import lexicon as lexicon_module
+    from lint.language.lexicon_build import BEGIN, MIDDLE
+
+    lexicon = lexicon_module.load(lexicon_module.lexicon_dir())
+    forms = [row[0] for row in lexicon._db.execute("SELECT form FROM forms WHERE length(form) > 3 LIMIT 200000")][::400]
+    words = ["-", "a", "", "kundtjänst", "bygglovshandläggare", "presssekreterare", "tullista", "stadsdelsnämndsbeslut"]
+    for index, form in enumerate(forms):
+        other = forms[(index * 7919) % len(forms)]
+        words += [form, form + other, form + "s" + other, form[:3] + other[1:]]
+
+    def splits(word):
+        masks = _all_substrings(lexicon, word)
+        return len(word) >= 4 and lexicon._splits(word, 0, 0, _Plain(masks), None) and not lexicon._rep_lookalike(word)
+
+    def head(word):
+        masks = _all_substrings(lexicon, word)
+
+        def chain(start, count):
+            if masks.get(word[start:], 0) & (MIDDLE if count else BEGIN):
+                return True
+            need = MIDDLE if count else BEGIN
+            return count + 2 < 4 and any(
+                masks.get(word[start:cut], 0) & need and chain(cut, count + 1) for cut in range(start + 2, len(word) - 1)
+            )
+
+        return chain(0, 0)
+
+    assert [lexicon.compound(w) for w in words] == [splits(w) for w in words]
+    assert [lexicon.head(w) for w in words] == [head(w) for w in words]
+    assert any(lexicon.compound(w) for w in words) and not all(lexicon.compound(w) for w in words)
+
+
+class _Plain(dict):
+    """Every substring's mask given up front, for the reference: nothing to fetch."""
+
+    def starting_at(self, start: int) -> None:
+        pass
