@@ -7,7 +7,7 @@ findings are compared with the expected matches as multisets: a finding with an 
 match is a true positive, any other finding a false alarm, an expected match with no
 finding a miss.
 
-Run from the repository root:  python tools/eval_passive.py [--verbose]
+Run from the repository root:  python tools/eval_passive.py [--verbose] [--model PATH]
 """
 
 from __future__ import annotations
@@ -106,7 +106,8 @@ def main(argv: list[str]) -> int:
     from lint.engine.linter import Linter, Options
 
     verbose = "--verbose" in argv or "-v" in argv
-    linter = Linter(Options())
+    model = argv[argv.index("--model") + 1] if "--model" in argv else None
+    linter = Linter(Options(model=model))
     for half in HALVES:
         items = load(half)
         passive = sum(1 for item in items if item.expected)

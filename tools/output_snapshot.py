@@ -4,6 +4,7 @@ Used to show that a refactoring leaves the output unchanged:
 
     python tools/output_snapshot.py before.txt     # on the old commit
     python tools/output_snapshot.py after.txt      # on the new one
+    python tools/output_snapshot.py new-model.txt --model PATH   # extra arguments go to kommlint check
     diff before.txt after.txt
 
 Each line holds the file, position, code, severity, message, match and suggestions of one finding,
@@ -45,9 +46,10 @@ def _lines(report: dict) -> list[str]:
     return sorted(lines)
 
 
-def main(out: str) -> None:
+def main(out: str, extra: list[str]) -> None:
+    """Write the snapshot to `out`; `extra` goes to `kommlint check` (e.g. --model PATH)."""
     with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "lint", "check", *_targets(Path(scratch)), "--format", "json", "--no-cache"]
+        command = [sys.executable, "-m", "lint", "check", *_targets(Path(scratch)), "--format", "json", "--no-cache", *extra]
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode not in (0, 1):
         sys.exit(f"kommlint failed ({result.returncode}):\n{result.stderr}")
@@ -58,4 +60,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:])

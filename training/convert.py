@@ -37,17 +37,45 @@ V1_TRAIN_TREEBANK = "sv_talbanken-ud-v1-train.conll"
 EVAL_ONLY_TREEBANKS = ("sv_lines-ud-test.conllu", "sv_lines-ud-dev.conllu")
 
 
-def normalise_feats(upos: str, lemma: str, feats: str) -> str:
-    """Harmonise annotation conventions that differ between the treebanks.
+NEGATIONS = {"inte", "icke", "ej"}
 
-    Deponent verbs (the lemma itself ends in -s: finnas, hoppas, lyckas, trivas ...)
-    carry no Voice feature in Talbanken, Voice=Act in SweLL/LinES and Voice=Pass in
-    PUD. kommlint treats them as not passive, so Voice is dropped for them
-    (Talbanken's convention) in training and evaluation data alike.
+
+def _without(feats: dict[str, str], *names: str) -> dict[str, str]:
+    return {k: v for k, v in feats.items() if k not in names}
+
+
+def normalise_feats(upos: str, lemma: str, feats: str, form: str = "", xpos: str = "") -> str:
+    """Harmonise annotation conventions that differ between the treebanks, towards Talbanken's.
+
+    Applied to training and evaluation data alike (REFERENCE.md §9; MODEL_CARD.md lists them):
+    * deponent verbs (the lemma itself ends in -s: finnas, hoppas, lyckas ...) carry no Voice
+      (Talbanken; PUD marks them Voice=Pass, SweLL/LinES Voice=Act) — kommlint treats them
+      as not passive;
+    * NUM has Case and NumType=Card (PUD and LinES leave them out);
+    * relative "som" is PronType=Rel (PUD: Int,Rel); the negations inte/icke/ej are
+      Polarity=Neg (SweLL, part of PUD and LinES leave it out);
+    * PROPN has no Number, a definite adjective no Number, a possessive pronoun no Case
+      (LinES has all three);
+    * LinES tags participles VERB with XPOS AD-… and VerbForm=Inf: they are VerbForm=Part.
     """
-    if upos in ("VERB", "AUX") and lemma.endswith("s") and lemma.isalpha() and "Voice=" in feats:
-        feats = "|".join(f for f in feats.split("|") if not f.startswith("Voice="))
-    return feats
+    parts = dict(f.split("=", 1) for f in feats.split("|") if "=" in f)
+    low = form.lower()
+    if upos in ("VERB", "AUX") and lemma.endswith("s") and lemma.isalpha():
+        parts = _without(parts, "Voice")
+    if upos == "NUM":
+        parts.setdefault("Case", "Nom")
+        parts.setdefault("NumType", "Card")
+    if upos == "PRON" and low == "som" and parts.get("PronType") == "Int,Rel":
+        parts["PronType"] = "Rel"
+    if upos == "PART" and low in NEGATIONS:
+        parts["Polarity"] = "Neg"
+    if upos == "PROPN" or (upos == "ADJ" and parts.get("Definite") == "Def"):
+        parts = _without(parts, "Number")
+    if upos == "PRON" and parts.get("Poss") == "Yes":
+        parts = _without(parts, "Case")
+    if upos == "VERB" and xpos.startswith("AD-"):
+        parts = {**_without(parts, "Mood"), "VerbForm": "Part"}
+    return "|".join(f"{k}={v}" for k, v in sorted(parts.items(), key=lambda kv: kv[0].lower()))
 
 
 def read_conllu(path: Path):
@@ -72,7 +100,7 @@ def read_conllu(path: Path):
             misc = cols[9]
             space_after = "SpaceAfter=No" not in misc.split("|")
             feats = cols[5] if cols[5] != "_" else ""
-            feats = normalise_feats(cols[3], cols[2], feats)
+            feats = normalise_feats(cols[3], cols[2], feats, cols[1], cols[4])
             sent.append(
                 {
                     "id": int(tid),

@@ -233,8 +233,10 @@ def convert_sentence(sent, mapping: Mapping, lemmas: LemmaLookup) -> list[dict]:
     out = []
     for tok in sent:
         upos, feats = mapping.apply(tok)
+        lemma = lemmas.lemma(tok["form"], upos, feats)
+        feats = convert.normalise_feats(upos, lemma, feats, tok["form"])
         tok = {k: v for k, v in tok.items() if k not in ("xpos", "head_def")}
-        out.append({**tok, "upos": upos, "feats": feats, "lemma": lemmas.lemma(tok["form"], upos, feats)})
+        out.append({**tok, "upos": upos, "feats": feats, "lemma": lemma})
     return out
 
 

@@ -90,6 +90,8 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
         return _code_compound(lexicon, first, second)
     if not first.text.isalpha() or (first.text[:1].isupper() and previous is not None):
         return None
+    if _imperative_opening(lexicon, first, second, previous):
+        return None
     if _linking_first_part(lexicon, first, second, previous):
         joined = compounds.joined(lexicon, first.text, second.text)
         return (first.start, second.end, joined) if joined else None
@@ -102,6 +104,18 @@ def _finding(lexicon, text: str, toks: list[Tok], index: int) -> tuple[int, int,
         return None
     joined = compounds.joined(lexicon, first.text, second.text, linking=True)
     return (first.start, second.end, joined) if joined else None
+
+
+def _imperative_opening(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
+    """ "Ring handläggaren", "Lägg plast i …": a clause that opens with a verb stem (ringa, lägga)
+    is an instruction, whatever the tagger made of the stem, unless the two words make a word
+    the dictionary has (Bygg lovet → bygglovet)."""
+    if previous is not None and previous.text.lower() not in CONJUNCTIONS and previous.pos != "PUNCT":
+        return False
+    stem = first.text.lower()
+    if not lexicon.mask(stem + "a") & ALONE or compounds.linking_form(lexicon, stem):
+        return False
+    return not lexicon.mask(stem + second.text.lower()) & ALONE
 
 
 DEFINITE_ARTICLES = frozenset("den det de denna detta dessa".split())
