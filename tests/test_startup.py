@@ -121,3 +121,21 @@ class _Plain(dict):
 
     def starting_at(self, start: int) -> None:
         pass
+
+
+def test_rule_yaml_from_the_cache_is_what_composing_gives(tmp_path, monkeypatch):
+    from lint.resources import builtin_rules_dir
+    from lint.rules import packs, yaml_cache
+
+    monkeypatch.setenv("KOMMLINT_CACHE_DIR", str(tmp_path))
+    rule = builtin_rules_dir() / "sprak" / "SPR001-stavning.yaml"
+    composed = packs.load_yaml(rule)
+    entry = yaml_cache.entry(rule.read_text(encoding="utf-8"))
+    assert entry.is_file() and yaml_cache.read(entry) == composed
+    assert packs.load_yaml(rule) == composed and composed[1][("code",)] == 1
+    entry.write_text("[trasig", encoding="utf-8")  # a damaged entry is composed again
+    assert packs.load_yaml(rule) == composed
+    dated = tmp_path / "dated.yaml"
+    dated.write_text("code: X\nwhen: 2024-05-31\n1: ett\n", encoding="utf-8")
+    assert packs.load_yaml(dated)[0]["when"].year == 2024
+    assert not yaml_cache.entry(dated.read_text(encoding="utf-8")).exists()  # JSON would not give a date back

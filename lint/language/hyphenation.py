@@ -38,15 +38,14 @@ def swedish_hyphenator() -> Any:
 
 
 def _entry(path: Path, version: str) -> Path | None:
-    from lint.resources import user_cache_dir
+    from lint.resources import cache_root
 
     try:
         info = path.stat()
     except OSError:
         return None
     key = hashlib.sha256(f"{FORMAT}\0{version}\0{path}\0{info.st_size}\0{info.st_mtime_ns}".encode()).hexdigest()[:24]
-    root = Path(os.environ["KOMMLINT_CACHE_DIR"]) if os.environ.get("KOMMLINT_CACHE_DIR") else user_cache_dir()
-    return root / "hyphenation" / f"{path.stem}-{key}.json"
+    return cache_root() / "hyphenation" / f"{path.stem}-{key}.json"
 
 
 def _read(entry: Path, pyphen) -> Any | None:

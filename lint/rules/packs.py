@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
+from lint.rules import yaml_cache
 from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
 from lint.rules.registry import REDIRECTS_FILE, check_redirects
@@ -30,11 +31,14 @@ ENTRY_POINT_GROUP = "kommlint.rules"
 # YAML with line numbers ---------------------------------------------------------------
 
 
-def _compose(path: Path) -> yaml.Node | None:
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan inte läsa filen: {error}") from None
+
+
+def _compose(path: Path, text: str) -> yaml.Node | None:
     node = _compose_fast(text)
     if node is not _REFUSED:
         return node
@@ -142,9 +146,18 @@ def _scalar(node: yaml.ScalarNode, constructor: yaml.SafeLoader) -> Any:
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
-    node = _compose(path)
+    """The file's data and the line of every key and value (from lint.rules.yaml_cache when
+    this text was composed before)."""
+    text = _read_text(path)
+    entry = yaml_cache.entry(text)
+    cached = yaml_cache.read(entry)
+    if cached is not None:
+        return cached
+    node = _compose(path, text)
     lines: dict[tuple, int] = {}
-    return (_to_python(node, lines) if node is not None else None), lines
+    data = _to_python(node, lines) if node is not None else None
+    yaml_cache.write(entry, data, lines)
+    return data, lines
 
 
 def _error_line(location: tuple, lines: dict[tuple, int]) -> int:
