@@ -132,3 +132,20 @@ def test_shared_tables_start_afresh_past_their_limit_and_still_answer(linter):
     assert table.lookup([3, 4], None) == [6, 8]  # four entries now: over the limit
     assert table.lookup([1, 5], None) == [2, 10]  # a fresh table: 1 is worked out again
     assert computed.count(1) == 2 and len(table._table) == 2
+
+
+def test_token_columns_share_one_int_per_hash_across_docs_and_match_spacy(linter):
+    from lint.language.metrics import token_flags
+    from lint.language.views import SharedInts, token_columns
+
+    first, second = (item.doc for item in _parsed(linter, "Beslutet gäller.\n\nBeslutet gäller i dag."))
+    one, two = token_columns(first), token_columns(second)
+    assert one.lower[0] is two.lower[0] and one.lemma[1] is two.lemma[1]  # "beslutet", "gäller": one object each
+    assert one.lower == [token.lower for token in first] and one.orth == [token.orth for token in first]
+    assert list(one.is_punct) == [int(token.is_punct) for token in first] and list(one.pos) == [token.pos for token in first]
+    assert [start == 1 for start in two.sent_start] == [token.is_sent_start is True for token in second]
+    assert list(token_flags(second).word) == [1, 1, 1, 1, 0]
+    shared = SharedInts(limit=1)
+    big = 2**40
+    assert shared.share([big + 1, big + 3, big + 1]) == [big + 1, big + 3, big + 1]  # two entries: over the limit
+    assert shared.share([big + 2]) == [big + 2] and len(shared._table) == 1  # past its limit: a fresh table

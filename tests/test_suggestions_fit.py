@@ -46,8 +46,9 @@ FEATURES = {"NOUN": ("Number", "Definite"), "ADJ": ("Number", "Definite"), "PRON
 # What a rule is there to correct: SPR003 changes the case of de/dem on purpose.
 CORRECTS = {"SPR003": {"Case"}}
 # Words the tagger misreads, so their tags say nothing about the place: the -ens of
-# "transparens" is no definite ending; English plurals read as singular or as a verb in -ar.
-TAGGER_MISREADS = {"transparens", "workshops", "workshoppar"}
+# "transparens" is no definite ending; English plurals read as singular or as a verb in -ar;
+# the misspelt "kommunfulmäktige" reads as definite (its -e), the right spelling as indefinite.
+TAGGER_MISREADS = {"transparens", "workshops", "workshoppar", "kommunfulmäktige"}
 VOWELS = set("aeiouyåäöé")
 
 

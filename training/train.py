@@ -5,7 +5,9 @@
 Steps (each is also a script of its own in this folder):
 
 1. ``convert.py``: CoNLL-U -> DocBin, deterministic 85/7.5/7.5 train/dev/test split of
-   the three CC BY-SA 4.0 treebanks; LinES dev+test (CC BY-NC-SA) for evaluation only.
+   the three CC BY-SA 4.0 treebanks, conventions harmonised towards Talbanken's, plus
+   Talbanken's UD 1.0 train part (``convert_v1.py``) in the training split only; LinES
+   dev+test (CC BY-NC-SA) for evaluation only.
 2. ``spacy train config.cfg`` (bounded by ``max_steps``; ``model-best`` by dev score).
 3. ``evaluate.py`` on dev, test and LinES, with kommlint's Swedish adaptations.
 4. Package: copy ``model-best`` to ``--out``, set name/version/licence/sources and
@@ -29,9 +31,15 @@ import convert  # noqa: E402
 import evaluate  # noqa: E402
 
 PIPELINE_NAME = "kommlint"
+VERSION = "0.4.0"  # the shipped pipeline's version; `kommlint model train` reproduces it
 SOURCES = [
     {
         "name": "UD Swedish-Talbanken (test part)",
+        "url": "https://universaldependencies.org/treebanks/sv_talbanken/",
+        "license": "CC BY-SA 4.0",
+    },
+    {
+        "name": "UD Swedish-Talbanken (train part, UD 1.0 release; converted by training/convert_v1.py)",
         "url": "https://universaldependencies.org/treebanks/sv_talbanken/",
         "license": "CC BY-SA 4.0",
     },
@@ -87,6 +95,7 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
     shutil.copytree(model_dir, out)
     if card_text is not None:  # hand-written: keep it (update its table by hand)
         card.write_text(card_text, encoding="utf-8")
+    _forget_training_paths(out / "config.cfg")
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     test = results.get("test", {})
@@ -97,7 +106,8 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
             "description": (
                 "Swedish pipeline for kommlint: UPOS + morphological features, "
                 "edit-tree lemmatizer and sentence recogniser, trained on UD Swedish "
-                "Talbanken (test), PUD and SweLL (corrected). Accuracy: held-out test split."
+                "Talbanken (test part, and the train part of UD 1.0 brought to today's conventions), "
+                "PUD and SweLL (corrected). Accuracy: held-out test split."
             ),
             "author": "kommlint",
             "license": "CC BY-SA 4.0",
@@ -111,6 +121,13 @@ def package(model_dir: Path, out: Path, results: dict, version: str) -> None:
         name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()} for name, r in results.items()
     }
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _forget_training_paths(config: Path) -> None:
+    """The packaged config names no corpus on the machine that trained it (the same bytes anywhere)."""
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    cleaned = ["train = null\n" if line.startswith("train = ") else "dev = null\n" if line.startswith("dev = ") else line for line in lines]
+    config.write_text("".join(cleaned), encoding="utf-8")
 
 
 def refresh(pipeline: Path, data: Path, work: Path) -> dict:
@@ -137,7 +154,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="where to write the packaged pipeline")
     ap.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
-    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--version", default=VERSION)
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument(
         "--refresh-only",

@@ -6,6 +6,7 @@ One regex each, shared by the pipeline's tagging and by the rules.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -142,7 +143,7 @@ def block_words(parsed: ParsedBlock) -> frozenset[str]:
         masked = masked_text(parsed)
         if masked != parsed.block.text:
             runs += WORD.findall(fold(masked))  # blanking out a URL can leave a new word
-        words = parsed.cache["program:words"] = frozenset(runs)
+        words = parsed.cache["program:words"] = frozenset(map(sys.intern, runs))  # one str per distinct word
     return words
 
 

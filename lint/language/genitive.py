@@ -19,7 +19,8 @@ COORDINATION = {"och", "eller", ","}
 def genitive_reading(token) -> bool:
     """The -s word is a genitive (or a noun ending in -s), never a passive.
 
-    The dictionary must know it only as a non-verb form, and either the form is a noun's
+    A capitalised word the dictionary does not know as a passive is a name's genitive before a
+    name or a noun. Otherwise the dictionary must know it only as a non-verb form, and either the form is a noun's
     own base form (insats), or the word is followed by the noun phrase it determines
     (andras behov, kamraternas och föräldrarnas synpunkter). The second condition keeps
     the passives of verbs the dictionary describes only in part (görs, utsatts för våld).
@@ -29,9 +30,18 @@ def genitive_reading(token) -> bool:
     if len(tail) < MIN_LENGTH or not tail.endswith("s") or not tail.isalpha():
         return False
     bits = word_bits(low)
-    if bits & (PASSIVE | OTHER) != OTHER:
+    passive_reading = bits & PASSIVE or not bits & OTHER
+    if token.text[:1].isupper() and not bits & PASSIVE:
+        return _before_name_or_noun(token)  # Skarpnäcks SDF, Farstas bibliotek: a name's genitive
+    if passive_reading:
         return False
     return bool(bits & BASE_S) or determines_noun(token)
+
+
+def _before_name_or_noun(token) -> bool:
+    """A capitalised -s word is a name's genitive when a name or the noun phrase it determines follows."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.pos_ == "PROPN" or following.text.isupper() or determines_noun(token))
 
 
 def determines_noun(token) -> bool:

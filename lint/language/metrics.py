@@ -94,13 +94,14 @@ def morph_is_participle(morph: str) -> bool:
 
 
 class TokenFlags(NamedTuple):
-    """Per token of a doc, 0 or 1: the measures sum these over each sentence's slice."""
+    """Per token of a doc, 0 or 1 (a byte each: a long document keeps them for every token):
+    the measures sum these over each sentence's slice."""
 
-    word: list[int]
-    long_word: list[int]
-    nominal: list[int]  # a word tagged noun or preposition, or a participle
-    verbal: list[int]  # a word tagged pronoun, adverb, verb or auxiliary (and not nominal)
-    finite_verb: list[int]  # a clause's finite verb, for the passive share
+    word: bytes
+    long_word: bytes
+    nominal: bytes  # a word tagged noun or preposition, or a participle
+    verbal: bytes  # a word tagged pronoun, adverb, verb or auxiliary (and not nominal)
+    finite_verb: bytes  # a clause's finite verb, for the passive share
     lower: list[int]  # LOWER hashes, for the vocabulary
 
 
@@ -131,11 +132,11 @@ def token_flags(doc) -> TokenFlags:
 def _flags(doc) -> TokenFlags:
     columns = token_columns(doc)
     if not columns.orth:
-        return TokenFlags([], [], [], [], [], [])
+        return TokenFlags(b"", b"", b"", b"", b"", [])
     words, long_words = zip(*WORD_KINDS.lookup(columns.orth, doc))
     nominal, verbal, finite = zip(*TAG_KINDS.lookup(list(zip(columns.pos, columns.morph)), doc))
     return TokenFlags(
-        list(words), list(long_words), list(map(mul, words, nominal)), list(map(mul, words, verbal)), list(finite), columns.lower
+        bytes(words), bytes(long_words), bytes(map(mul, words, nominal)), bytes(map(mul, words, verbal)), bytes(finite), columns.lower
     )
 
 

@@ -8,6 +8,7 @@ s-form; reciprocal verbs after vi/ni/de are not passive.
 
 from __future__ import annotations
 
+from lint.language.lemmas import fill_lemmas
 from lint.language.verbs import (
     DEPONENT_FORMS,
     DETERMINERS,
@@ -37,6 +38,8 @@ def morph_rules(doc):
             tok.set_morph(None)
         elif not _deponent(doc, tok, low, has_morph) and not (has_morph and _certain_verb(doc, tok, low)):
             _fix_verb(doc, tok, low, has_morph, has_lemma)
+    if has_lemma and has_morph:
+        fill_lemmas(doc)
     return doc
 
 

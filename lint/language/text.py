@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -152,7 +153,7 @@ def block_chunks(parsed: ParsedBlock) -> frozenset[str]:
     """The distinct pieces of the block text between whitespace; found once per block."""
     chunks = parsed.cache.get("chunks")
     if chunks is None:
-        chunks = parsed.cache["chunks"] = frozenset(parsed.block.text.split())
+        chunks = parsed.cache["chunks"] = frozenset(map(sys.intern, parsed.block.text.split()))  # one str per distinct chunk
     return chunks
 
 

@@ -137,11 +137,35 @@ class TokenColumns(NamedTuple):
     orth: list[int]
     lower: list[int]
     lemma: list[int]
-    pos: list[int]
+    pos: bytes
     morph: list[int]
-    is_punct: list[int]
-    is_space: list[int]
+    is_punct: bytes
+    is_space: bytes
     sent_start: list[int]
+
+
+class SharedInts:
+    """One int object per distinct hash, shared by every doc's columns.
+
+    `tolist()` makes a new 32-byte int for every hash of every token, and a long document's
+    columns are kept until its last rule has run: sharing them saves most of that. Past
+    `limit` values the table starts afresh (a server or a crawl sees ever new words).
+    """
+
+    def __init__(self, limit: int = 500_000) -> None:
+        self._limit, self._table = limit, {}
+
+    def share(self, values: list[int]) -> list[int]:
+        table = self._table
+        if len(table) > self._limit:
+            table = self._table = {}
+        return list(map(table.setdefault, values, values))
+
+
+HASHES = SharedInts()
+# Hashes (and SENT_START, whose -1 comes out of the uint64 array as 2**64 - 1) are shared
+# ints; POS ids and flags are below 256 and kept as bytes, one byte a token.
+HASH_COLUMNS = frozenset({"orth", "lower", "lemma", "morph", "sent_start"})
 
 
 def token_columns(doc: Doc) -> TokenColumns:
@@ -149,6 +173,7 @@ def token_columns(doc: Doc) -> TokenColumns:
     if columns is None:
         attributes = [name.upper() for name in TokenColumns._fields]
         values = doc.to_array(attributes).T.tolist() if len(doc) else [[] for _ in attributes]
+        values = [HASHES.share(column) if name in HASH_COLUMNS else bytes(column) for name, column in zip(TokenColumns._fields, values)]
         columns = doc.user_data["kommlint_columns"] = TokenColumns(*values)
     return columns
 

@@ -45,6 +45,21 @@ class AcceptList:
 
 
 # Abbreviations written without full stops (Dnr, tfn, bl a) and what is left of dotted ones.
+# The legal form that ends a company's name (aktiebolag, handelsbolag, kommanditbolag, ekonomisk förening).
+LEGAL_FORMS = frozenset({"AB", "HB", "KB", "Ab", "ek.för."})
+
+
+def in_company_name(texts: Iterable[str]) -> bool:
+    """Whether the words start with a run of capitalised words that ends in a legal form
+    (Gatubygg Syd AB): a company's name, whatever the tagger says."""
+    for text in texts:
+        if text in LEGAL_FORMS:
+            return True
+        if not text[:1].isupper():
+            return False
+    return False
+
+
 ABBREVIATIONS = frozenset(
     "dnr tfn tel org orgnr nr bl fr tom fom ca kl st resp inkl exkl jfr ang anm enl obs mfl osv etc dvs tex mm "
     "sid kap prop fd ev mha pga mao iofs tf dir ref red uppl utg ssk avd adr "

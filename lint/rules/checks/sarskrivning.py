@@ -9,7 +9,7 @@ from lint.language import compounds
 from lint.language.lexicon_build import ALONE
 from lint.language.text import block_sentences
 from lint.language.views import morph_values, token_rows
-from lint.language.words import masked, prose_mask
+from lint.language.words import LEGAL_FORMS, masked, prose_mask
 from lint.rules.api import Hit, RuleContext
 from lint.rules.checks.spelling import accept_for, lexicon_for
 from lint.rules.kinds.python import Check
@@ -32,8 +32,6 @@ QUANTITIES = frozenset(
     "månad månader år kronor kr styck st meter kilometer kilo liter".split()
 )
 # After these the first noun belongs to a fixed phrase or a quantity: till exempel grannar, ett par dagar.
-# The legal form that ends a company's name (aktiebolag, handelsbolag, kommanditbolag, ekonomisk förening).
-LEGAL_FORMS = frozenset({"AB", "HB", "KB", "Ab", "ek.för."})
 FIXED_BEFORE = {"exempel": ("till",), "par": ("ett",), "del": ("en",), "rad": ("en",), "antal": ("ett",), "mängd": ("en",)}
 
 
@@ -132,11 +130,13 @@ def _linking_first_part(lexicon, first: Tok, second: Tok, previous: Tok | None) 
         return False
     if second.pos not in NOUNISH and "Part" not in morph_values(second.morph, "VerbForm"):
         return False
-    return compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, previous)
+    return compounds.linking_form(lexicon, first.text) or _genitive_link(lexicon, first, second, previous)
 
 
-def _genitive_link(lexicon, first: Tok, previous: Tok | None) -> bool:
+def _genitive_link(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
     plural_genitive = "Plur" in morph_values(first.morph, "Number") and "Gen" in morph_values(first.morph, "Case")
+    if plural_genitive and lexicon.mask((first.text + second.text).lower()) & ALONE:
+        plural_genitive = False  # "söka bostads bidrag": bostadsbidrag is a word, the tagger's plural is not
     if plural_genitive or (previous is not None and previous.text.lower() in DETERMINERS):
         return False  # barns rättigheter, en bostads yta
     return compounds.genitive_link(lexicon, first.text)
@@ -146,8 +146,8 @@ def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok |
     """ "sjuk vården", "när bygg lovet": an indefinite adjective cannot stand before a definite
     noun without an article, so the two are one word."""
     # An "infinitive" without a final vowel is an adjective the tagger missed (kontakta sjuk vården).
-    mistagged = first.pos == "VERB" and "Inf" in morph_values(first.morph, "VerbForm") and first.text[-1:] not in "aeiouyåäö"
-    if (first.pos != "ADJ" and not mistagged) or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
+    adjective = first.pos == "ADJ" or _mistagged_infinitive(first)
+    if not adjective or second.pos not in NOUNISH or "Def" not in morph_values(second.morph, "Definite"):
         return False
     if (
         first.text.lower().endswith(("a", "e"))
@@ -163,13 +163,11 @@ def _adjective_before_definite(lexicon, first: Tok, second: Tok, previous: Tok |
 
 
 def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
-    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases.
-
-    Every test must hold; the lexicon's, the dearest, come last."""
-    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES or len(first.text) < 2 or len(second.text) < 3:
+    """Two nouns (or a noun and a participle) that read as one thing, not as two phrases."""
+    if not lexicon_plain(first.text) or first.text.lower() in QUANTITIES:
         return False
-    if first.pos not in NOUNISH and first.pos not in ("ADV", "ADJ", "PROPN"):
-        return False
+    if first.pos not in ("NOUN", "ADV", "ADJ", "PROPN") or not _noun_or_known_compound(lexicon, first, second):
+        return False  # "ett enkel bad": a word with no noun forms is no compound's first part, whatever its tag
     if "Plur" in morph_values(first.morph, "Number"):
         return False  # "sina behov rätt till": a plural noun ends its phrase
     if previous is not None and previous.text.lower() in FIXED_BEFORE.get(first.text.lower(), ()):
@@ -178,22 +176,58 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
         return False  # "de första dagarna": an adjective after the definite article
     if first.pos == "ADJ" and first.text.lower().endswith(("a", "e")):
         return False  # "fristående förskolor": an inflected adjective agrees with the noun after it
-    if "Def" in morph_values(first.morph, "Definite") or "Gen" in morph_values(first.morph, "Case"):
+    if not compounds.dictionary_form(lexicon, second.text):
+        return False  # "ring avgiftshandläggarna": a split before a long compound is rare
+    if _definite_or_genitive(first):
         return False  # kommunens hemsida, beslutet gäller
     if "Gen" in morph_values(second.morph, "Case"):
         return False  # "ring kommunfullmäktiges kansli": a genitive determines the noun after it
-    participle = "Part" in morph_values(second.morph, "VerbForm")
-    if second.pos not in NOUNISH and not participle:
+    if not _nounish_second(lexicon, second):
         return False
-    two_objects = previous is not None and (previous.pos in ("VERB", "AUX") or previous.text.lower() in TWO_OBJECT_VERBS)
+    two_objects = previous is not None and (_verb_with_objects(previous) or previous.text.lower() in TWO_OBJECT_VERBS)
     if two_objects and "Def" not in morph_values(second.morph, "Definite"):
         return False  # vi ger barn mat (but: kontakta sjuk vården)
     if previous is not None and previous.pos == "NUM":
         return False  # 10 kronor avgift
-    if first.pos not in NOUNISH and not compounds.noun_like(lexicon, first.text):
-        return False  # an adverb, adjective or name only when its forms are a noun's
-    # "ring avgiftshandläggarna": a split before a long compound is rare
-    return compounds.dictionary_form(lexicon, second.text)
+    return len(first.text) >= 2 and len(second.text) >= 3
+
+
+VOWELS = "aeiouyåäö"
+
+
+def _definite_or_genitive(tok: Tok) -> bool:
+    """Definite or genitive by its features *and* its ending: the tagger gives a split-off first
+    part (Bygg lovet, luft kvalitet) features its form cannot have."""
+    low = tok.text.lower()
+    genitive = "Gen" in morph_values(tok.morph, "Case") and low.endswith("s")
+    ending = low.endswith(("en", "et", "na", "ne")) or (low[-1:] in ("n", "t") and low[-2:-1] in VOWELS)
+    definite = "Def" in morph_values(tok.morph, "Definite") and ending
+    return genitive or definite
+
+
+def _mistagged_infinitive(tok: Tok) -> bool:
+    """An "infinitive" without a final vowel is a noun the tagger missed (kontakt pedagog)."""
+    infinitive = tok.pos == "VERB" and "Inf" in morph_values(tok.morph, "VerbForm") and "Pass" not in morph_values(tok.morph, "Voice")
+    return infinitive and tok.text[-1:] not in VOWELS + "s"
+
+
+def _noun_or_known_compound(lexicon, first: Tok, second: Tok) -> bool:
+    """A noun by its forms; a tagged noun also when the two make a dictionary word (Bygg lovet)."""
+    if compounds.noun_like(lexicon, first.text):
+        return True
+    return first.pos == "NOUN" and bool(lexicon.mask((first.text + second.text).lower()) & ALONE)
+
+
+def _nounish_second(lexicon, second: Tok) -> bool:
+    """A noun, a participle, or a noun the tagger took for a verb or adjective (kontakt pedagog)."""
+    if second.pos in NOUNISH or "Part" in morph_values(second.morph, "VerbForm") or _mistagged_infinitive(second):
+        return True
+    return second.pos == "ADJ" and compounds.noun_like(lexicon, second.text)
+
+
+def _verb_with_objects(tok: Tok) -> bool:
+    """A verb that may take two objects; an imperative only if it is one of TWO_OBJECT_VERBS (ring kund tjänst)."""
+    return tok.pos in ("VERB", "AUX") and "Imp" not in morph_values(tok.morph, "Mood")
 
 
 def lexicon_plain(word: str) -> bool:

@@ -111,7 +111,13 @@ def sentence_words(sentence, mask) -> Iterator[Word]:
         if not prose.checkable(row.text) or prose.masked(start, end, mask) or prose.is_abbreviation(row.text):
             continue
         numbered = i + 1 < len(rows) and not rows[i + 1].is_space and rows[i + 1].text[:1].isdigit()
+        if row.text[:1].isupper() and _company_name(rows, i, len(rows)):  # past the sentence: the tagger may cut a name
+            continue  # Gatubygg Syd AB: a company's name is spelt as its owners chose
         yield Word(start, end, row.text, initial, row.pos == "PROPN", numbered)
+
+
+def _company_name(rows, index: int, end: int) -> bool:
+    return prose.in_company_name(rows[i].text for i in range(index, end) if not rows[i].is_space)
 
 
 def _token_offsets(doc) -> list[int]:
