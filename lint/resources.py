@@ -23,3 +23,9 @@ def user_cache_dir() -> Path:
         return Path.home() / "Library" / "Caches" / "kommlint"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "kommlint"
+
+
+def cache_root() -> Path:
+    """$KOMMLINT_CACHE_DIR, else the user cache folder: where kommlint keeps what it derives
+    from its own data (the spelling table, hyphenation patterns, rule files' YAML)."""
+    return Path(os.environ["KOMMLINT_CACHE_DIR"]) if os.environ.get("KOMMLINT_CACHE_DIR") else user_cache_dir()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from lint import safe_data
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir
 
@@ -26,7 +27,7 @@ def load_precedence(path: Path | None = None) -> dict[str, frozenset[str]]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_data.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RulePackError(f"{path}: kan inte läsa filen: {error}") from None
     order = data.get("precedence") or []

@@ -8,6 +8,7 @@ speech, which neighbours) is the rule's; this module only answers the dictionary
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lint.language.lexicon import Lexicon
 from lint.language.lexicon_build import ALONE, BEGIN, END, MIDDLE
@@ -37,6 +38,7 @@ def dictionary_form(lexicon: Lexicon, word: str) -> bool:
     return bool(lexicon.mask(word.lower()) & ALONE)
 
 
+@lru_cache(maxsize=65_536)  # per word form: a page repeats its words, and so do the pages of a run
 def noun_like(lexicon: Lexicon, word: str) -> bool:
     """A noun by its forms (luft: luften; not stor, which has stort and stora), whatever the tagger says."""
     lower = word.lower()

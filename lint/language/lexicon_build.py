@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class DictionaryMissing(RuntimeError):
     """The hunspell-sv package (its sv_SE.dic/.aff) is not installed."""
 
 
+@lru_cache(maxsize=1)  # a scan of the installed files: once per process, not once per document
 def dictionary_files() -> tuple[Path, str]:
     """The sv_SE file stem (path without .dic/.aff) and the package version."""
     try:

@@ -282,11 +282,12 @@ def passive_share(parsed: list[ParsedBlock]) -> float | None:
 def _hyphenator():
     """pyphen's Swedish hyphenation dictionary: the syllable source textstat uses for Swedish,
     without importing textstat (it imports nltk, a sixth of a one-file run)."""
+    from lint.language.hyphenation import swedish_hyphenator
+
     try:
-        from pyphen import Pyphen
+        return swedish_hyphenator()
     except ImportError:  # pragma: no cover - pyphen is a dependency
         return None
-    return Pyphen(lang="sv")
 
 
 # textstat's word cleaning: apostrophes that are not an English contraction, then all

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from lint import safe_data
 
 DATA = Path(__file__).resolve().parent / "passive_exceptions.yaml"
 
@@ -26,7 +26,7 @@ class Exceptions:
 
 @lru_cache(maxsize=1)
 def exceptions() -> Exceptions:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = safe_data.safe_load(DATA.read_text(encoding="utf-8"))
     naming = data["namngivning"]
     formulas: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for phrase in data["formler"]:

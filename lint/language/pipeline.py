@@ -134,7 +134,9 @@ def _adapt(nlp: Any) -> Any:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, model_source: str = "cli") -> Pipeline:
-    import spacy
+    from lint.language.spacy_import import import_spacy
+
+    spacy = import_spacy()
 
     choice = choose_model(model, model_source)
     if choice.source == "blank":

@@ -106,14 +106,36 @@ def _compound_repairs(word: str, lexicon: Lexicon, letters: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+MAX_MEMO = 50_000  # suggestions kept per lexicon (a word form's are looked for once per run)
+
+
 def suggest(word: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
     """Up to `limit` corrections for a misspelt word (lower case), best first.
 
     The work is bounded by counts, never by the clock, so the same text always gets the same
-    suggestions, however busy the machine is."""
-    pool = candidates(word, lexicon)
+    suggestions, however busy the machine is; they are memoised per word form."""
+    memo = lexicon.suggestions
+    found = memo.get((word, limit))
+    if found is None:
+        if len(memo) >= MAX_MEMO:
+            memo.clear()
+        found = memo[(word, limit)] = tuple(_suggest(word, lexicon, limit))
+    return list(found)
+
+
+def _plain_corrections(word: str, lexicon: Lexicon) -> list[str]:
+    """The candidates that are dictionary words, in candidates()' order: the edits are sorted
+    after the lookup, so only the few that are words pay for their cost (the sort is stable)."""
+    reps = dict.fromkeys(_rep_candidates(word, lexicon.reps) + _stutters(word))
+    edits = [e for e in dict.fromkeys(_edits(word, _letters(lexicon))) if e not in reps]
+    pool = [c for c in (*reps, *edits) if c != word and len(c) > 1]
     masks = lexicon.masks(set(pool))
-    found = [c for c in pool if masks[c] & ALONE and not masks[c] & (FORBIDDEN | NOSUGGEST)][:limit]
+    good = {c for c in pool if masks[c] & ALONE and not masks[c] & (FORBIDDEN | NOSUGGEST)}
+    return [c for c in reps if c in good] + sorted((e for e in edits if e in good), key=lambda e: _cost(word, e))
+
+
+def _suggest(word: str, lexicon: Lexicon, limit: int) -> list[str]:
+    found = _plain_corrections(word, lexicon)[:limit]
     if len(found) >= limit or len(word) < 6:
         return found
     found += [s for s in _stutters(word) if s not in found and lexicon.known(s)][: limit - len(found)]

@@ -93,10 +93,29 @@ def looks_english(words: Iterable[str]) -> bool:
     return sum(word.lower() in ENGLISH for word in words) >= 2
 
 
+MEMO_TEXT_LIMIT = 20_000  # characters: longer block texts are not kept alive by the memo
+
+
 def prose_mask(text: str, codes: bool = True) -> list[tuple[int, int]]:
-    """Character ranges of a block text that hold no prose words (with `codes`: nor codes)."""
-    spans = [match.span() for match in NOT_PROSE.finditer(text)]
-    return spans + [match.span() for match in CODES.finditer(text)] if codes else spans
+    """Character ranges of a block text that hold no prose words (with `codes`: nor codes).
+
+    Several rules ask for a block's mask: a short text's is found once."""
+    spans = _mask_spans(text, codes) if len(text) <= MEMO_TEXT_LIMIT else _spans(text, codes)
+    return list(spans)
+
+
+@lru_cache(maxsize=512)
+def _mask_spans(text: str, codes: bool) -> tuple[tuple[int, int], ...]:
+    return (*_mask_spans(text, False), *_code_spans(text)) if codes else _spans(text, False)
+
+
+def _spans(text: str, codes: bool) -> tuple[tuple[int, int], ...]:
+    spans = tuple(match.span() for match in NOT_PROSE.finditer(text))
+    return spans + _code_spans(text) if codes else spans
+
+
+def _code_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span() for match in CODES.finditer(text))
 
 
 def in_capitals(text: str) -> bool:

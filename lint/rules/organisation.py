@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from lint import safe_data
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir
 
@@ -35,7 +36,7 @@ def load_data(name: str, directory: Path | None = None) -> Any:
     if not path.is_file():
         return {}
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return safe_data.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RulePackError(f"{path}: kan inte läsa datafilen: {error}") from None
 

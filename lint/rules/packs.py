@@ -18,10 +18,11 @@ from pydantic import BaseModel, ValidationError
 
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir  # noqa: F401  (re-exported)
+from lint.rules import yaml_cache
 from lint.rules.api import Rule, SpecError
 from lint.rules.kinds import KINDS
 from lint.rules.registry import REDIRECTS_FILE, check_redirects
-from lint.safe_data import MAX_DEPTH, MAX_NODES, TOO_DEEP, BoundedLoader, DataError
+from lint.safe_data import MAX_DEPTH, MAX_NODES, TOO_DEEP, BoundedLoader, DataError, fast_enough
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ENTRY_POINT_GROUP = "kommlint.rules"
@@ -30,11 +31,14 @@ ENTRY_POINT_GROUP = "kommlint.rules"
 # YAML with line numbers ---------------------------------------------------------------
 
 
-def _compose(path: Path) -> yaml.Node | None:
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"{path}: kan inte läsa filen: {error}") from None
+
+
+def _compose(path: Path, text: str) -> yaml.Node | None:
     node = _compose_fast(text)
     if node is not _REFUSED:
         return node
@@ -51,20 +55,15 @@ def _compose(path: Path) -> yaml.Node | None:
 
 
 _REFUSED = object()
-# libyaml composes recursively in C: only text whose nesting cannot reach the C stack's
-# limit goes to it (block nesting needs indentation, so it is bounded by the length).
-FAST_MAX_CHARS = 1_000_000
-FAST_MAX_BRACKETS = 2_000
 
 
 def _compose_fast(text: str):
     """The node tree through libyaml (ten times faster), or _REFUSED when the text is not
     plainly good: then BoundedLoader composes it again and says what is wrong."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None or len(text) > FAST_MAX_CHARS or text.count("[") + text.count("{") > FAST_MAX_BRACKETS:
+    if not fast_enough(text):
         return _REFUSED
     try:
-        node = yaml.compose(text, Loader=loader)
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
         return node if node is None or _within_bounds(node) else _REFUSED
     except (yaml.YAMLError, RecursionError, ValueError):
         return _REFUSED
@@ -147,9 +146,18 @@ def _scalar(node: yaml.ScalarNode, constructor: yaml.SafeLoader) -> Any:
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
-    node = _compose(path)
+    """The file's data and the line of every key and value (from lint.rules.yaml_cache when
+    this text was composed before)."""
+    text = _read_text(path)
+    entry = yaml_cache.entry(text)
+    cached = yaml_cache.read(entry)
+    if cached is not None:
+        return cached
+    node = _compose(path, text)
     lines: dict[tuple, int] = {}
-    return (_to_python(node, lines) if node is not None else None), lines
+    data = _to_python(node, lines) if node is not None else None
+    yaml_cache.write(entry, data, lines)
+    return data, lines
 
 
 def _error_line(location: tuple, lines: dict[tuple, int]) -> int:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from lint.document import BlockKind, Document
 from lint.document_parts import FormField
+from lint.language.prefilter import Needs
+from lint.language.text import fold
 
 if TYPE_CHECKING:
     from lint.rules.profiles import Detection, Profile
@@ -49,6 +51,20 @@ class TextView:
     meta: dict[str, str] = field(default_factory=dict)
     opening: tuple[str, ...] = ()  # the title and the first headings or short lines
     raw_lines: tuple[str, ...] = ()  # short source lines of a plain-text or Markdown file
+
+    # The texts in lower case (as a case-insensitive regex sees them), for the pre-filters:
+    # a regex whose literal texts are missing there cannot match in the prose or any line.
+    @cached_property
+    def folded_prose(self) -> str:
+        return fold(self.prose)
+
+    @cached_property
+    def folded_lines(self) -> str:
+        return fold("\n".join((*self.lines, *self.raw_lines)))
+
+    @cached_property
+    def folded_content(self) -> str:
+        return fold(self.content)
 
     @classmethod
     def of(cls, document: Document) -> TextView:
@@ -167,15 +183,15 @@ def score(profile: Profile, view: TextView) -> Score:
 def _signals(detect: Detection, view: TextView):
     """(key, description, weight) of every signal found; one text matched twice counts once."""
     for pattern in detect.labels:
-        hit = next((line for line in view.lines if _regex(pattern).fullmatch(line)), None)
+        hit = _line_match(pattern, view)
         if hit:
             yield hit.casefold(), f"raden ”{hit}”", STRONG
     for pattern in detect.headings:
-        hit = next((line for line in view.lines if _regex(pattern).fullmatch(line)), None)
+        hit = _line_match(pattern, view)
         if hit:
             yield hit.casefold(), f"raden ”{hit}”", 1.0
     for pattern in detect.phrases:
-        match = _regex(pattern).search(view.prose)
+        match = _prose_search(pattern, view)
         if match:
             yield match.group(0).strip().casefold(), f"”{match.group(0).strip()}”", 1.0
     yield from _page_signals(detect, view)
@@ -184,9 +200,21 @@ def _signals(detect: Detection, view: TextView):
         if any(regex.match(value) for f in view.fields for value in (f.name, f.type, f.id) if value):
             yield "<decisive>", "ett formulär som frågar efter personuppgifter", 1.0
     for pattern in detect.decisive:
-        match = _regex(pattern).search(view.content)
+        match = _needs(pattern).may_match(view.folded_content) and _regex(pattern).search(view.content)
         if match:
             yield "<decisive>", f"fältet ”{' '.join(match.group(0).split())}”", 1.0
+
+
+def _line_match(pattern: str, view: TextView) -> str | None:
+    """The first of the view's lines the pattern matches whole."""
+    if not _needs(pattern).may_match(view.folded_lines):
+        return None
+    regex = _regex(pattern)
+    return next((line for line in view.lines if regex.fullmatch(line)), None)
+
+
+def _prose_search(pattern: str, view: TextView) -> re.Match[str] | None:
+    return _regex(pattern).search(view.prose) if _needs(pattern).may_match(view.folded_prose) else None
 
 
 def _page_signals(detect: Detection, view: TextView):
@@ -212,7 +240,9 @@ def _any_match(patterns: list, view: TextView) -> bool:
         if isinstance(pattern, dict):
             if any(_regex(pattern["opening"]).fullmatch(line) for line in view.opening):
                 return True
-        elif _regex(pattern).search(view.prose) or any(_regex(pattern).fullmatch(line) for line in (*view.lines, *view.raw_lines)):
+        elif _prose_search(pattern, view) or (
+            _needs(pattern).may_match(view.folded_lines) and any(_regex(pattern).fullmatch(line) for line in (*view.lines, *view.raw_lines))
+        ):
             return True
     return False
 
@@ -220,6 +250,11 @@ def _any_match(patterns: list, view: TextView) -> bool:
 @lru_cache(maxsize=1024)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I | re.M)
+
+
+@lru_cache(maxsize=1024)
+def _needs(pattern: str) -> Needs:
+    return Needs.of(_regex(pattern))
 
 
 def ranked(profiles: list[Profile], document: Document) -> list[Score]:

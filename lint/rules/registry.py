@@ -12,6 +12,7 @@ from typing import Annotated
 
 import yaml
 
+from lint import safe_data
 from lint.errors import RulePackError
 from lint.resources import builtin_rules_dir
 
@@ -41,7 +42,7 @@ def redirects() -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        table = _table_model().model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        table = _table_model().model_validate(safe_data.safe_load(path.read_text(encoding="utf-8")) or {})
     except (OSError, yaml.YAMLError, ValidationError) as error:
         raise RulePackError(f"{path}: ogiltig tabell över omdirigerade regler: {error}") from None
     return {old.casefold(): new for old, new in table.root.items()}

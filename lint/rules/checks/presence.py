@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from lint.document import Document
 from lint.language.detectors import contains_email, phone_numbers
+from lint.language.prefilter import PLAIN
+from lint.language.text import fold
 from lint.rules.api import RuleContext
 from lint.rules.checks.program import document_cache, hrefs, page_text
 from lint.rules.organisation import Organization, org
@@ -49,21 +51,45 @@ def whole_text(ctx: RuleContext) -> str:
 
 
 @lru_cache(maxsize=8)
-def own_forms(organization: Organization) -> re.Pattern[str] | None:
+def own_forms(organization: Organization) -> tuple[tuple[str, str], ...]:
     """The organisation's units (a district's also in the genitive, "Skärholmens
-    stadsdelsförvaltning") and its web and e-mail domains."""
-    parts = []
+    stadsdelsförvaltning") and its web and e-mail domains: one regex source each, with a
+    text in lower case that every match holds ("" when none is plain enough to say), so
+    most are never compiled nor run (a substring test rules them out)."""
+    forms = []
     for unit in organization.units:
-        words = [re.escape(word) for word in unit.split()]
-        parts.append(r"(?<![\w-])" + r"s?\s+".join(words) + r"(?:s|en|ens)?(?![\w-])")
-    parts += [r"(?<![\w.-])(?:[\w-]+\.)*" + re.escape(domain) + r"(?![\w-])" for domain in organization.domains]
-    return re.compile("|".join(parts), re.I) if parts else None
+        words = unit.split()
+        source = r"(?<![\w-])" + r"s?\s+".join(re.escape(word) for word in words) + r"(?:s|en|ens)?(?![\w-])"
+        forms.append((_needed_text(words), source))
+    for domain in organization.domains:
+        forms.append((_needed_text([domain]), r"(?<![\w.-])(?:[\w-]+\.)*" + re.escape(domain) + r"(?![\w-])"))
+    return tuple(forms)
+
+
+def _needed_text(parts: list[str]) -> str:
+    """The longest part as fold() gives it, if its characters match only their own folded
+    form under re.IGNORECASE (prefilter.PLAIN): then a matching text holds it, folded."""
+    plain = [fold(part) for part in parts if PLAIN.fullmatch(fold(part))]
+    return max(plain, key=len, default="")
+
+
+@lru_cache(maxsize=256)
+def _own_regex(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.I)
 
 
 def sender_in_forms(ctx: RuleContext) -> bool:
-    """One of the organisation's units or domains anywhere in the whole document."""
-    regex = own_forms(org(ctx))
-    return bool(regex and regex.search(whole_text(ctx)))
+    """One of the organisation's units or domains anywhere in the whole document (once per document)."""
+    cache = document_cache(ctx)
+    found = cache.get("presence:own_forms")
+    if found is None:
+        found = cache["presence:own_forms"] = names_own_form(org(ctx), whole_text(ctx))
+    return found
+
+
+def names_own_form(organization: Organization, text: str) -> bool:
+    folded = fold(text)
+    return any(needed in folded and _own_regex(source).search(text) is not None for needed, source in own_forms(organization))
 
 
 # Another public body --------------------------------------------------------------------
