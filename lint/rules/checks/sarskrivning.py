@@ -206,7 +206,7 @@ def _definite_or_genitive(tok: Tok) -> bool:
 
 
 def _mistagged_infinitive(tok: Tok) -> bool:
-    """An "infinitive" without a final vowel is a noun the tagger missed (kontakt pedagog)."""
+    """An "infinitive" without a final vowel is a noun or adjective the tagger missed (kontakt pedagog, sjuk vården)."""
     infinitive = tok.pos == "VERB" and "Inf" in morph_values(tok.morph, "VerbForm") and "Pass" not in morph_values(tok.morph, "Voice")
     return infinitive and tok.text[-1:] not in VOWELS + "s"
 
