@@ -112,6 +112,7 @@ def test_a_number_cut_by_the_edge_of_a_quoted_long_line_is_still_masked(tmp_path
     path = tmp_path / "lang.txt"
     path.write_text(line + "\n", encoding="utf-8")
     output = run("check", str(path), "--no-color", "--no-cache", "--select", "KLAR001")
+    output = output.replace(str(path), "lang.txt")  # the temporary folder's name (pytest-50) may hold "-5"
     assert "erhåller" in output
     assert "-5" not in output and "553" not in output
 
