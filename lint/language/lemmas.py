@@ -8,6 +8,8 @@ knows as a word; with none, the form stays.
 
 from __future__ import annotations
 
+from lint.language.verbs import VOWELS
+
 # (ending, replacement) pairs tried, in order, on a definite noun: räntorna → ränta,
 # bilarna → bil, lärarna → lärare, synapserna → synaps, pojken → pojke,
 # barnen → barn, stycket → stycke, strecket → streck. Indefinite forms are left to the model:
@@ -34,9 +36,6 @@ def _known_words():
         return lexicon.load(lexicon.lexicon_dir()).known
     except (ImportError, DictionaryMissing, OSError):
         return None
-
-
-VOWELS = "aeiouyåäö"
 
 
 def _candidates(form: str) -> list[str]:

@@ -3,7 +3,8 @@
 Deponent verbs (hoppas, finns, lyckas, trivs, minns, syns ...) never carry ``Voice=Pass``
 and get their deponent lemma; strong public-sector verbs (erhöll, inkommit, ingav ...) get
 their dictionary lemma; forms that are certainly verbs become verbs; Voice agrees with the
-s-form; reciprocal verbs after vi/ni/de are not passive.
+s-form; reciprocal verbs after vi/ni/de are not passive; a definite noun the lemmatizer
+left as it stands gets the dictionary's lemma (`lint.language.lemmas`).
 """
 
 from __future__ import annotations

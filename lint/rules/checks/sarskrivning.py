@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lint.language import compounds
 from lint.language.lexicon_build import ALONE
 from lint.language.text import block_sentences
+from lint.language.verbs import VOWELS
 from lint.language.views import morph_values, token_rows
 from lint.language.words import LEGAL_FORMS, masked, prose_mask
 from lint.rules.api import Hit, RuleContext
@@ -190,9 +191,6 @@ def _noun_pair(lexicon, first: Tok, second: Tok, previous: Tok | None) -> bool:
     if previous is not None and previous.pos == "NUM":
         return False  # 10 kronor avgift
     return len(first.text) >= 2 and len(second.text) >= 3
-
-
-VOWELS = "aeiouyåäö"
 
 
 def _definite_or_genitive(tok: Tok) -> bool:
