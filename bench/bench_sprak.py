@@ -52,11 +52,12 @@ def lexicon_figures() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        count = lexicon_build.build(Path(folder) / "lexicon.sqlite")
+        trie = Path(folder) / "lexicon.marisa"
+        count = lexicon_build.build(trie)
         built = time.perf_counter() - start
-        size = (Path(folder) / "lexicon.sqlite").stat().st_size
+        size = trie.stat().st_size + lexicon_build.meta_path(trie).stat().st_size
         start = time.perf_counter()
-        table = lexicon.Lexicon(Path(folder) / "lexicon.sqlite")
+        table = lexicon.Lexicon(trie)
         opened = time.perf_counter() - start
         words = markdown(64 * 1024, seed=3).split()
         distinct = sorted({w.strip('.,:;!?()”"') for w in words if w.strip('.,:;!?()”"').isalpha()})

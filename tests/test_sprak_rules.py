@@ -60,11 +60,11 @@ def test_suggestions_do_not_depend_on_the_clock(lexicon, monkeypatch):
     assert [suggest(word, lexicon) for word in words] == calm
 
 
-def test_a_full_form_memo_is_emptied_without_losing_the_forms_asked_for(lexicon, monkeypatch):
-    lexicon.masks({"hus"})
-    monkeypatch.setattr(lexicon, "_masks", {**{f"x{i}": 0 for i in range(400_001)}, "hus": lexicon.mask("hus")})
-    masks = lexicon.masks({"hus", "bil"})  # "hus" memoised, "bil" not: the memo is full and emptied
-    assert masks["hus"] and masks["bil"]
+def test_masks_of_many_forms_are_those_of_each_form_and_zero_for_unknown_ones(lexicon):
+    forms = {"hus", "bil", "husbil", "xqzvh", ""}
+    masks = lexicon.masks(forms)
+    assert masks == {form: lexicon.mask(form) for form in forms}
+    assert masks["hus"] and masks["bil"] and masks["xqzvh"] == 0 and masks[""] == 0
 
 
 def test_the_lexicon_is_keyed_by_the_dictionary_version(lexicon):

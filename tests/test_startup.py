@@ -88,7 +88,7 @@ def test_compounds_and_heads_judged_as_with_every_substring_looked_up():
     from lint.language.lexicon_build import BEGIN, MIDDLE
 
     lexicon = lexicon_module.load(lexicon_module.lexicon_dir())
-    forms = [row[0] for row in lexicon._db.execute("SELECT form FROM forms WHERE length(form) > 3 LIMIT 200000")][::400]
+    forms = sorted(form for form in lexicon._forms.keys() if len(form) > 3)[:200000][::400]
     words = ["-", "a", "", "kundtjänst", "bygglovshandläggare", "presssekreterare", "tullista", "stadsdelsnämndsbeslut"]
     for index, form in enumerate(forms):
         other = forms[(index * 7919) % len(forms)]
@@ -114,6 +114,18 @@ def test_compounds_and_heads_judged_as_with_every_substring_looked_up():
     assert [lexicon.compound(w) for w in words] == [splits(w) for w in words]
     assert [lexicon.head(w) for w in words] == [head(w) for w in words]
     assert any(lexicon.compound(w) for w in words) and not all(lexicon.compound(w) for w in words)
+
+
+def test_a_new_lexicon_removes_older_tables_but_not_the_voice_lexicon_beside_them(tmp_path):
+    from lint.language import lexicon as lexicon_module
+
+    names = ["sv_SE-2.40-f7.sqlite", "sv_SE-2.41-f8.marisa", "sv_SE-2.41-f8.json", "sv_SE-2.41-f9.marisa"]
+    names += ["sv_SE-2.41-voice-f6.sqlite", "annan.txt"]
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    lexicon_module._remove_stale(tmp_path / "sv_SE-2.41-f9.marisa")
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept == ["annan.txt", "sv_SE-2.41-f9.marisa", "sv_SE-2.41-voice-f6.sqlite"]
 
 
 class _Plain(dict):

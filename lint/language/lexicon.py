@@ -9,7 +9,7 @@ Answers are memoised per process, so a word is looked up once however often it o
 
 from __future__ import annotations
 
-import sqlite3
+import json
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,6 @@ from lint.language.lexicon_build import ALONE, BEGIN, END, FORBIDDEN, HYPHEN_TAI
 MIN_PART = 2  # COMPOUNDMIN
 MAX_PARTS = 4  # COMPOUNDWORDMAX
 MAX_LENGTH = 60
-MMAP_BYTES = 64 * 1024 * 1024  # more than the table (about 20 MB)
 _LOCK = threading.Lock()
 
 
@@ -41,43 +40,33 @@ def lexicon_dir() -> Path:
 
 
 def lexicon_path(folder: Path, version: str) -> Path:
-    return folder / f"sv_SE-{version}-f{build.FORMAT}.sqlite"
+    return folder / f"sv_SE-{version}-f{build.FORMAT}.marisa"
 
 
 class Lexicon:
     def __init__(self, path: Path) -> None:
+        import marisa_trie
+
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        # Read through a memory map: a third faster per looked-up form than through read() calls
-        # (the table is read-only; pages are the file's, shared and never written).
-        self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-        meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        # Read through a memory map: loading takes no time, and the pages are the file's, shared
+        # between worker processes and never written.
+        self._forms = marisa_trie.RecordTrie(build.MASK_FORMAT).mmap(str(path))
+        meta = json.loads(build.meta_path(path).read_text(encoding="utf-8"))
         self.version = meta["version"]
         self.reps = tuple(tuple(line.split("\t")) for line in meta["rep"].splitlines() if "\t" in line)
         self.try_chars = meta["try"]
-        self._masks: dict[str, int] = {}
         self._known: dict[str, bool] = {}
         self.suggestions: dict[tuple[str, int], tuple[str, ...]] = {}  # lint.language.suggest's memo
 
     # Forms ---------------------------------------------------------------------------
     def masks(self, forms: set[str]) -> dict[str, int]:
-        """The mask of every given form that is in the table (memoised)."""
-        if len(self._masks) > 400_000:
-            self._masks.clear()  # before the lookup: clearing after it lost forms already counted as known
-        missing = [form for form in forms if form not in self._masks]
-        if missing:
-            found: dict[str, int] = {}
-            with _LOCK:
-                for start in range(0, len(missing), 900):
-                    chunk = missing[start : start + 900]
-                    marks = ",".join("?" * len(chunk))
-                    found.update(self._db.execute(f"SELECT form, mask FROM forms WHERE form IN ({marks})", chunk))
-            for form in missing:
-                self._masks[form] = found.get(form, 0)
-        return {form: self._masks[form] for form in forms}
+        """The mask of every given form (0 for one not in the table)."""
+        lookup = self._forms.get
+        return {form: found[0][0] if (found := lookup(form)) else 0 for form in forms}
 
     def mask(self, form: str) -> int:
-        return self.masks({form})[form]
+        found = self._forms.get(form)
+        return found[0][0] if found else 0
 
     # Words ---------------------------------------------------------------------------
     def known(self, word: str) -> bool:
@@ -237,10 +226,15 @@ def load(folder: Path) -> Lexicon:
     if _INSTANCE is not None and _INSTANCE.path == path:
         return _INSTANCE
     with _LOCK:
-        if not path.is_file():
+        if not (path.is_file() and build.meta_path(path).is_file()):
             build.build(path)
-            for stale in path.parent.glob("sv_SE-*.sqlite"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)  # an older dictionary or table format
+            _remove_stale(path)
     _INSTANCE = Lexicon(path)
     return _INSTANCE
+
+
+def _remove_stale(current: Path) -> None:
+    """Tables of an older dictionary or format (the voice lexicon beside them is not ours)."""
+    for stale in current.parent.glob("sv_SE-*"):
+        if "-voice-" not in stale.name and not stale.name.startswith(f"{current.stem}."):
+            stale.unlink(missing_ok=True)

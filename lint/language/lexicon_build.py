@@ -3,21 +3,23 @@
 Hunspell stores stems with affix flags and decides compounds at lookup time; spylls
 (pure Python) does that faithfully but needs ~4 s to read the files and seconds per
 suggestion. Here every stem is expanded once into its inflected forms, each stored in a
-SQLite table with a bitmask saying where the form may stand (alone, first, middle or last
-in a compound). `lint.language.lexicon` then answers lookups from the table in
-microseconds and decides compounds itself. The table is rebuilt when the dictionary's
-version or this module's FORMAT changes.
+marisa trie (read through a memory map) with a bitmask saying where the form may stand
+(alone, first, middle or last in a compound); the REP and TRY lines go to a JSON file
+beside it. `lint.language.lexicon` then answers lookups from the trie in about a
+microsecond and decides compounds itself. Both are rebuilt when the dictionary's version
+or this module's FORMAT changes.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 7
+FORMAT = 8
+MASK_FORMAT = "<I"  # one unsigned 32-bit mask per form in the trie
 PACKAGE = "hunspell-sv"
 
 # Bits of a form's mask.
@@ -128,7 +130,10 @@ def expand(words: Iterable, aff) -> dict[str, int]:
 
 
 def build(target: Path) -> int:
-    """Write the lexicon to `target` (via a temporary file); returns the number of forms."""
+    """Write the trie to `target` and its meta file beside it; returns the number of forms.
+
+    Both go through temporary files, the trie last: a trie that exists is complete."""
+    import marisa_trie
     from spylls.hunspell import Dictionary
 
     stem, version = dictionary_files()
@@ -137,18 +142,20 @@ def build(target: Path) -> int:
     table = expand(dictionary.dic.words, aff)
     for form, mask in SUPPLEMENT.items():
         table[form] = table.get(form, 0) | mask
-    temporary = target.with_name(f"{target.name}.{id(table)}.tmp")
     target.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(temporary)
-    try:
-        connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, mask INTEGER) WITHOUT ROWID")
-        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        connection.executemany("INSERT INTO forms VALUES (?, ?)", sorted(table.items()))
-        reps = "\n".join(f"{rep.pattern}\t{rep.replacement}" for rep in aff.REP)
-        meta = {"version": version, "format": str(FORMAT), "rep": reps, "try": aff.TRY or ""}
-        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        connection.commit()
-    finally:
-        connection.close()
-    temporary.replace(target)
+    reps = "\n".join(f"{rep.pattern}\t{rep.replacement}" for rep in aff.REP)
+    meta = {"version": version, "format": FORMAT, "rep": reps, "try": aff.TRY or ""}
+    _write_atomically(meta_path(target), lambda path: path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8"))
+    trie = marisa_trie.RecordTrie(MASK_FORMAT, ((form, (mask,)) for form, mask in table.items()))
+    _write_atomically(target, lambda path: trie.save(str(path)))
     return len(table)
+
+
+def meta_path(trie: Path) -> Path:
+    return trie.with_suffix(".json")
+
+
+def _write_atomically(target: Path, write) -> None:
+    temporary = target.with_name(f"{target.name}.{id(write)}.tmp")
+    write(temporary)
+    temporary.replace(target)
