@@ -5,7 +5,10 @@ Compared in the same run, interleaved pair by pair (A B A B …), medians with m
   `nlp.pipe` over the same block texts, as a process of its own;
 - kommlint cold (`--no-cache`, default text format) with `--jobs 1` and, if the command
   has it, `--jobs 2`; a cached run in the default format; one file cold;
-- textlint with prh (rules generated from kommlint's own word lists), when npm is there.
+- textlint with prh (rules generated from kommlint's own word lists), when npm is there;
+- with `--big-mb`, one big file's peak memory against stock spaCy's floor on the same blocks:
+  streamed (each doc dropped once parsed) and kept (every doc alive, its tensor dropped, as
+  kommlint's document-level rules need them).
 
     python bench/bench_cli.py [--pairs 5] [--files 420] [--no-textlint] [--big-mb 5]
 
@@ -37,6 +40,17 @@ nlp = spacy.load(sys.argv[1])
 texts = json.load(open(sys.argv[2], encoding="utf-8"))
 for _ in nlp.pipe(texts, batch_size=64):
     pass
+"""
+# Every doc kept until the end, as kommlint keeps a file's docs for its document-level rules;
+# the tensor is dropped, as kommlint drops it after the last component that reads it.
+STOCK_KEPT = """
+import json, sys, numpy, spacy
+nlp = spacy.load(sys.argv[1])
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+docs = []
+for doc in nlp.pipe(texts, batch_size=64):
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    docs.append(doc)
 """
 
 
@@ -82,6 +96,29 @@ def block_texts(folder: Path) -> list[str]:
     for path in sorted(folder.rglob("*.md")):
         texts += [block.text for block in read_path(path).blocks]
     return texts
+
+
+def parsed_texts(path: Path) -> list[str]:
+    """The texts kommlint parses for one file: its blocks, giant ones split, spacing made single."""
+    from lint.engine.guards import split_blocks
+    from lint.formats import read_path
+    from lint.language.spacing import single_spaced
+
+    return [single_spaced(block).text for block in split_blocks(read_path(path).blocks)]
+
+
+def big_file_memory(kommlint: list[str], model: Path, work: Path, corpus: Path, megabytes: float) -> None:
+    big = work / "stor.md"
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.md")))
+    size = int(megabytes * 1024 * 1024)
+    big.write_text((text * (size // len(text.encode()) + 1))[:size], encoding="utf-8")
+    texts = work / "stor.json"
+    texts.write_text(json.dumps(parsed_texts(big), ensure_ascii=False), encoding="utf-8")
+    result = run([*kommlint, "check", str(big), "--no-cache"])
+    print(f"one {megabytes:g} MB file: wall {result['wall']:.1f} s, peak RSS {result['rss']:.0f} MiB, exit {result['status']}")
+    for name, script in (("streamed", STOCK), ("every doc kept", STOCK_KEPT)):
+        floor = run([sys.executable, "-c", script, str(model), str(texts)])
+        print(f"  stock spaCy on its blocks, {name}: wall {floor['wall']:.1f} s, peak RSS {floor['rss']:.0f} MiB")
 
 
 def prh_rules(path: Path) -> int:
@@ -162,13 +199,7 @@ def main() -> None:
             print("kommlint cold vs textlint + prh:")
             pairs("kommlint", cold, "textlint", textlint, options.pairs)
         if options.big_mb:
-            big = work / "stor.md"
-            text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.md")))
-            big.write_text(
-                (text * (int(options.big_mb * 1024 * 1024 / len(text.encode())) + 1))[: int(options.big_mb * 1024 * 1024)], encoding="utf-8"
-            )
-            result = run([*kommlint, "check", str(big), "--no-cache"])
-            print(f"one {options.big_mb:g} MB file: wall {result['wall']:.1f} s, peak RSS {result['rss']:.0f} MiB, exit {result['status']}")
+            big_file_memory(kommlint, model, work, corpus, options.big_mb)
 
 
 if __name__ == "__main__":
