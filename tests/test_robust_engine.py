@@ -4,6 +4,7 @@ parser sees them, a slow rule is stopped, and suppression stays linear."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from bounded import run_bounded
@@ -146,3 +147,47 @@ def test_a_malformed_link_address_does_not_stop_the_pdf_link_rule(linter):
     result = linter.lint_document(read_bytes(source.encode(), "sida.html"), linter.settings_for(".").with_overrides(select=("TILL007",)))
     assert result.errors == []
     assert [(d.code, d.match, d.column) for d in result.diagnostics] == [("TILL007", "beslutet", source.index("beslutet") + 1)]
+
+
+# A giant document: caches dropped as the rules go, the same findings ---------------------
+
+
+def test_a_giant_document_drops_block_caches_as_rules_go_and_finds_the_same(monkeypatch):
+    import lint.engine.linter as engine
+    from lint.language.views import ParsedBlock
+
+    corpora = Path(__file__).parent.parent / "corpora"
+    files = sorted((corpora / "sprak").glob("*.md")) + sorted((corpora / "klarsprak").rglob("*.md"))
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in files[:12])
+
+    def findings() -> list[tuple]:
+        result = Linter(Options()).lint_document(read_bytes(text.encode(), "stor.md"))
+        assert not result.errors
+        return [(d.code, d.line, d.column, d.match, d.message, d.suggestions) for d in result.diagnostics]
+
+    releases = []
+    release = ParsedBlock.release
+    monkeypatch.setattr(ParsedBlock, "release", lambda self: (releases.append(self), release(self))[1])
+    normal = findings()
+    released_normally = len(releases)
+    monkeypatch.setattr(engine, "GIANT_DOCUMENT", 0)
+    giant = findings()
+    assert len({code for code, *_ in normal}) >= 8 and len(normal) >= 40
+    assert giant == normal
+    assert len(releases) - released_normally > 5 * released_normally  # every rule's loop dropped the caches behind it
+
+
+def test_a_loop_over_releasing_blocks_drops_each_block_behind_it_but_the_kept_one():
+    from lint.document import Block
+    from lint.language.views import ParsedBlock, ReleasingBlocks
+
+    blocks = [ParsedBlock(Block(BlockKind.PARAGRAPH, f"Stycke {n}.", []), None) for n in range(3)]
+    for item in blocks:
+        item.cache["sentences"] = ["cached"]
+    releasing = ReleasingBlocks(blocks, blocks[0])
+    seen = []
+    for _item in releasing:
+        seen.append([bool(other.cache) for other in blocks])
+    assert seen == [[True, True, True], [True, True, True], [True, False, True]]
+    assert [bool(item.cache) for item in blocks] == [True, False, False]
+    assert [bool(item.cache) for item in releasing[1:]] == [False, False]  # a slice is a plain list

@@ -146,4 +146,6 @@ def swedish_blocks(document: Document, parsed: list) -> list:
         facts = document.block_languages = block_languages(document)
     if not any(fact.foreign for fact in facts):
         return parsed
-    return [item for item, fact in zip(parsed, facts) if not fact.foreign]
+    from lint.language.views import releasing_like
+
+    return releasing_like(parsed, [item for item, fact in zip(list.__iter__(parsed), facts) if not fact.foreign])

@@ -73,6 +73,33 @@ class ParsedBlock:
         return token_lowers(self.doc), LOWER_TEXTS.lookup(lemmas, self.doc), list(map((1).__eq__, starts))
 
 
+class ReleasingBlocks(list):
+    """The parsed blocks of a giant document: a loop over them drops each block's caches once
+    it has moved on to the next block.
+
+    Rules walk the blocks one rule after another, so caches built for every block otherwise
+    pile up until the last rule (about 150 MiB per MB of text). Dropped caches are rebuilt
+    when a later rule asks, which costs time, not results. The first block is kept: its
+    cache also holds what rules work out for the whole document.
+    """
+
+    def __init__(self, items, keep: ParsedBlock | None = None) -> None:
+        super().__init__(items)
+        self.keep = keep
+
+    def __iter__(self):
+        keep = self.keep
+        for item in super().__iter__():
+            yield item
+            if item is not keep:
+                item.release()
+
+
+def releasing_like(model: list, items: list) -> list:
+    """`items` as the same kind of list as `model` (a ReleasingBlocks keeps its first block)."""
+    return ReleasingBlocks(items, model.keep) if isinstance(model, ReleasingBlocks) else items
+
+
 class TokenRow(NamedTuple):
     """A token's attributes as plain values: reading them costs no spaCy Token object."""
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from lint.diagnostics import Edit, Fix, Severity
 from lint.document import Block, BlockKind, Document
 from lint.language.text import Sentence, block_sentences
-from lint.language.views import ParsedBlock
+from lint.language.views import ParsedBlock, releasing_like
 
 if TYPE_CHECKING:
     from lint.engine.config import Settings
@@ -150,7 +150,9 @@ class RuleContext:
         wanted = frozenset(scope)
         found = self._blocks_by_scope.get(wanted)
         if found is None:
-            found = self._blocks_by_scope[wanted] = [parsed for parsed in self.parsed if parsed.block.kind.value in wanted]
+            found = self._blocks_by_scope[wanted] = releasing_like(
+                self.parsed, [parsed for parsed in list.__iter__(self.parsed) if parsed.block.kind.value in wanted]
+            )
         return found
 
     def sentences(self, scope: Iterable[str] | None = None) -> Iterator[Sentence]:
