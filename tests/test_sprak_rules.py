@@ -127,3 +127,12 @@ def test_missing_dictionary_is_a_clear_error(monkeypatch, linter):
     result = lint_text(linter, "Ett ord.", select=("SPR001",))
     assert result.diagnostics == [] or all(d.code != "SPR001" for d in result.diagnostics)
     assert any("hunspell-sv" in str(error) for error in result.errors)
+
+
+def test_a_spacing_message_quotes_the_sign_so_a_full_stop_is_not_doubled(linter):
+    result = lint_text(linter, "Vi har tagit emot din ansökan.Du får svar inom en vecka , sedan kan du överklaga.", select=("SPR008",))
+    found = [(d.line, d.column, d.match, d.message) for d in result.diagnostics]
+    assert found == [
+        (1, 30, ".", "Mellanslag: mellanslag saknas efter ”.”."),
+        (1, 56, " ", "Mellanslag: mellanslag före ”,”."),
+    ]
