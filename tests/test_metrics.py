@@ -113,13 +113,13 @@ def test_seed_document_scores_about_60(linter):
         assert metrics["nk"] > 2.0  # heavy official style
 
 
-def _parsed(linter, text):
+def _parsed(linter, text, needs=frozenset({"sents"})):
     from lint.formats import read_bytes
     from lint.language.views import ParsedBlock
 
     document = read_bytes(text.encode("utf-8"), "text.txt")
     pipeline = linter.pipeline(None)
-    docs = pipeline.parse((block.text for block in document.blocks), frozenset({"sents"}))
+    docs = pipeline.parse((block.text for block in document.blocks), needs)
     return [ParsedBlock(block, doc) for block, doc in zip(document.blocks, docs)]
 
 
@@ -149,3 +149,23 @@ def test_token_columns_share_one_int_per_hash_across_docs_and_match_spacy(linter
     big = 2**40
     assert shared.share([big + 1, big + 3, big + 1]) == [big + 1, big + 3, big + 1]  # two entries: over the limit
     assert shared.share([big + 2]) == [big + 2] and len(shared._table) == 1  # past its limit: a fresh table
+
+
+def test_the_measures_take_one_pass_so_a_giant_documents_blocks_drop_their_caches(linter):
+    from lint.language.metrics import document_metrics
+    from lint.language.views import ReleasingBlocks
+
+    text = "Rubrik\n\n" + SIMPLE + "\n\nKontakt: Anna Berg\n\n" + SIMPLE.replace("sidorna", "sidan")
+    annotations = frozenset({"pos", "morph"})
+    expected = document_metrics(_parsed(linter, text, annotations | {"sents"}), annotations)
+    blocks = _parsed(linter, text, annotations | {"sents"})
+    measured = document_metrics(ReleasingBlocks(blocks, blocks[0]), annotations)
+    assert measured == expected and expected["prose_sentences"] == 10 and expected["passive_share"] is not None
+    assert [bool(item.doc.user_data) for item in blocks] == [True, False, False, False]
+
+
+def test_a_text_without_prose_is_measured_over_every_sentence(linter):
+    from lint.language.metrics import document_metrics
+
+    metrics = document_metrics(_parsed(linter, "Kontakt\n\nAnna Berg\n\nStadsbyggnadskontoret"), frozenset())
+    assert (metrics["prose_sentences"], metrics["sentences"], metrics["words"], metrics["prose_words"]) == (3, 3, 4, 4)

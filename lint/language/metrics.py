@@ -167,18 +167,27 @@ def split_sentences(parsed: Iterable[ParsedBlock]) -> tuple[list, list]:
     """
     every, prose = [], []
     for item in parsed:
-        in_heading = item.block.kind.value == "heading"
-        text = doc_text(item.doc)
-        for sentence in sentence_spans(item.doc):
-            words = word_count(sentence)
-            if not words:
-                continue
-            every.append(sentence)
-            if in_heading:
-                continue
-            if words >= FRAGMENT_WORDS or text[sentence.start_char : sentence.end_char].rstrip().endswith(SENTENCE_FINAL):
-                prose.append(sentence)
+        block_every, block_prose = block_split(item)
+        every += block_every
+        prose += block_prose
     return every, prose or every
+
+
+def block_split(item: ParsedBlock) -> tuple[list, list]:
+    """split_sentences for one block, without the fallback to every sentence."""
+    every, prose = [], []
+    in_heading = item.block.kind.value == "heading"
+    text = doc_text(item.doc)
+    for sentence in sentence_spans(item.doc):
+        words = word_count(sentence)
+        if not words:
+            continue
+        every.append(sentence)
+        if in_heading:
+            continue
+        if words >= FRAGMENT_WORDS or text[sentence.start_char : sentence.end_char].rstrip().endswith(SENTENCE_FINAL):
+            prose.append(sentence)
+    return every, prose
 
 
 @dataclass
@@ -229,14 +238,19 @@ def passive_tokens(sentence) -> frozenset[int]:
 
 
 def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str]) -> dict[str, float | int | None]:
-    """`words` and `sentences` count the whole text; the measures count its prose sentences."""
-    parsed = list(parsed)
-    every, prose = split_sentences(parsed)
-    counts = count(prose, with_passives={"pos", "morph"} <= annotations)
+    """`words` and `sentences` count the whole text; the measures count its prose sentences.
+
+    One pass over the blocks, so a giant document's blocks drop their caches behind it
+    (lint.language.views.ReleasingBlocks) instead of all being held until the end.
+    """
+    tally = Tally(with_passives={"pos", "morph"} <= annotations)
+    for item in parsed:
+        tally.add(item)
+    counts, tokens = tally.measured()
     words = counts.words
     metrics: dict[str, float | int | None] = {
-        "words": sum(word_count(sentence) for sentence in every),
-        "sentences": len(every),
+        "words": tally.words,
+        "sentences": tally.sentences,
         "prose_words": words,
         "prose_sentences": counts.sentences,
         "lix": round(lix(words, counts.sentences, counts.long_words), 1),
@@ -246,36 +260,68 @@ def document_metrics(parsed: Iterable[ParsedBlock], annotations: frozenset[str])
         "nk": None,
         "passive_share": None,
     }
-    if {"pos", "morph"} <= annotations:
+    if tally.with_passives:
         metrics["nk"] = _round(nominal_quotient(counts.nominal, counts.verbal), 2)
-        metrics["passive_share"] = passive_share(parsed)
-    metrics["syllables_per_word"] = syllables_per_word(" ".join(sentence_text(sentence) for sentence in prose), words)
+        metrics["passive_share"] = round(min(tally.passives / tally.clauses, 1.0), 3) if tally.clauses >= MIN_CLAUSES else None
+    metrics["syllables_per_word"] = syllable_share(tokens, words)
     metrics["reading_time_seconds"] = reading_time_seconds(metrics["words"])
     return metrics
+
+
+@dataclass
+class Tally:
+    """What document_metrics adds up, block by block."""
+
+    with_passives: bool
+    words: int = 0  # in every sentence with a word
+    sentences: int = 0
+    prose: Counts = field(default_factory=Counts)
+    prose_tokens: Counter = field(default_factory=Counter)  # the prose's whitespace-separated tokens, for syllables
+    clauses: int = 0  # finite verbs, for the passive share
+    passives: int = 0
+    unprosed: list = field(default_factory=list)  # every sentence, kept while no prose sentence is found
+
+    def add(self, item: ParsedBlock) -> None:
+        every, prose = block_split(item)
+        self.words += sum(map(word_count, every))
+        self.sentences += len(every)
+        for sentence in prose:
+            self._count(self.prose, self.prose_tokens, sentence)
+        if not self.prose.sentences:
+            self.unprosed.extend(every)
+        elif self.unprosed:
+            self.unprosed = []
+        if self.with_passives and item.doc is not None:
+            self._passive_clauses(item.doc)
+
+    def measured(self) -> tuple[Counts, Counter]:
+        """The counts and tokens of the prose sentences, or of every sentence when there is no prose."""
+        if self.prose.sentences:
+            return self.prose, self.prose_tokens
+        counts, tokens = Counts(), Counter()
+        for sentence in self.unprosed:
+            self._count(counts, tokens, sentence)
+        return counts, tokens
+
+    def _count(self, counts: Counts, tokens: Counter, sentence) -> None:
+        counts.add_sentence(sentence, passive_tokens(sentence) if self.with_passives else frozenset())
+        tokens.update(sentence_text(sentence).split())
+
+    def _passive_clauses(self, doc) -> None:
+        """A clause is counted at each finite verb; a passive infinitive after a modal (ska
+        lämnas) is a passive clause whose finite verb is the modal."""
+        from lint.language.passive import deponents, passives
+
+        forms = deponents()
+        finite = token_flags(doc).finite_verb
+        for span in sentence_spans(doc):
+            self.clauses += sum(finite[span.start : span.end])
+            self.passives += len(passives(span, forms))
 
 
 def reading_time_seconds(words: int) -> int:
     """Whole seconds to read `words` words at WORDS_PER_MINUTE (rounded up)."""
     return math.ceil(words * 60 / WORDS_PER_MINUTE)
-
-
-def passive_share(parsed: list[ParsedBlock]) -> float | None:
-    """Passive constructions per clause. A clause is counted at each finite verb; a passive
-    infinitive after a modal (ska lämnas) is a passive clause whose finite verb is the modal."""
-    from lint.language.passive import deponents, passives
-
-    forms = deponents()
-    passive_total = clauses = 0
-    for item in parsed:
-        if item.doc is None:
-            continue
-        finite = token_flags(item.doc).finite_verb
-        for span in sentence_spans(item.doc):
-            clauses += sum(finite[span.start : span.end])
-            passive_total += len(passives(span, forms))
-    if clauses < MIN_CLAUSES:
-        return None  # one passive in a two-clause text says nothing about the text
-    return round(min(passive_total / clauses, 1.0), 3)
 
 
 @lru_cache(maxsize=1)
@@ -303,11 +349,15 @@ def syllable_count(token: str, hyphenator) -> int:
 
 
 def syllables_per_word(text: str, words: int) -> float | None:
-    hyphenator = _hyphenator() if text.strip() else None
+    return syllable_share(Counter(text.split()), words)
+
+
+def syllable_share(tokens: Counter, words: int) -> float | None:
+    """Syllables per word over whitespace-separated tokens and their counts."""
+    hyphenator = _hyphenator() if tokens else None
     if hyphenator is None or not words:
         return None
     # Per distinct word: long texts repeat their words, and so do the files of one run.
-    tokens = Counter(text.split())
     return round(sum(_syllables(token) * count for token, count in tokens.items()) / words, 2)
 
 
