@@ -223,13 +223,6 @@ def is_long_word(text: str) -> bool:
     return text.isalpha() or sum(char.isalpha() for char in text) > LONG_WORD
 
 
-def count(sentences: Iterable, with_passives: bool = False) -> Counts:
-    counts = Counts()
-    for sentence in sentences:
-        counts.add_sentence(sentence, passive_tokens(sentence) if with_passives else frozenset())
-    return counts
-
-
 def passive_tokens(sentence) -> frozenset[int]:
     from lint.language.passive import deponents, passives
 
