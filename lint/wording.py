@@ -27,3 +27,15 @@ def listing(items: list[str], conjunction: str = "och") -> str:
 def decimal(value: float) -> str:
     """A number with a decimal comma."""
     return str(value).replace(".", ",")
+
+
+def suggestion_list(suggestions: tuple[str, ...]) -> str:
+    """Suggestions as a reader sees them: 'får | erhålla'. An empty one (delete the match) reads
+    'ta bort', and one with a space at either end is quoted, so that the space shows (”. ”)."""
+    return " | ".join(_shown(suggestion) for suggestion in suggestions)
+
+
+def _shown(suggestion: str) -> str:
+    if not suggestion:
+        return "ta bort"
+    return f"”{suggestion}”" if suggestion != suggestion.strip() else suggestion

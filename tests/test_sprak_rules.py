@@ -136,3 +136,16 @@ def test_a_spacing_message_quotes_the_sign_so_a_full_stop_is_not_doubled(linter)
         (1, 30, ".", "Mellanslag: mellanslag saknas efter ”.”."),
         (1, 56, " ", "Mellanslag: mellanslag före ”,”."),
     ]
+
+
+def test_a_suggestion_to_delete_or_to_add_a_space_reads_as_such_in_the_text_report(tmp_path):
+    from click.testing import CliRunner
+
+    from lint.cli.main import main
+    from lint.wording import suggestion_list
+
+    assert suggestion_list(("får", "", ". ")) == "får | ta bort | ”. ”"
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Vi har tagit emot din ansökan.Du får svar inom en vecka , sedan kan du överklaga.\n", encoding="utf-8")
+    output = CliRunner().invoke(main, ["check", str(draft), "--select", "SPR008", "--no-cache", "--no-color"]).output
+    assert [line.strip() for line in output.splitlines() if "förslag:" in line] == ["förslag: ”. ”", "förslag: ta bort"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from lint.reporters import page_label
+from lint.wording import suggestion_list
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -32,7 +33,7 @@ def render(report, stream: TextIO, color: bool = False) -> None:
         for error in result.errors:
             stream.write(command("error", error.message, file=result.path, title=f"kommlint {error.code}") + "\n")
         for d in result.diagnostics:
-            message = d.message + (f"\nFörslag: {' | '.join(d.suggestions)}" if d.suggestions else "")
+            message = d.message + (f"\nFörslag: {suggestion_list(d.suggestions)}" if d.suggestions else "")
             if d.page:  # the line counts within the page; the file has no lines of its own
                 message = f"Sida {d.page}, rad {d.line}: {message}"
             stream.write(

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from lint.wording import suggestion_list
+
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 ROOT = "%SRCROOT%"
@@ -112,7 +114,7 @@ def _results(result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
             "ruleId": d.code,
             "ruleIndex": rule_index[d.code],
             "level": LEVELS[d.severity.label],
-            "message": {"text": d.message + (f" Förslag: {' | '.join(d.suggestions)}" if d.suggestions else "")},
+            "message": {"text": d.message + (f" Förslag: {suggestion_list(d.suggestions)}" if d.suggestions else "")},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
             "partialFingerprints": {"kommlintFingerprint/v1": fingerprint(d, lines.source, result.profile)},
             "properties": {"principle": d.principle, "name": d.name},

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from lint.language.metrics import lix_band
 from lint.language.personnummer import redact
-from lint.wording import count, decimal, listing
+from lint.wording import count, decimal, listing, suggestion_list
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # The SGR codes rich writes for each style: (attributes, colour).
@@ -130,7 +130,7 @@ def _file(out: Writer, result, quiet: bool = False) -> None:
         )
         _source_line(out, result, d)
         if d.suggestions:
-            out.line("    ", ("green", "förslag:"), f" {' | '.join(d.suggestions)}")
+            out.line("    ", ("green", "förslag:"), f" {suggestion_list(d.suggestions)}")
     if not quiet:
         _file_summary(out, result)
 
